@@ -1,0 +1,17 @@
+//! Vitrina's pure core: the member directory model, its loader and validation.
+//!
+//! Nothing here knows about the browser, Leptos or any I/O; the app and the
+//! developer tools both build on it, and it is tested natively.
+
+pub mod lang;
+pub mod load;
+pub mod model;
+pub mod problem;
+pub mod text;
+pub mod valid;
+
+pub use lang::Lang;
+pub use load::{load_directory, Loaded};
+pub use model::Directory;
+pub use problem::{LoadError, Problem};
+pub use text::Text;

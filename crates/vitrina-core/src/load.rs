@@ -1,0 +1,772 @@
+//! Reads a format 1 file into a [`Directory`], collecting every problem instead of stopping at the first.
+
+use crate::model::*;
+use crate::problem::{Action, Expected, LoadError, Problem, ProblemKind, Vocabulary};
+use crate::text::Text;
+use crate::valid::{AssetUrl, CountryCode, E164, Email, HttpUrl, IsoDate, LangTag, Slug};
+use serde_json::{Map, Value};
+use std::collections::HashSet;
+
+/// A loaded directory with the problems found on the way.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded {
+    /// Everything that could be read.
+    pub directory: Directory,
+    /// Everything that was wrong, in file order.
+    pub problems: Vec<Problem>,
+}
+
+/// Reads a directory file; fails only when nothing sensible can be read from it.
+pub fn load_directory(bytes: &[u8]) -> Result<Loaded, LoadError> {
+    let mut problems = Vec::new();
+    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => {
+            problems.push(Problem {
+                member: None,
+                field: "(file)".into(),
+                kind: ProblemKind::ByteOrderMark,
+                action: Action::Ignored,
+            });
+            rest
+        }
+        None => bytes,
+    };
+    let text = std::str::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 { offset: e.valid_up_to() })?;
+    let trimmed = text.trim_start();
+    if trimmed.is_empty() {
+        return Err(LoadError::Empty);
+    }
+    if trimmed.starts_with('<') {
+        return Err(LoadError::Html);
+    }
+    let root: Value = serde_json::from_str(text).map_err(|e| LoadError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        cut_off: e.is_eof(),
+        detail: without_position(&e.to_string()),
+    })?;
+    let Value::Object(root) = root else {
+        return Err(LoadError::NotAnObject);
+    };
+    check_format(&root)?;
+    let members = match root.get("members") {
+        None | Some(Value::Null) => return Err(LoadError::MembersMissing),
+        Some(Value::Array(members)) => members,
+        Some(_) => return Err(LoadError::MembersNotAList),
+    };
+
+    let mut reader = Reader { problems };
+    let top = Path::root();
+    let cluster = reader.cluster(&root, &top);
+    let capability_groups = reader.vocabulary(&root, "capability_groups", &top, |r, obj, id, at| {
+        let label = r.label(obj, "label", at, &id);
+        CapabilityGroup { id, label }
+    });
+    let group_ids: HashSet<&str> = capability_groups.iter().map(|g| g.id.as_str()).collect();
+    let capabilities = reader.vocabulary(&root, "capabilities", &top, |r, obj, id, at| Capability {
+        group: r.reference(obj, "group", at, &group_ids, Vocabulary::CapabilityGroup),
+        label: r.label(obj, "label", at, &id),
+        aliases: r.aliases(obj, "aliases", at),
+        id,
+    });
+    let certifications = reader.vocabulary(&root, "certifications", &top, |r, obj, id, at| {
+        let label = r.label(obj, "label", at, &id);
+        Certification { id, label }
+    });
+    let events = reader.vocabulary(&root, "events", &top, |r, obj, id, at| r.event(obj, id, at));
+
+    let vocabularies = Vocabularies {
+        capabilities: capabilities.iter().map(|c| c.id.as_str()).collect(),
+        certifications: certifications.iter().map(|c| c.id.as_str()).collect(),
+        events: events.iter().map(|e| e.id.as_str()).collect(),
+    };
+    let members_path = top.key("members");
+    let mut seen = HashSet::new();
+    let mut loaded_members = Vec::with_capacity(members.len());
+    for (index, value) in members.iter().enumerate() {
+        let at = members_path.index(index);
+        if let Some(member) = reader.member(value, &at, &vocabularies) {
+            if seen.insert(member.id.clone()) {
+                loaded_members.push(member);
+            } else {
+                reader.report(Some(member.id.as_str()), &at.key("id"), ProblemKind::DuplicateId { id: member.id.to_string() }, Action::KeptFirst);
+            }
+        }
+    }
+    drop(vocabularies);
+    let directory = Directory {
+        format: FORMAT_VERSION,
+        cluster,
+        capability_groups,
+        capabilities,
+        certifications,
+        events,
+        members: loaded_members,
+    };
+    Ok(Loaded { directory, problems: reader.problems })
+}
+
+/// serde_json appends " at line L column C"; the position is shown separately.
+fn without_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(cut) => message[..cut].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+fn check_format(root: &Map<String, Value>) -> Result<(), LoadError> {
+    match root.get("format") {
+        None | Some(Value::Null) => Err(LoadError::FormatMissing),
+        Some(Value::Number(n)) if n.as_u64() == Some(FORMAT_VERSION) => Ok(()),
+        Some(Value::Number(n)) if n.as_u64().is_some() => Err(LoadError::FormatUnsupported {
+            found: n.to_string(),
+            supported: FORMAT_VERSION,
+        }),
+        Some(other) => Err(LoadError::FormatNotANumber { found: short_json(other) }),
+    }
+}
+
+fn short_json(value: &Value) -> String {
+    let mut text = value.to_string();
+    if text.chars().count() > 60 {
+        text = text.chars().take(57).collect::<String>() + "…";
+    }
+    text
+}
+
+/// A place in the file, built without allocating and written out only when a problem needs it.
+#[derive(Clone, Copy)]
+struct Path<'a> {
+    parent: Option<&'a Path<'a>>,
+    segment: Segment<'a>,
+}
+
+#[derive(Clone, Copy)]
+enum Segment<'a> {
+    Root,
+    Key(&'a str),
+    Index(usize),
+}
+
+impl<'a> Path<'a> {
+    fn root() -> Path<'static> {
+        Path { parent: None, segment: Segment::Root }
+    }
+
+    fn key(&'a self, key: &'a str) -> Path<'a> {
+        Path { parent: Some(self), segment: Segment::Key(key) }
+    }
+
+    fn index(&'a self, index: usize) -> Path<'a> {
+        Path { parent: Some(self), segment: Segment::Index(index) }
+    }
+
+    fn render(&self) -> String {
+        let mut out = self.parent.map(Path::render).unwrap_or_default();
+        match self.segment {
+            Segment::Root => {}
+            Segment::Key(key) if out.is_empty() => out.push_str(key),
+            Segment::Key(key) => {
+                out.push('.');
+                out.push_str(key);
+            }
+            Segment::Index(index) => out.push_str(&format!("[{index}]")),
+        }
+        if out.is_empty() {
+            out.push_str("(file)");
+        }
+        out
+    }
+}
+
+struct Vocabularies<'a> {
+    capabilities: HashSet<&'a str>,
+    certifications: HashSet<&'a str>,
+    events: HashSet<&'a str>,
+}
+
+struct Reader {
+    problems: Vec<Problem>,
+}
+
+/// Reads one optional field; `None` when absent, null, empty, or wrong (then reported).
+type FieldResult<T> = Option<T>;
+
+impl Reader {
+    fn report(&mut self, member: Option<&str>, at: &Path, kind: ProblemKind, action: Action) {
+        self.problems.push(Problem { member: member.map(str::to_owned), field: at.render(), kind, action });
+    }
+
+    /// Member context is threaded through `self.current_member`-free calls by the member reader,
+    /// which fixes up problems it collected; see `member`.
+    fn wrong_type(&mut self, at: &Path, expected: Expected, action: Action) {
+        self.report(None, at, ProblemKind::WrongType { expected }, action);
+    }
+
+    fn cluster(&mut self, root: &Map<String, Value>, top: &Path) -> Cluster {
+        let at = top.key("cluster");
+        let empty = Map::new();
+        let obj = match root.get("cluster") {
+            Some(Value::Object(obj)) => obj,
+            None | Some(Value::Null) => {
+                self.report(None, &at, ProblemKind::Missing, Action::UsedFallback);
+                &empty
+            }
+            Some(_) => {
+                self.wrong_type(&at, Expected::Object, Action::UsedFallback);
+                &empty
+            }
+        };
+        let name = match self.string(obj, "name", &at) {
+            Some(name) => name,
+            None => {
+                if !obj.is_empty() || root.get("cluster").is_none() {
+                    if !matches!(obj.get("name"), Some(v) if !v.is_null() && !v.is_string()) {
+                        self.report(None, &at.key("name"), ProblemKind::Missing, Action::UsedFallback);
+                    }
+                }
+                String::new()
+            }
+        };
+        Cluster {
+            name,
+            url: self.http_url(obj, "url", &at),
+            updated: self.date(obj, "updated", &at),
+            languages: self.lang_tags(obj, "languages", &at),
+        }
+    }
+
+    fn vocabulary<T>(
+        &mut self,
+        root: &Map<String, Value>,
+        key: &str,
+        top: &Path,
+        mut read: impl FnMut(&mut Self, &Map<String, Value>, Slug, &Path) -> T,
+    ) -> Vec<T> {
+        let at = top.key(key);
+        let Some(items) = self.list(root, key, top) else {
+            return Vec::new();
+        };
+        let mut seen = HashSet::new();
+        let mut out = Vec::with_capacity(items.len());
+        for (index, item) in items.iter().enumerate() {
+            let item_at = at.index(index);
+            let Value::Object(obj) = item else {
+                self.wrong_type(&item_at, Expected::Object, Action::SkippedEntry);
+                continue;
+            };
+            let Some(id) = self.required_id(obj, &item_at, Action::SkippedEntry) else {
+                continue;
+            };
+            if !seen.insert(id.clone()) {
+                self.report(None, &item_at.key("id"), ProblemKind::DuplicateId { id: id.to_string() }, Action::KeptFirst);
+                continue;
+            }
+            out.push(read(self, obj, id, &item_at));
+        }
+        out
+    }
+
+    fn event(&mut self, obj: &Map<String, Value>, id: Slug, at: &Path) -> Event {
+        let name = self.label(obj, "name", at, &id);
+        let start = self.date(obj, "start", at);
+        let mut end = self.date(obj, "end", at);
+        if let (Some(start), Some(until)) = (start, end) {
+            if until < start {
+                self.report(None, &at.key("end"), ProblemKind::OutOfRange { value: until.to_string() }, Action::DroppedField);
+                end = None;
+            }
+        }
+        Event {
+            name,
+            kind: self.one_of(obj, "kind", at, &EventKind::ALL),
+            start,
+            end,
+            city: self.string(obj, "city", at),
+            venue: self.text(obj, "venue", at),
+            url: self.http_url(obj, "url", at),
+            id,
+        }
+    }
+
+    fn member(&mut self, value: &Value, at: &Path, vocabularies: &Vocabularies) -> Option<Member> {
+        let first_problem = self.problems.len();
+        let member = self.member_fields(value, at, vocabularies);
+        // Every problem inside a member is tagged with its id once the id is known to be good.
+        let id = member.as_ref().map(|m| m.id.to_string()).or_else(|| {
+            value.get("id").and_then(Value::as_str).and_then(Slug::parse).map(|s| s.to_string())
+        });
+        if let Some(id) = id {
+            for problem in &mut self.problems[first_problem..] {
+                problem.member.get_or_insert_with(|| id.clone());
+            }
+        }
+        member
+    }
+
+    fn member_fields(&mut self, value: &Value, at: &Path, vocab: &Vocabularies) -> Option<Member> {
+        let Value::Object(obj) = value else {
+            self.wrong_type(at, Expected::Object, Action::SkippedMember);
+            return None;
+        };
+        let id = self.required_id(obj, at, Action::SkippedMember);
+        let name = self.required_string(obj, "name", at, Action::SkippedMember);
+        let (id, name) = (id?, name?);
+        let mut member = Member::new(id, name);
+        member.legal_name = self.string(obj, "legal_name", at);
+        member.kind = self.one_of(obj, "kind", at, &MemberKind::ALL);
+        member.pitch = self.text(obj, "pitch", at);
+        member.description = self.text(obj, "description", at);
+        member.capabilities = self.references(obj, "capabilities", at, &vocab.capabilities, Vocabulary::Capability);
+        member.needs = self.references(obj, "needs", at, &vocab.capabilities, Vocabulary::Capability);
+        member.certifications = self.entries(obj, "certifications", at, |r, item, item_at| {
+            r.member_certification(item, item_at, &vocab.certifications)
+        });
+        dedupe_by(&mut member.certifications, |c| c.id.clone(), |dup| {
+            self.report(None, &at.key("certifications"), ProblemKind::DuplicateId { id: dup.to_string() }, Action::KeptFirst)
+        });
+        member.customers = self.strings(obj, "customers", at);
+        member.employees = self.integer(obj, "employees", at, 0, i64::MAX).map(|n| n as u64);
+        member.founded = self.integer(obj, "founded", at, 1000, 2999).map(|n| n as i32);
+        member.investment_musd = self.number(obj, "investment_musd", at, 0.0, f64::MAX);
+        member.languages = self.lang_tags(obj, "languages", at);
+        member.location = self.location(obj, at);
+        member.website = self.http_url(obj, "website", at);
+        member.linkedin = self.http_url(obj, "linkedin", at);
+        member.logo = self.asset_url(obj, "logo", at);
+        member.success_cases = self.entries(obj, "success_cases", at, Reader::success_case);
+        member.events = self.entries(obj, "events", at, |r, item, item_at| r.member_event(item, item_at, &vocab.events));
+        dedupe_by(&mut member.events, |e| e.id.clone(), |dup| {
+            self.report(None, &at.key("events"), ProblemKind::DuplicateId { id: dup.to_string() }, Action::KeptFirst)
+        });
+        member.verified_on = self.date(obj, "verified_on", at);
+        member.contacts = self.entries(obj, "contacts", at, Reader::contact);
+        dedupe_by(&mut member.contacts, |c| c.id.clone(), |dup| {
+            self.report(None, &at.key("contacts"), ProblemKind::DuplicateId { id: dup.to_string() }, Action::KeptFirst)
+        });
+        Some(member)
+    }
+
+    fn member_certification(&mut self, item: &Value, at: &Path, known: &HashSet<&str>) -> Option<MemberCertification> {
+        match item {
+            Value::String(_) => {
+                let id = self.reference_value(item, at, known, Vocabulary::Certification)?;
+                Some(MemberCertification { id, valid_until: None, site: None, body: None })
+            }
+            Value::Object(obj) => {
+                let id_value = obj.get("id").unwrap_or(&Value::Null);
+                let id = self.reference_value(id_value, &at.key("id"), known, Vocabulary::Certification)?;
+                Some(MemberCertification {
+                    id,
+                    valid_until: self.date(obj, "valid_until", at),
+                    site: self.text(obj, "site", at),
+                    body: self.string(obj, "body", at),
+                })
+            }
+            _ => {
+                self.wrong_type(at, Expected::Object, Action::DroppedReference);
+                None
+            }
+        }
+    }
+
+    fn member_event(&mut self, item: &Value, at: &Path, known: &HashSet<&str>) -> Option<MemberEvent> {
+        match item {
+            Value::String(_) => {
+                let id = self.reference_value(item, at, known, Vocabulary::Event)?;
+                Some(MemberEvent { id, stand: None })
+            }
+            Value::Object(obj) => {
+                let id_value = obj.get("id").unwrap_or(&Value::Null);
+                let id = self.reference_value(id_value, &at.key("id"), known, Vocabulary::Event)?;
+                Some(MemberEvent { id, stand: self.string(obj, "stand", at) })
+            }
+            _ => {
+                self.wrong_type(at, Expected::Object, Action::DroppedReference);
+                None
+            }
+        }
+    }
+
+    fn success_case(&mut self, item: &Value, at: &Path) -> Option<SuccessCase> {
+        let Value::Object(obj) = item else {
+            self.wrong_type(at, Expected::Object, Action::SkippedEntry);
+            return None;
+        };
+        let title = self.text(obj, "title", at);
+        if title.is_none() && !obj.get("title").is_some_and(|v| !v.is_null()) {
+            self.report(None, &at.key("title"), ProblemKind::Missing, Action::SkippedEntry);
+        }
+        let summary = self.text(obj, "summary", at);
+        let customer = self.string(obj, "customer", at);
+        let year = self.integer(obj, "year", at, 1000, 2999).map(|n| n as i32);
+        Some(SuccessCase { title: title?, summary, customer, year })
+    }
+
+    fn contact(&mut self, item: &Value, at: &Path) -> Option<Contact> {
+        let Value::Object(obj) = item else {
+            self.wrong_type(at, Expected::Object, Action::SkippedEntry);
+            return None;
+        };
+        let id = self.required_id(obj, at, Action::SkippedEntry);
+        let name = self.required_string(obj, "name", at, Action::SkippedEntry);
+        let (id, name) = (id?, name?);
+        let phone = self.string(obj, "phone", at).and_then(|phone| {
+            if phone.chars().filter(char::is_ascii_digit).count() >= 3 {
+                Some(phone)
+            } else {
+                self.report(None, &at.key("phone"), ProblemKind::BadPhone { value: phone }, Action::DroppedField);
+                None
+            }
+        });
+        Some(Contact {
+            id,
+            name,
+            role: self.text(obj, "role", at),
+            email: self.checked(obj, "email", at, Email::parse, |value| ProblemKind::BadEmail { value }),
+            phone,
+            whatsapp: self.checked(obj, "whatsapp", at, E164::parse, |value| ProblemKind::BadPhone { value }),
+            linkedin: self.http_url(obj, "linkedin", at),
+        })
+    }
+
+    fn location(&mut self, obj: &Map<String, Value>, at: &Path) -> Option<Location> {
+        let at = at.key("location");
+        let obj = match obj.get("location")? {
+            Value::Object(obj) => obj,
+            Value::Null => return None,
+            _ => {
+                self.wrong_type(&at, Expected::Object, Action::DroppedField);
+                return None;
+            }
+        };
+        let location = Location {
+            city: self.string(obj, "city", &at),
+            state: self.string(obj, "state", &at),
+            country: self.checked(obj, "country", &at, CountryCode::parse, |value| ProblemKind::BadCode { value }),
+            lat: self.number(obj, "lat", &at, -90.0, 90.0),
+            lon: self.number(obj, "lon", &at, -180.0, 180.0),
+        };
+        let empty = location.city.is_none()
+            && location.state.is_none()
+            && location.country.is_none()
+            && location.lat.is_none()
+            && location.lon.is_none();
+        (!empty).then_some(location)
+    }
+
+    // ---- field readers -------------------------------------------------------------------
+
+    fn required_id(&mut self, obj: &Map<String, Value>, at: &Path, action: Action) -> Option<Slug> {
+        let value = self.required_string(obj, "id", at, action)?;
+        let slug = Slug::parse(&value);
+        if slug.is_none() {
+            self.report(None, &at.key("id"), ProblemKind::BadSlug { value }, action);
+        }
+        slug
+    }
+
+    fn required_string(&mut self, obj: &Map<String, Value>, key: &str, at: &Path, action: Action) -> Option<String> {
+        let at = at.key(key);
+        match obj.get(key) {
+            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+            None | Some(Value::Null) | Some(Value::String(_)) => {
+                self.report(None, &at, ProblemKind::Missing, action);
+                None
+            }
+            Some(_) => {
+                self.wrong_type(&at, Expected::String, action);
+                None
+            }
+        }
+    }
+
+    fn string(&mut self, obj: &Map<String, Value>, key: &str, at: &Path) -> FieldResult<String> {
+        match obj.get(key)? {
+            Value::String(s) => non_empty(s),
+            Value::Null => None,
+            _ => {
+                self.wrong_type(&at.key(key), Expected::String, Action::DroppedField);
+                None
+            }
+        }
+    }
+
+    fn checked<T>(
+        &mut self,
+        obj: &Map<String, Value>,
+        key: &str,
+        at: &Path,
+        parse: impl Fn(&str) -> Option<T>,
+        problem: impl Fn(String) -> ProblemKind,
+    ) -> FieldResult<T> {
+        let value = self.string(obj, key, at)?;
+        let parsed = parse(&value);
+        if parsed.is_none() {
+            self.report(None, &at.key(key), problem(value), Action::DroppedField);
+        }
+        parsed
+    }
+
+    fn http_url(&mut self, obj: &Map<String, Value>, key: &str, at: &Path) -> FieldResult<HttpUrl> {
+        self.checked(obj, key, at, HttpUrl::parse, |value| ProblemKind::UnsafeUrl { value })
+    }
+
+    fn asset_url(&mut self, obj: &Map<String, Value>, key: &str, at: &Path) -> FieldResult<AssetUrl> {
+        self.checked(obj, key, at, AssetUrl::parse, |value| ProblemKind::UnsafeUrl { value })
+    }
+
+    fn date(&mut self, obj: &Map<String, Value>, key: &str, at: &Path) -> FieldResult<IsoDate> {
+        self.checked(obj, key, at, IsoDate::parse, |value| ProblemKind::BadDate { value })
+    }
+
+    fn one_of<T: Copy>(&mut self, obj: &Map<String, Value>, key: &str, at: &Path, all: &[(T, &'static str)]) -> FieldResult<T> {
+        let value = self.string(obj, key, at)?;
+        let found = all.iter().find(|(_, name)| *name == value).map(|(kind, _)| *kind);
+        if found.is_none() {
+            let allowed: &'static [&'static str] = allowed_names(all);
+            self.report(None, &at.key(key), ProblemKind::NotAllowed { value, allowed }, Action::DroppedField);
+        }
+        found
+    }
+
+    fn integer(&mut self, obj: &Map<String, Value>, key: &str, at: &Path, min: i64, max: i64) -> FieldResult<i64> {
+        let value = obj.get(key)?;
+        let at = at.key(key);
+        match value {
+            Value::Null => None,
+            Value::Number(n) => match n.as_i64() {
+                Some(n) if (min..=max).contains(&n) => Some(n),
+                Some(_) => {
+                    self.report(None, &at, ProblemKind::OutOfRange { value: n.to_string() }, Action::DroppedField);
+                    None
+                }
+                None if n.as_u64().is_some() => {
+                    self.report(None, &at, ProblemKind::OutOfRange { value: n.to_string() }, Action::DroppedField);
+                    None
+                }
+                None => {
+                    self.wrong_type(&at, Expected::Integer, Action::DroppedField);
+                    None
+                }
+            },
+            _ => {
+                self.wrong_type(&at, Expected::Integer, Action::DroppedField);
+                None
+            }
+        }
+    }
+
+    fn number(&mut self, obj: &Map<String, Value>, key: &str, at: &Path, min: f64, max: f64) -> FieldResult<f64> {
+        let value = obj.get(key)?;
+        let at = at.key(key);
+        match value {
+            Value::Null => None,
+            Value::Number(n) => match n.as_f64() {
+                Some(x) if x.is_finite() && (min..=max).contains(&x) => Some(x),
+                _ => {
+                    self.report(None, &at, ProblemKind::OutOfRange { value: n.to_string() }, Action::DroppedField);
+                    None
+                }
+            },
+            _ => {
+                self.wrong_type(&at, Expected::Number, Action::DroppedField);
+                None
+            }
+        }
+    }
+
+    fn text(&mut self, obj: &Map<String, Value>, key: &str, at: &Path) -> FieldResult<Text> {
+        let value = obj.get(key)?;
+        let at = at.key(key);
+        match value {
+            Value::Null => None,
+            Value::String(s) => non_empty(s).map(Text::Plain),
+            Value::Object(texts) => {
+                let mut out = Vec::with_capacity(texts.len());
+                for (tag, text) in texts {
+                    let text_at = at.key(tag);
+                    match text {
+                        Value::String(s) if LangTag::parse(tag).is_some() => {
+                            if let Some(s) = non_empty(s) {
+                                out.push((tag.clone(), s));
+                            }
+                        }
+                        Value::String(_) => {
+                            self.report(None, &text_at, ProblemKind::BadCode { value: tag.clone() }, Action::SkippedEntry)
+                        }
+                        Value::Null => {}
+                        _ => self.wrong_type(&text_at, Expected::String, Action::SkippedEntry),
+                    }
+                }
+                if out.is_empty() {
+                    if texts.is_empty() {
+                        self.report(None, &at, ProblemKind::Empty, Action::DroppedField);
+                    }
+                    None
+                } else {
+                    Some(Text::ByLang(out))
+                }
+            }
+            _ => {
+                self.wrong_type(&at, Expected::Text, Action::DroppedField);
+                None
+            }
+        }
+    }
+
+    /// A required label; the id stands in when it is missing, so the vocabulary entry still works.
+    fn label(&mut self, obj: &Map<String, Value>, key: &str, at: &Path, id: &Slug) -> Text {
+        let problems_before = self.problems.len();
+        match self.text(obj, key, at) {
+            Some(text) => text,
+            None => {
+                if self.problems.len() == problems_before {
+                    self.report(None, &at.key(key), ProblemKind::Missing, Action::UsedFallback);
+                } else if let Some(last) = self.problems.last_mut() {
+                    last.action = Action::UsedFallback;
+                }
+                Text::Plain(id.to_string())
+            }
+        }
+    }
+
+    fn list<'v>(&mut self, obj: &'v Map<String, Value>, key: &str, at: &Path) -> Option<&'v Vec<Value>> {
+        match obj.get(key)? {
+            Value::Array(items) => Some(items),
+            Value::Null => None,
+            _ => {
+                self.wrong_type(&at.key(key), Expected::List, Action::DroppedField);
+                None
+            }
+        }
+    }
+
+    fn entries<T>(
+        &mut self,
+        obj: &Map<String, Value>,
+        key: &str,
+        at: &Path,
+        mut read: impl FnMut(&mut Self, &Value, &Path) -> Option<T>,
+    ) -> Vec<T> {
+        let Some(items) = self.list(obj, key, at) else {
+            return Vec::new();
+        };
+        let list_at = at.key(key);
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(index, item)| read(self, item, &list_at.index(index)))
+            .collect()
+    }
+
+    fn strings(&mut self, obj: &Map<String, Value>, key: &str, at: &Path) -> Vec<String> {
+        self.entries(obj, key, at, |r, item, item_at| match item {
+            Value::String(s) => non_empty(s),
+            Value::Null => None,
+            _ => {
+                r.wrong_type(item_at, Expected::String, Action::SkippedEntry);
+                None
+            }
+        })
+    }
+
+    fn lang_tags(&mut self, obj: &Map<String, Value>, key: &str, at: &Path) -> Vec<LangTag> {
+        let list_at = at.key(key);
+        let mut tags = Vec::new();
+        for (index, tag) in self.strings(obj, key, at).into_iter().enumerate() {
+            match LangTag::parse(&tag) {
+                Some(tag) if !tags.contains(&tag) => tags.push(tag),
+                Some(_) => {}
+                None => self.report(None, &list_at.index(index), ProblemKind::BadCode { value: tag }, Action::SkippedEntry),
+            }
+        }
+        tags
+    }
+
+    fn aliases(&mut self, obj: &Map<String, Value>, key: &str, at: &Path) -> Aliases {
+        let at_key = at.key(key);
+        match obj.get(key) {
+            None | Some(Value::Null) => Aliases::None,
+            Some(Value::Array(_)) => {
+                let words = self.strings(obj, key, at);
+                if words.is_empty() { Aliases::None } else { Aliases::Plain(words) }
+            }
+            Some(Value::Object(by_lang)) => {
+                let mut groups = Vec::new();
+                for tag in by_lang.keys() {
+                    if LangTag::parse(tag).is_none() {
+                        self.report(None, &at_key.key(tag), ProblemKind::BadCode { value: tag.clone() }, Action::SkippedEntry);
+                        continue;
+                    }
+                    let words = self.strings(by_lang, tag, &at_key);
+                    if !words.is_empty() {
+                        groups.push((tag.clone(), words));
+                    }
+                }
+                if groups.is_empty() { Aliases::None } else { Aliases::ByLang(groups) }
+            }
+            Some(_) => {
+                self.wrong_type(&at_key, Expected::WordList, Action::DroppedField);
+                Aliases::None
+            }
+        }
+    }
+
+    fn reference(&mut self, obj: &Map<String, Value>, key: &str, at: &Path, known: &HashSet<&str>, vocabulary: Vocabulary) -> Option<Slug> {
+        let value = obj.get(key)?;
+        if value.is_null() {
+            return None;
+        }
+        self.reference_value(value, &at.key(key), known, vocabulary)
+    }
+
+    fn reference_value(&mut self, value: &Value, at: &Path, known: &HashSet<&str>, vocabulary: Vocabulary) -> Option<Slug> {
+        let Value::String(id) = value else {
+            if value.is_null() {
+                self.report(None, at, ProblemKind::Missing, Action::DroppedReference);
+            } else {
+                self.wrong_type(at, Expected::String, Action::DroppedReference);
+            }
+            return None;
+        };
+        if !known.contains(id.as_str()) {
+            self.report(None, at, ProblemKind::UnknownReference { id: id.clone(), vocabulary }, Action::DroppedReference);
+            return None;
+        }
+        Slug::parse(id)
+    }
+
+    fn references(&mut self, obj: &Map<String, Value>, key: &str, at: &Path, known: &HashSet<&str>, vocabulary: Vocabulary) -> Vec<Slug> {
+        let mut ids = self.entries(obj, key, at, |r, item, item_at| r.reference_value(item, item_at, known, vocabulary));
+        dedupe_by(&mut ids, Slug::clone, |dup| {
+            self.report(None, &at.key(key), ProblemKind::DuplicateId { id: dup.to_string() }, Action::KeptFirst)
+        });
+        ids
+    }
+}
+
+fn non_empty(s: &str) -> Option<String> {
+    let trimmed = s.trim();
+    (!trimmed.is_empty()).then(|| trimmed.to_owned())
+}
+
+/// Removes later entries with a key already seen, reporting each.
+fn dedupe_by<T>(items: &mut Vec<T>, key: impl Fn(&T) -> Slug, mut on_duplicate: impl FnMut(&Slug)) {
+    let mut seen = HashSet::new();
+    items.retain(|item| {
+        let k = key(item);
+        let first = seen.insert(k.clone());
+        if !first {
+            on_duplicate(&k);
+        }
+        first
+    });
+}
+
+fn allowed_names<T>(all: &[(T, &'static str)]) -> &'static [&'static str] {
+    // The two enums' name lists, kept as statics so problems can hold them without allocating.
+    const MEMBER_KINDS: [&str; 6] = ["oem", "tier1", "tier2", "tier3", "service", "institution"];
+    const EVENT_KINDS: [&str; 5] = ["fair", "meeting", "conference", "visit", "other"];
+    if all.len() == MEMBER_KINDS.len() { &MEMBER_KINDS } else { &EVENT_KINDS }
+}
