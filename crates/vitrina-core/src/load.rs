@@ -162,20 +162,32 @@ impl<'a> Path<'a> {
     }
 
     fn render(&self) -> String {
-        let mut out = self.parent.map(Path::render).unwrap_or_default();
-        match self.segment {
-            Segment::Root => {}
-            Segment::Key(key) if out.is_empty() => out.push_str(key),
-            Segment::Key(key) => {
-                out.push('.');
-                out.push_str(key);
-            }
-            Segment::Index(index) => out.push_str(&format!("[{index}]")),
-        }
+        let mut out = String::new();
+        self.write_into(&mut out);
         if out.is_empty() {
             out.push_str("(file)");
         }
         out
+    }
+
+    fn write_into(&self, out: &mut String) {
+        if let Some(parent) = self.parent {
+            parent.write_into(out);
+        }
+        match self.segment {
+            Segment::Root => {}
+            Segment::Key(key) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Segment::Index(index) => {
+                out.push('[');
+                out.push_str(&index.to_string());
+                out.push(']');
+            }
+        }
     }
 }
 
@@ -411,6 +423,8 @@ impl Reader {
         let id = self.required_id(obj, at, Action::SkippedEntry);
         let name = self.required_string(obj, "name", at, Action::SkippedEntry);
         let (id, name) = (id?, name?);
+        let role = self.text(obj, "role", at);
+        let email = self.checked(obj, "email", at, Email::parse, |value| ProblemKind::BadEmail { value });
         let phone = self.string(obj, "phone", at).and_then(|phone| {
             if phone.chars().filter(char::is_ascii_digit).count() >= 3 {
                 Some(phone)
@@ -422,8 +436,8 @@ impl Reader {
         Some(Contact {
             id,
             name,
-            role: self.text(obj, "role", at),
-            email: self.checked(obj, "email", at, Email::parse, |value| ProblemKind::BadEmail { value }),
+            role,
+            email,
             phone,
             whatsapp: self.checked(obj, "whatsapp", at, E164::parse, |value| ProblemKind::BadPhone { value }),
             linkedin: self.http_url(obj, "linkedin", at),

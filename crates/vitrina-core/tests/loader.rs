@@ -1,0 +1,403 @@
+//! The loader's contract: every row of "What the app does with a file that is not right"
+//! (shared/directory-format.md), each with a test.
+
+use vitrina_core::model::{Aliases, MemberKind};
+use vitrina_core::problem::{Action, Expected, ProblemKind, Vocabulary};
+use vitrina_core::{load_directory, Lang, LoadError, Loaded, Problem};
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = format!("{}/../../tests/fixtures/broken/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"))
+}
+
+fn load(json: &str) -> Loaded {
+    load_directory(json.as_bytes()).unwrap_or_else(|e| panic!("should load, got: {e}"))
+}
+
+/// A directory with the given members and a small vocabulary.
+fn with_members(members: &str) -> String {
+    format!(
+        r#"{{ "format": 1, "cluster": {{ "name": "Clúster", "languages": ["es", "en"] }},
+            "capability_groups": [ {{ "id": "metal", "label": {{ "es": "Metal", "en": "Metal" }} }} ],
+            "capabilities": [ {{ "id": "stamping", "group": "metal", "label": {{ "es": "Estampado", "en": "Stamping" }} }},
+                              {{ "id": "machining", "group": "metal", "label": "Maquinado", "aliases": ["CNC"] }} ],
+            "certifications": [ {{ "id": "iatf-16949", "label": "IATF 16949" }} ],
+            "events": [ {{ "id": "paace-2026", "name": "INA PAACE 2026", "kind": "fair", "start": "2026-07-08", "end": "2026-07-10" }} ],
+            "members": [ {members} ] }}"#
+    )
+}
+
+/// Asserts that exactly one problem was found, at `field`, of the given kind and action.
+fn check_one_problem(loaded: &Loaded, field: &str, kind: ProblemKind, action: Action) {
+    assert_eq!(loaded.problems.len(), 1, "problems: {:#?}", loaded.problems);
+    let problem = &loaded.problems[0];
+    assert_eq!(problem.field, field);
+    assert_eq!(problem.kind, kind);
+    assert_eq!(problem.action, action);
+}
+
+fn check_fatal(bytes: &[u8], expected: LoadError) {
+    assert_eq!(load_directory(bytes).err(), Some(expected));
+}
+
+// ---- files that cannot be read at all -----------------------------------------------------
+
+#[test]
+fn html_404_page_is_refused_as_html() {
+    check_fatal(&fixture("html-404.json"), LoadError::Html);
+}
+
+#[test]
+fn empty_file_is_refused() {
+    check_fatal(&fixture("empty.json"), LoadError::Empty);
+    check_fatal(b"  \n\t ", LoadError::Empty);
+}
+
+#[test]
+fn cut_off_file_says_where_parsing_stopped() {
+    let error = load_directory(&fixture("cut-off.json")).unwrap_err();
+    match &error {
+        LoadError::Syntax { line, column, cut_off, .. } => {
+            assert_eq!((*line, *cut_off), (5, true));
+            assert!(*column > 30, "column {column}");
+        }
+        other => panic!("expected a syntax error, got {other:?}"),
+    }
+    assert_eq!(error.position().map(|(line, _)| line), Some(5));
+    let es = error.message(Lang::Es);
+    assert!(es.contains("cortado") && es.contains("línea 5"), "{es}");
+    assert!(error.message(Lang::En).contains("line 5"));
+}
+
+#[test]
+fn not_json_says_line_and_column() {
+    let error = load_directory(&fixture("not-json.json")).unwrap_err();
+    assert!(matches!(error, LoadError::Syntax { line: 1, column: 1, cut_off: false, .. }), "{error:?}");
+    assert!(error.message(Lang::En).contains("line 1, column 1"));
+}
+
+#[test]
+fn invalid_utf8_is_refused_with_offset() {
+    check_fatal(b"{\"format\": 1, \"x\": \"\xff\"}", LoadError::NotUtf8 { offset: 20 });
+}
+
+#[test]
+fn byte_order_mark_is_skipped_and_listed() {
+    let loaded = load_directory(&fixture("bom.json")).expect("a BOM does not stop the load");
+    assert_eq!(loaded.directory.members.len(), 1);
+    check_one_problem(&loaded, "(file)", ProblemKind::ByteOrderMark, Action::Ignored);
+}
+
+#[test]
+fn format_missing_or_higher_is_refused_naming_both_numbers() {
+    check_fatal(&fixture("format-missing.json"), LoadError::FormatMissing);
+    let error = load_directory(&fixture("format-2.json")).unwrap_err();
+    assert_eq!(error, LoadError::FormatUnsupported { found: "2".into(), supported: 1 });
+    let message = error.message(Lang::En);
+    assert!(message.contains("format 2") && message.contains("format 1"), "{message}");
+    check_fatal(br#"{"format": "1", "members": []}"#, LoadError::FormatNotANumber { found: "\"1\"".into() });
+    check_fatal(br#"{"format": 1.5, "members": []}"#, LoadError::FormatNotANumber { found: "1.5".into() });
+    check_fatal(br#"{"format": 0, "members": []}"#, LoadError::FormatUnsupported { found: "0".into(), supported: 1 });
+}
+
+#[test]
+fn top_level_must_be_an_object_with_members() {
+    check_fatal(b"[1, 2]", LoadError::NotAnObject);
+    check_fatal(b"\"directory\"", LoadError::NotAnObject);
+    check_fatal(br#"{"format": 1}"#, LoadError::MembersMissing);
+    check_fatal(br#"{"format": 1, "members": {}}"#, LoadError::MembersNotAList);
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    let deep = format!(r#"{{"format": 1, "members": [], "x": {}{}}}"#, "[".repeat(100_000), "]".repeat(100_000));
+    assert!(matches!(load_directory(deep.as_bytes()), Err(LoadError::Syntax { .. })));
+}
+
+// ---- members that are skipped --------------------------------------------------------------
+
+#[test]
+fn member_without_id_or_name_is_skipped_and_the_rest_loads() {
+    let loaded = load(&with_members(r#"{ "name": "Sin id" }, { "id": "sin-nombre" }, { "id": "ok", "name": "Bien" }"#));
+    let ids: Vec<_> = loaded.directory.members.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(ids, ["ok"]);
+    assert_eq!(loaded.problems.len(), 2);
+    assert_eq!((loaded.problems[0].member.as_deref(), loaded.problems[0].field.as_str()), (None, "members[0].id"));
+    assert_eq!((loaded.problems[1].member.as_deref(), loaded.problems[1].field.as_str()), (Some("sin-nombre"), "members[1].name"));
+    assert!(loaded.problems.iter().all(|p| p.kind == ProblemKind::Missing && p.action == Action::SkippedMember));
+}
+
+#[test]
+fn member_with_bad_slug_is_skipped() {
+    for bad in ["Aceros Del Norte", "acero_norte", "ñandú", ""] {
+        let loaded = load(&with_members(&format!(r#"{{ "id": "{bad}", "name": "X" }}"#)));
+        assert!(loaded.directory.members.is_empty());
+        let expected = if bad.is_empty() { ProblemKind::Missing } else { ProblemKind::BadSlug { value: bad.into() } };
+        check_one_problem(&loaded, "members[0].id", expected, Action::SkippedMember);
+    }
+}
+
+#[test]
+fn member_that_is_not_an_object_is_skipped() {
+    let loaded = load(&with_members(r#""aceros", 7, null, { "id": "ok", "name": "Bien" }"#));
+    assert_eq!(loaded.directory.members.len(), 1);
+    assert_eq!(loaded.problems.len(), 3);
+    assert!(loaded.problems.iter().all(|p| p.action == Action::SkippedMember));
+}
+
+#[test]
+fn duplicate_member_ids_keep_the_first() {
+    let loaded = load(&with_members(r#"{ "id": "a", "name": "Primero" }, { "id": "a", "name": "Segundo" }"#));
+    assert_eq!(loaded.directory.members.len(), 1);
+    assert_eq!(loaded.directory.members[0].name, "Primero");
+    check_one_problem(&loaded, "members[1].id", ProblemKind::DuplicateId { id: "a".into() }, Action::KeptFirst);
+    assert_eq!(loaded.problems[0].member.as_deref(), Some("a"));
+}
+
+// ---- references and fields that are dropped ------------------------------------------------
+
+#[test]
+fn dangling_references_are_dropped_and_listed() {
+    let loaded = load(&with_members(
+        r#"{ "id": "a", "name": "A", "capabilities": ["stamping", "welding"], "needs": ["painting"],
+             "certifications": ["iatf-16949", { "id": "iso-9001" }], "events": [{ "id": "paace-2026", "stand": "B-1" }, "expo-2030"] }"#,
+    ));
+    let member = &loaded.directory.members[0];
+    assert_eq!(member.capabilities.iter().map(|c| c.as_str()).collect::<Vec<_>>(), ["stamping"]);
+    assert!(member.needs.is_empty());
+    assert_eq!(member.certifications.len(), 1);
+    assert_eq!(member.events.len(), 1);
+    assert_eq!(member.events[0].stand.as_deref(), Some("B-1"));
+    let dangling: Vec<_> = loaded
+        .problems
+        .iter()
+        .map(|p| match &p.kind {
+            ProblemKind::UnknownReference { id, vocabulary } => (p.field.as_str(), id.as_str(), *vocabulary, p.action),
+            other => panic!("unexpected {other:?}"),
+        })
+        .collect();
+    assert_eq!(
+        dangling,
+        [
+            ("members[0].capabilities[1]", "welding", Vocabulary::Capability, Action::DroppedReference),
+            ("members[0].needs[0]", "painting", Vocabulary::Capability, Action::DroppedReference),
+            ("members[0].certifications[1].id", "iso-9001", Vocabulary::Certification, Action::DroppedReference),
+            ("members[0].events[1]", "expo-2030", Vocabulary::Event, Action::DroppedReference),
+        ]
+    );
+}
+
+#[test]
+fn capability_pointing_to_missing_group_keeps_capability_without_group() {
+    let json = r#"{ "format": 1, "cluster": { "name": "C" },
+        "capabilities": [ { "id": "stamping", "group": "nope", "label": "Estampado" } ], "members": [] }"#;
+    let loaded = load(json);
+    assert_eq!(loaded.directory.capabilities[0].group, None);
+    check_one_problem(
+        &loaded,
+        "capabilities[0].group",
+        ProblemKind::UnknownReference { id: "nope".into(), vocabulary: Vocabulary::CapabilityGroup },
+        Action::DroppedReference,
+    );
+}
+
+#[test]
+fn non_http_urls_are_dropped_never_kept() {
+    for url in [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        " javascript:alert(1)",
+        "data:text/html;base64,PHNjcmlwdD4=",
+        "vbscript:msgbox",
+        "file:///etc/passwd",
+        "ftp://example.com",
+        "//evil.example.com",
+        "www.example.com",
+    ] {
+        let escaped = serde_json::to_string(url).unwrap();
+        let loaded = load(&with_members(&format!(r#"{{ "id": "a", "name": "A", "website": {escaped} }}"#)));
+        assert_eq!(loaded.directory.members[0].website, None, "{url}");
+        assert_eq!(loaded.problems.len(), 1, "{url}");
+        assert_eq!(loaded.problems[0].field, "members[0].website");
+        assert!(matches!(loaded.problems[0].kind, ProblemKind::UnsafeUrl { .. }));
+        assert_eq!(loaded.problems[0].action, Action::DroppedField);
+    }
+}
+
+#[test]
+fn bad_emails_and_phones_are_dropped() {
+    let loaded = load(&with_members(
+        r#"{ "id": "a", "name": "A", "contacts": [
+             { "id": "ana", "name": "Ana", "email": "ana at example.com", "phone": "llamar", "whatsapp": "614 555 0101" },
+             { "id": "luis", "name": "Luis", "email": "luis@example.com", "phone": "+52 (614) 555-0102", "whatsapp": "+52 614 555 0102" } ] }"#,
+    ));
+    let contacts = &loaded.directory.members[0].contacts;
+    assert_eq!((contacts[0].email.is_none(), contacts[0].phone.is_none(), contacts[0].whatsapp.is_none()), (true, true, true));
+    assert_eq!(contacts[1].email.as_ref().map(|e| e.as_str()), Some("luis@example.com"));
+    assert_eq!(contacts[1].phone.as_deref(), Some("+52 (614) 555-0102"));
+    assert_eq!(contacts[1].whatsapp.as_ref().map(|w| w.as_str()), Some("+526145550102"));
+    let fields: Vec<_> = loaded.problems.iter().map(|p| p.field.as_str()).collect();
+    assert_eq!(fields, ["members[0].contacts[0].email", "members[0].contacts[0].phone", "members[0].contacts[0].whatsapp"]);
+}
+
+#[test]
+fn wrong_types_drop_the_field_for_each_field_kind() {
+    let cases: &[(&str, &str, Expected)] = &[
+        ("legal_name", "12", Expected::String),
+        ("pitch", "[\"a\"]", Expected::Text),
+        ("description", "42", Expected::Text),
+        ("capabilities", "\"stamping\"", Expected::List),
+        ("needs", "{}", Expected::List),
+        ("certifications", "true", Expected::List),
+        ("customers", "\"Ensambladora\"", Expected::List),
+        ("employees", "\"120\"", Expected::Integer),
+        ("employees", "12.5", Expected::Integer),
+        ("founded", "\"1998\"", Expected::Integer),
+        ("investment_musd", "\"15\"", Expected::Number),
+        ("languages", "\"es\"", Expected::List),
+        ("location", "\"Chihuahua\"", Expected::Object),
+        ("website", "[]", Expected::String),
+        ("success_cases", "{}", Expected::List),
+        ("events", "\"paace-2026\"", Expected::List),
+        ("verified_on", "20261101", Expected::String),
+        ("contacts", "{}", Expected::List),
+        ("kind", "1", Expected::String),
+    ];
+    for (field, value, expected) in cases {
+        let loaded = load(&with_members(&format!(r#"{{ "id": "a", "name": "A", "{field}": {value} }}"#)));
+        assert_eq!(loaded.directory.members.len(), 1, "{field}: {value}");
+        check_one_problem(&loaded, &format!("members[0].{field}"), ProblemKind::WrongType { expected: *expected }, Action::DroppedField);
+        assert_eq!(loaded.problems[0].member.as_deref(), Some("a"));
+    }
+}
+
+#[test]
+fn wrong_types_inside_lists_skip_the_entry() {
+    let loaded = load(&with_members(
+        r#"{ "id": "a", "name": "A", "customers": ["Uno", 2, "Tres"], "capabilities": ["stamping", 5],
+             "success_cases": ["texto", { "summary": "sin título" }, { "title": "Bien", "year": 2024 }],
+             "contacts": [7, { "id": "x" }, { "id": "ana", "name": "Ana" }] }"#,
+    ));
+    let member = &loaded.directory.members[0];
+    assert_eq!(member.customers, ["Uno", "Tres"]);
+    assert_eq!(member.capabilities.len(), 1);
+    assert_eq!(member.success_cases.len(), 1);
+    assert_eq!(member.contacts.len(), 1);
+    assert_eq!(loaded.problems.len(), 6, "{:#?}", loaded.problems);
+}
+
+#[test]
+fn out_of_range_numbers_and_bad_codes_are_dropped() {
+    let loaded = load(&with_members(
+        r#"{ "id": "a", "name": "A", "employees": -1, "investment_musd": -2.5, "founded": 30000,
+             "location": { "city": "Chihuahua", "lat": 91, "lon": -106.1, "country": "MEX" }, "languages": ["es", "español"] }"#,
+    ));
+    let member = &loaded.directory.members[0];
+    assert_eq!((member.employees, member.investment_musd, member.founded), (None, None, None));
+    let location = member.location.as_ref().expect("location kept");
+    assert_eq!((location.city.as_deref(), location.lat, location.lon), (Some("Chihuahua"), None, Some(-106.1)));
+    assert_eq!(member.languages.len(), 1);
+    assert_eq!(loaded.problems.len(), 6, "{:#?}", loaded.problems);
+}
+
+#[test]
+fn unknown_kinds_and_dates_are_dropped() {
+    let loaded = load(&with_members(r#"{ "id": "a", "name": "A", "kind": "tier4", "verified_on": "2026-02-30" }"#));
+    assert_eq!(loaded.directory.members[0].kind, None);
+    assert_eq!(loaded.problems.len(), 2);
+    assert!(matches!(&loaded.problems[0].kind, ProblemKind::NotAllowed { value, .. } if value == "tier4"));
+    assert!(matches!(&loaded.problems[1].kind, ProblemKind::BadDate { value } if value == "2026-02-30"));
+}
+
+#[test]
+fn unknown_fields_are_ignored_silently() {
+    let loaded = load(&with_members(
+        r#"{ "id": "a", "name": "A", "tiktok": "https://example.com", "rating": { "stars": 5 } }"#,
+    ));
+    assert!(loaded.problems.is_empty());
+    assert_eq!(loaded.directory.members.len(), 1);
+}
+
+#[test]
+fn both_shapes_are_read_and_may_be_mixed() {
+    let loaded = load(&with_members(
+        r#"{ "id": "a", "name": "A", "kind": "tier2",
+             "certifications": ["iatf-16949"],
+             "events": ["paace-2026"] },
+           { "id": "b", "name": "B",
+             "certifications": [{ "id": "iatf-16949", "valid_until": "2025-01-31", "site": { "es": "Planta 1" }, "body": "TÜV" }],
+             "events": [{ "id": "paace-2026", "stand": "B-214" }] }"#,
+    ));
+    assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
+    let [a, b] = &loaded.directory.members[..] else { panic!("two members") };
+    assert_eq!(a.kind, Some(MemberKind::Tier2));
+    assert_eq!(a.certifications[0].valid_until, None);
+    let today = vitrina_core::valid::IsoDate::parse("2026-11-25").unwrap();
+    assert!(b.certifications[0].is_expired(today));
+    assert!(!a.certifications[0].is_expired(today));
+    assert_eq!(b.events[0].stand.as_deref(), Some("B-214"));
+    assert!(matches!(loaded.directory.capabilities[1].aliases, Aliases::Plain(_)));
+}
+
+#[test]
+fn problems_render_in_both_languages() {
+    let loaded = load(&with_members(r#"{ "id": "a", "name": "A", "website": "javascript:alert(1)" }"#));
+    let problem: &Problem = &loaded.problems[0];
+    assert!(problem.describe(Lang::Es).contains("no es una dirección"));
+    assert!(problem.describe(Lang::En).contains("is not a complete http"));
+    assert_eq!(problem.describe_action(Lang::Es), "se omitió el campo");
+    assert_eq!(problem.to_string(), "[a] members[0].website: “javascript:alert(1)” is not a complete http: or https: address (field dropped)");
+}
+
+// ---- the hostile fixture as a whole -------------------------------------------------------
+
+#[test]
+fn hostile_file_loads_what_is_safe_and_lists_everything_else() {
+    let loaded = load_directory(&fixture("hostile.json")).expect("hostile file still loads");
+    let directory = &loaded.directory;
+    let ids: Vec<_> = directory.members.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(ids, ["script-co", "tipos", "ok"]);
+    let script_co = &directory.members[0];
+    // Markup is kept as inert text: rendering escapes it, and no URL field survives.
+    assert_eq!(script_co.name, "<script>alert('name')</script>");
+    assert_eq!((script_co.website.as_ref(), script_co.linkedin.as_ref(), script_co.logo.as_ref()), (None, None, None));
+    assert_eq!(directory.cluster.url, None);
+    assert_eq!(directory.events[0].url, None);
+    let contact = &script_co.contacts[0];
+    assert_eq!((contact.email.as_ref(), contact.phone.as_ref(), contact.whatsapp.as_ref(), contact.linkedin.as_ref()), (None, None, None, None));
+    assert_eq!(script_co.capabilities.len(), 1);
+    // Every problem names a field, and those inside good members name the member.
+    for problem in &loaded.problems {
+        assert!(!problem.field.is_empty());
+        if problem.field.starts_with("members[0]") {
+            assert_eq!(problem.member.as_deref(), Some("script-co"), "{problem}");
+        }
+    }
+    // Text may say "javascript:" (it is shown as text); no field that becomes a link may.
+    let json: serde_json::Value = serde_json::from_str(&directory.to_json()).unwrap();
+    let mut link_values = Vec::new();
+    collect_link_values(&json, &mut link_values);
+    for value in &link_values {
+        let value = value.to_ascii_lowercase();
+        for forbidden in ["javascript:", "vbscript:", "data:"] {
+            assert!(!value.contains(forbidden), "{forbidden} survived in a link field: {value}");
+        }
+    }
+    assert!(loaded.problems.len() >= 25, "{} problems: {:#?}", loaded.problems.len(), loaded.problems);
+}
+
+fn collect_link_values(value: &serde_json::Value, out: &mut Vec<String>) {
+    const LINK_FIELDS: [&str; 7] = ["url", "website", "linkedin", "logo", "email", "phone", "whatsapp"];
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, child) in map {
+                match child {
+                    serde_json::Value::String(s) if LINK_FIELDS.contains(&key.as_str()) => out.push(s.clone()),
+                    _ => collect_link_values(child, out),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|item| collect_link_values(item, out)),
+        _ => {}
+    }
+}

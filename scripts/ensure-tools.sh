@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Installs what building and testing Vitrina needs, skipping whatever is present.
+# Usage: scripts/ensure-tools.sh [build|test|all]
+#   build: wasm32 target, trunk, wasm-bindgen-cli (exact Cargo.lock version), wasm-opt
+#   test:  build tools plus Chromium, ChromeDriver and the npm packages for Playwright
+# Trunk itself is never allowed to download anything (Trunk.toml sets offline = true),
+# so every tool it calls must be installed here.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+what="${1:-build}"
+TRUNK_VERSION="0.21.14" # 0.22 needs rustc >= 1.96
+say() { printf '\033[1m[tools]\033[0m %s\n' "$*"; }
+
+# wasm-bindgen-cli must match the wasm-bindgen crate byte for byte, so read it from the lock.
+bindgen_version="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
+if [ -z "$bindgen_version" ]; then
+  echo "could not read the wasm-bindgen version from Cargo.lock" >&2
+  exit 1
+fi
+
+export PATH="$HOME/.cargo/bin:$PATH"
+
+apt_missing=()
+need_apt() { command -v "$1" >/dev/null 2>&1 || apt_missing+=("$2"); }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; then
+  say "installing trunk $TRUNK_VERSION (several minutes, once)"
+  cargo install --locked trunk --version "$TRUNK_VERSION"
+fi
+
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$bindgen_version" ] \
+  || ! command -v wasm-bindgen-test-runner >/dev/null 2>&1; then
+  say "installing wasm-bindgen-cli $bindgen_version"
+  # Not --locked: the CLI's own lock names a crate version crates.io no longer has.
+  cargo install wasm-bindgen-cli --version "$bindgen_version" --force
+fi
+
+need_apt wasm-opt binaryen
+need_apt brotli brotli
+if [ "$what" != build ]; then
+  need_apt chromium chromium
+  need_apt chromedriver chromium-driver
+fi
+
+if [ "${#apt_missing[@]}" -gt 0 ]; then
+  say "installing Debian packages: ${apt_missing[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${apt_missing[@]}"
+fi
+
+if [ "$what" != build ]; then
+  if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "installing npm packages (Playwright without its browser download)"
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+  fi
+fi
+say "tools ready (trunk $TRUNK_VERSION, wasm-bindgen $bindgen_version, $(wasm-opt --version 2>/dev/null | head -1))"
