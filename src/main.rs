@@ -1,1 +1,5 @@
-fn main() {}
+//! Mounts the app; everything else lives in the library so browser tests can mount parts of it.
+
+fn main() {
+    leptos::mount::mount_to_body(vitrina::App);
+}

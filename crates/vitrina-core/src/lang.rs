@@ -39,10 +39,7 @@ impl Lang {
 
     /// The first supported language in a browser's preference list, else Spanish.
     pub fn negotiate<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Lang {
-        preferred
-            .into_iter()
-            .find_map(Lang::from_tag)
-            .unwrap_or_default()
+        preferred.into_iter().find_map(Lang::from_tag).unwrap_or_default()
     }
 
     /// Picks the text for this language from a Spanish and an English version.

@@ -3,10 +3,12 @@
 //! Nothing here knows about the browser, Leptos or any I/O; the app and the
 //! developer tools both build on it, and it is tested natively.
 
+pub mod format;
 pub mod lang;
 pub mod load;
 pub mod model;
 pub mod problem;
+pub mod route;
 pub mod text;
 pub mod valid;
 
@@ -14,4 +16,5 @@ pub use lang::Lang;
 pub use load::{load_directory, Loaded};
 pub use model::Directory;
 pub use problem::{LoadError, Problem};
+pub use route::Route;
 pub use text::Text;

@@ -3,7 +3,7 @@
 use crate::model::*;
 use crate::problem::{Action, Expected, LoadError, Problem, ProblemKind, Vocabulary};
 use crate::text::Text;
-use crate::valid::{AssetUrl, CountryCode, E164, Email, HttpUrl, IsoDate, LangTag, Slug};
+use crate::valid::{AssetUrl, CountryCode, Email, HttpUrl, IsoDate, LangTag, Slug, E164};
 use serde_json::{Map, Value};
 use std::collections::HashSet;
 
@@ -89,7 +89,12 @@ pub fn load_directory(bytes: &[u8]) -> Result<Loaded, LoadError> {
             if seen.insert(member.id.clone()) {
                 loaded_members.push(member);
             } else {
-                reader.report(Some(member.id.as_str()), &at.key("id"), ProblemKind::DuplicateId { id: member.id.to_string() }, Action::KeptFirst);
+                reader.report(
+                    Some(member.id.as_str()),
+                    &at.key("id"),
+                    ProblemKind::DuplicateId { id: member.id.to_string() },
+                    Action::KeptFirst,
+                );
             }
         }
     }
@@ -118,10 +123,9 @@ fn check_format(root: &Map<String, Value>) -> Result<(), LoadError> {
     match root.get("format") {
         None | Some(Value::Null) => Err(LoadError::FormatMissing),
         Some(Value::Number(n)) if n.as_u64() == Some(FORMAT_VERSION) => Ok(()),
-        Some(Value::Number(n)) if n.as_u64().is_some() => Err(LoadError::FormatUnsupported {
-            found: n.to_string(),
-            supported: FORMAT_VERSION,
-        }),
+        Some(Value::Number(n)) if n.as_u64().is_some() => {
+            Err(LoadError::FormatUnsupported { found: n.to_string(), supported: FORMAT_VERSION })
+        }
         Some(other) => Err(LoadError::FormatNotANumber { found: short_json(other) }),
     }
 }
@@ -232,10 +236,9 @@ impl Reader {
         let name = match self.string(obj, "name", &at) {
             Some(name) => name,
             None => {
-                if !obj.is_empty() || root.get("cluster").is_none() {
-                    if !matches!(obj.get("name"), Some(v) if !v.is_null() && !v.is_string()) {
-                        self.report(None, &at.key("name"), ProblemKind::Missing, Action::UsedFallback);
-                    }
+                let wrong_type_already_reported = matches!(obj.get("name"), Some(v) if !v.is_null() && !v.is_string());
+                if (!obj.is_empty() || root.get("cluster").is_none()) && !wrong_type_already_reported {
+                    self.report(None, &at.key("name"), ProblemKind::Missing, Action::UsedFallback);
                 }
                 String::new()
             }
@@ -271,7 +274,12 @@ impl Reader {
                 continue;
             };
             if !seen.insert(id.clone()) {
-                self.report(None, &item_at.key("id"), ProblemKind::DuplicateId { id: id.to_string() }, Action::KeptFirst);
+                self.report(
+                    None,
+                    &item_at.key("id"),
+                    ProblemKind::DuplicateId { id: id.to_string() },
+                    Action::KeptFirst,
+                );
                 continue;
             }
             out.push(read(self, obj, id, &item_at));
@@ -285,7 +293,12 @@ impl Reader {
         let mut end = self.date(obj, "end", at);
         if let (Some(start), Some(until)) = (start, end) {
             if until < start {
-                self.report(None, &at.key("end"), ProblemKind::OutOfRange { value: until.to_string() }, Action::DroppedField);
+                self.report(
+                    None,
+                    &at.key("end"),
+                    ProblemKind::OutOfRange { value: until.to_string() },
+                    Action::DroppedField,
+                );
                 end = None;
             }
         }
@@ -305,9 +318,10 @@ impl Reader {
         let first_problem = self.problems.len();
         let member = self.member_fields(value, at, vocabularies);
         // Every problem inside a member is tagged with its id once the id is known to be good.
-        let id = member.as_ref().map(|m| m.id.to_string()).or_else(|| {
-            value.get("id").and_then(Value::as_str).and_then(Slug::parse).map(|s| s.to_string())
-        });
+        let id = member
+            .as_ref()
+            .map(|m| m.id.to_string())
+            .or_else(|| value.get("id").and_then(Value::as_str).and_then(Slug::parse).map(|s| s.to_string()));
         if let Some(id) = id {
             for problem in &mut self.problems[first_problem..] {
                 problem.member.get_or_insert_with(|| id.clone());
@@ -334,9 +348,18 @@ impl Reader {
         member.certifications = self.entries(obj, "certifications", at, |r, item, item_at| {
             r.member_certification(item, item_at, &vocab.certifications)
         });
-        dedupe_by(&mut member.certifications, |c| c.id.clone(), |dup| {
-            self.report(None, &at.key("certifications"), ProblemKind::DuplicateId { id: dup.to_string() }, Action::KeptFirst)
-        });
+        dedupe_by(
+            &mut member.certifications,
+            |c| c.id.clone(),
+            |dup| {
+                self.report(
+                    None,
+                    &at.key("certifications"),
+                    ProblemKind::DuplicateId { id: dup.to_string() },
+                    Action::KeptFirst,
+                )
+            },
+        );
         member.customers = self.strings(obj, "customers", at);
         member.employees = self.integer(obj, "employees", at, 0, i64::MAX).map(|n| n as u64);
         member.founded = self.integer(obj, "founded", at, 1000, 2999).map(|n| n as i32);
@@ -347,15 +370,34 @@ impl Reader {
         member.linkedin = self.http_url(obj, "linkedin", at);
         member.logo = self.asset_url(obj, "logo", at);
         member.success_cases = self.entries(obj, "success_cases", at, Reader::success_case);
-        member.events = self.entries(obj, "events", at, |r, item, item_at| r.member_event(item, item_at, &vocab.events));
-        dedupe_by(&mut member.events, |e| e.id.clone(), |dup| {
-            self.report(None, &at.key("events"), ProblemKind::DuplicateId { id: dup.to_string() }, Action::KeptFirst)
-        });
+        member.events =
+            self.entries(obj, "events", at, |r, item, item_at| r.member_event(item, item_at, &vocab.events));
+        dedupe_by(
+            &mut member.events,
+            |e| e.id.clone(),
+            |dup| {
+                self.report(
+                    None,
+                    &at.key("events"),
+                    ProblemKind::DuplicateId { id: dup.to_string() },
+                    Action::KeptFirst,
+                )
+            },
+        );
         member.verified_on = self.date(obj, "verified_on", at);
         member.contacts = self.entries(obj, "contacts", at, Reader::contact);
-        dedupe_by(&mut member.contacts, |c| c.id.clone(), |dup| {
-            self.report(None, &at.key("contacts"), ProblemKind::DuplicateId { id: dup.to_string() }, Action::KeptFirst)
-        });
+        dedupe_by(
+            &mut member.contacts,
+            |c| c.id.clone(),
+            |dup| {
+                self.report(
+                    None,
+                    &at.key("contacts"),
+                    ProblemKind::DuplicateId { id: dup.to_string() },
+                    Action::KeptFirst,
+                )
+            },
+        );
         Some(member)
     }
 
@@ -406,7 +448,7 @@ impl Reader {
             return None;
         };
         let title = self.text(obj, "title", at);
-        if title.is_none() && !obj.get("title").is_some_and(|v| !v.is_null()) {
+        if title.is_none() && obj.get("title").is_none_or(|v| v.is_null()) {
             self.report(None, &at.key("title"), ProblemKind::Missing, Action::SkippedEntry);
         }
         let summary = self.text(obj, "summary", at);
@@ -534,7 +576,13 @@ impl Reader {
         self.checked(obj, key, at, IsoDate::parse, |value| ProblemKind::BadDate { value })
     }
 
-    fn one_of<T: Copy>(&mut self, obj: &Map<String, Value>, key: &str, at: &Path, all: &[(T, &'static str)]) -> FieldResult<T> {
+    fn one_of<T: Copy>(
+        &mut self,
+        obj: &Map<String, Value>,
+        key: &str,
+        at: &Path,
+        all: &[(T, &'static str)],
+    ) -> FieldResult<T> {
         let value = self.string(obj, key, at)?;
         let found = all.iter().find(|(_, name)| *name == value).map(|(kind, _)| *kind);
         if found.is_none() {
@@ -606,9 +654,12 @@ impl Reader {
                                 out.push((tag.clone(), s));
                             }
                         }
-                        Value::String(_) => {
-                            self.report(None, &text_at, ProblemKind::BadCode { value: tag.clone() }, Action::SkippedEntry)
-                        }
+                        Value::String(_) => self.report(
+                            None,
+                            &text_at,
+                            ProblemKind::BadCode { value: tag.clone() },
+                            Action::SkippedEntry,
+                        ),
                         Value::Null => {}
                         _ => self.wrong_type(&text_at, Expected::String, Action::SkippedEntry),
                     }
@@ -667,11 +718,7 @@ impl Reader {
             return Vec::new();
         };
         let list_at = at.key(key);
-        items
-            .iter()
-            .enumerate()
-            .filter_map(|(index, item)| read(self, item, &list_at.index(index)))
-            .collect()
+        items.iter().enumerate().filter_map(|(index, item)| read(self, item, &list_at.index(index))).collect()
     }
 
     fn strings(&mut self, obj: &Map<String, Value>, key: &str, at: &Path) -> Vec<String> {
@@ -692,7 +739,9 @@ impl Reader {
             match LangTag::parse(&tag) {
                 Some(tag) if !tags.contains(&tag) => tags.push(tag),
                 Some(_) => {}
-                None => self.report(None, &list_at.index(index), ProblemKind::BadCode { value: tag }, Action::SkippedEntry),
+                None => {
+                    self.report(None, &list_at.index(index), ProblemKind::BadCode { value: tag }, Action::SkippedEntry)
+                }
             }
         }
         tags
@@ -704,13 +753,22 @@ impl Reader {
             None | Some(Value::Null) => Aliases::None,
             Some(Value::Array(_)) => {
                 let words = self.strings(obj, key, at);
-                if words.is_empty() { Aliases::None } else { Aliases::Plain(words) }
+                if words.is_empty() {
+                    Aliases::None
+                } else {
+                    Aliases::Plain(words)
+                }
             }
             Some(Value::Object(by_lang)) => {
                 let mut groups = Vec::new();
                 for tag in by_lang.keys() {
                     if LangTag::parse(tag).is_none() {
-                        self.report(None, &at_key.key(tag), ProblemKind::BadCode { value: tag.clone() }, Action::SkippedEntry);
+                        self.report(
+                            None,
+                            &at_key.key(tag),
+                            ProblemKind::BadCode { value: tag.clone() },
+                            Action::SkippedEntry,
+                        );
                         continue;
                     }
                     let words = self.strings(by_lang, tag, &at_key);
@@ -718,7 +776,11 @@ impl Reader {
                         groups.push((tag.clone(), words));
                     }
                 }
-                if groups.is_empty() { Aliases::None } else { Aliases::ByLang(groups) }
+                if groups.is_empty() {
+                    Aliases::None
+                } else {
+                    Aliases::ByLang(groups)
+                }
             }
             Some(_) => {
                 self.wrong_type(&at_key, Expected::WordList, Action::DroppedField);
@@ -727,7 +789,14 @@ impl Reader {
         }
     }
 
-    fn reference(&mut self, obj: &Map<String, Value>, key: &str, at: &Path, known: &HashSet<&str>, vocabulary: Vocabulary) -> Option<Slug> {
+    fn reference(
+        &mut self,
+        obj: &Map<String, Value>,
+        key: &str,
+        at: &Path,
+        known: &HashSet<&str>,
+        vocabulary: Vocabulary,
+    ) -> Option<Slug> {
         let value = obj.get(key)?;
         if value.is_null() {
             return None;
@@ -735,7 +804,13 @@ impl Reader {
         self.reference_value(value, &at.key(key), known, vocabulary)
     }
 
-    fn reference_value(&mut self, value: &Value, at: &Path, known: &HashSet<&str>, vocabulary: Vocabulary) -> Option<Slug> {
+    fn reference_value(
+        &mut self,
+        value: &Value,
+        at: &Path,
+        known: &HashSet<&str>,
+        vocabulary: Vocabulary,
+    ) -> Option<Slug> {
         let Value::String(id) = value else {
             if value.is_null() {
                 self.report(None, at, ProblemKind::Missing, Action::DroppedReference);
@@ -745,14 +820,27 @@ impl Reader {
             return None;
         };
         if !known.contains(id.as_str()) {
-            self.report(None, at, ProblemKind::UnknownReference { id: id.clone(), vocabulary }, Action::DroppedReference);
+            self.report(
+                None,
+                at,
+                ProblemKind::UnknownReference { id: id.clone(), vocabulary },
+                Action::DroppedReference,
+            );
             return None;
         }
         Slug::parse(id)
     }
 
-    fn references(&mut self, obj: &Map<String, Value>, key: &str, at: &Path, known: &HashSet<&str>, vocabulary: Vocabulary) -> Vec<Slug> {
-        let mut ids = self.entries(obj, key, at, |r, item, item_at| r.reference_value(item, item_at, known, vocabulary));
+    fn references(
+        &mut self,
+        obj: &Map<String, Value>,
+        key: &str,
+        at: &Path,
+        known: &HashSet<&str>,
+        vocabulary: Vocabulary,
+    ) -> Vec<Slug> {
+        let mut ids =
+            self.entries(obj, key, at, |r, item, item_at| r.reference_value(item, item_at, known, vocabulary));
         dedupe_by(&mut ids, Slug::clone, |dup| {
             self.report(None, &at.key(key), ProblemKind::DuplicateId { id: dup.to_string() }, Action::KeptFirst)
         });
@@ -782,5 +870,9 @@ fn allowed_names<T>(all: &[(T, &'static str)]) -> &'static [&'static str] {
     // The two enums' name lists, kept as statics so problems can hold them without allocating.
     const MEMBER_KINDS: [&str; 6] = ["oem", "tier1", "tier2", "tier3", "service", "institution"];
     const EVENT_KINDS: [&str; 5] = ["fair", "meeting", "conference", "visit", "other"];
-    if all.len() == MEMBER_KINDS.len() { &MEMBER_KINDS } else { &EVENT_KINDS }
+    if all.len() == MEMBER_KINDS.len() {
+        &MEMBER_KINDS
+    } else {
+        &EVENT_KINDS
+    }
 }

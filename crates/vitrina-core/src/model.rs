@@ -3,7 +3,7 @@
 //! Serializing a `Directory` writes format 1 again, so an accepted file round-trips.
 
 use crate::text::Text;
-use crate::valid::{AssetUrl, CountryCode, E164, Email, HttpUrl, IsoDate, LangTag, Slug};
+use crate::valid::{AssetUrl, CountryCode, Email, HttpUrl, IsoDate, LangTag, Slug, E164};
 use serde::{Serialize, Serializer};
 
 /// The one format version this app reads.
@@ -93,10 +93,7 @@ impl Aliases {
             Aliases::Plain(words) => (words, &[]),
             Aliases::ByLang(groups) => (&[], groups),
         };
-        plain
-            .iter()
-            .chain(by_lang.iter().flat_map(|(_, words)| words.iter()))
-            .map(String::as_str)
+        plain.iter().chain(by_lang.iter().flat_map(|(_, words)| words.iter())).map(String::as_str)
     }
 }
 

@@ -64,12 +64,12 @@ impl LoadError {
             (Html, Lang::En) => "A web page (HTML) arrived instead of the JSON directory; \
                                  the file's address is probably wrong (a 404 error)."
                 .into(),
-            (Syntax { line, column, cut_off: true, .. }, Lang::Es) => format!(
-                "El archivo está cortado: termina a media estructura (línea {line}, columna {column})."
-            ),
-            (Syntax { line, column, cut_off: true, .. }, Lang::En) => format!(
-                "The file is cut off: it ends in the middle of a value (line {line}, column {column})."
-            ),
+            (Syntax { line, column, cut_off: true, .. }, Lang::Es) => {
+                format!("El archivo está cortado: termina a media estructura (línea {line}, columna {column}).")
+            }
+            (Syntax { line, column, cut_off: true, .. }, Lang::En) => {
+                format!("The file is cut off: it ends in the middle of a value (line {line}, column {column}).")
+            }
             (Syntax { line, column, detail, .. }, Lang::Es) => {
                 format!("El archivo no es JSON válido: la lectura se detuvo en la línea {line}, columna {column} ({detail}).")
             }
@@ -79,7 +79,9 @@ impl LoadError {
             (NotAnObject, Lang::Es) => "El JSON no es un objeto con los campos de un directorio.".into(),
             (NotAnObject, Lang::En) => "The JSON is not an object with a directory's fields.".into(),
             (FormatMissing, Lang::Es) => "Falta el campo \"format\": no parece un directorio de Vitrina.".into(),
-            (FormatMissing, Lang::En) => "The \"format\" field is missing: this does not look like a Vitrina directory.".into(),
+            (FormatMissing, Lang::En) => {
+                "The \"format\" field is missing: this does not look like a Vitrina directory.".into()
+            }
             (FormatNotANumber { found }, Lang::Es) => format!("\"format\" debe ser un número entero y es {found}."),
             (FormatNotANumber { found }, Lang::En) => format!("\"format\" must be a whole number but is {found}."),
             (FormatUnsupported { found, supported }, Lang::Es) => format!(
@@ -294,10 +296,9 @@ impl Problem {
                 format!("«{value}» no es un id válido (1 a 64 caracteres de a-z, 0-9 y -)"),
                 format!("“{value}” is not a valid id (1 to 64 characters of a-z, 0-9 and -)"),
             ),
-            DuplicateId { id } => lang.pick(
-                format!("el id «{id}» ya se usó antes"),
-                format!("the id “{id}” was already used"),
-            ),
+            DuplicateId { id } => {
+                lang.pick(format!("el id «{id}» ya se usó antes"), format!("the id “{id}” was already used"))
+            }
             UnknownReference { id, vocabulary } => {
                 let (es_list, en_list) = match vocabulary {
                     Vocabulary::CapabilityGroup => ("grupos de capacidades", "capability groups"),
@@ -314,10 +315,8 @@ impl Problem {
                 format!("«{value}» no es una dirección http: o https: completa"),
                 format!("“{value}” is not a complete http: or https: address"),
             ),
-            BadEmail { value } => lang.pick(
-                format!("«{value}» no es un correo electrónico"),
-                format!("“{value}” is not an e-mail address"),
-            ),
+            BadEmail { value } => lang
+                .pick(format!("«{value}» no es un correo electrónico"), format!("“{value}” is not an e-mail address")),
             BadPhone { value } => lang.pick(
                 format!("«{value}» no es un número en formato internacional (+52…)"),
                 format!("“{value}” is not a number in international form (+52…)"),
@@ -326,10 +325,9 @@ impl Problem {
                 format!("«{value}» no es una fecha AAAA-MM-DD válida"),
                 format!("“{value}” is not a valid YYYY-MM-DD date"),
             ),
-            BadCode { value } => lang.pick(
-                format!("«{value}» no es un código válido"),
-                format!("“{value}” is not a valid code"),
-            ),
+            BadCode { value } => {
+                lang.pick(format!("«{value}» no es un código válido"), format!("“{value}” is not a valid code"))
+            }
             NotAllowed { value, allowed } => lang.pick(
                 format!("«{value}» no es uno de: {}", allowed.join(", ")),
                 format!("“{value}” is not one of: {}", allowed.join(", ")),

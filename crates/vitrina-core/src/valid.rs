@@ -65,9 +65,7 @@ impl Slug {
     /// Checks a slug.
     pub fn parse(value: &str) -> Option<Slug> {
         let ok = (1..=64).contains(&value.len())
-            && value
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            && value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         ok.then(|| Slug(value.to_owned()))
     }
 }
@@ -90,9 +88,7 @@ impl HttpUrl {
         let clean = |s: &str| !s.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\');
         let ok = value.len() <= 2048
             && !host.is_empty()
-            && host
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '.' || c == '-' || c == '[' || c == ']')
+            && host.chars().all(|c| c.is_alphanumeric() || c == '.' || c == '-' || c == '[' || c == ']')
             && clean(value);
         ok.then(|| HttpUrl(value.to_owned()))
     }
@@ -106,9 +102,7 @@ impl Email {
             && local.len() <= 64
             && !local.starts_with('.')
             && !local.ends_with('.')
-            && local.chars().all(|c| {
-                c.is_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c)
-            });
+            && local.chars().all(|c| c.is_alphanumeric() || "!#$%&'*+/=?^_`{|}~.-".contains(c));
         let labels: Vec<&str> = domain.split('.').collect();
         let domain_ok = labels.len() >= 2
             && labels.iter().all(|label| {
@@ -125,14 +119,10 @@ impl Email {
 impl E164 {
     /// Checks a strict E.164 number; spaces, dots, dashes and brackets are tolerated and removed.
     pub fn parse(value: &str) -> Option<E164> {
-        let compact: String = value
-            .chars()
-            .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')'))
-            .collect();
+        let compact: String = value.chars().filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')')).collect();
         let digits = compact.strip_prefix('+')?;
-        let ok = (7..=15).contains(&digits.len())
-            && digits.bytes().all(|b| b.is_ascii_digit())
-            && !digits.starts_with('0');
+        let ok =
+            (7..=15).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) && !digits.starts_with('0');
         ok.then_some(E164(compact))
     }
 
@@ -372,7 +362,16 @@ mod tests {
     #[test]
     fn dates_follow_the_calendar() {
         assert!(IsoDate::parse("2024-02-29").is_some());
-        for bad in ["2023-02-29", "2026-13-01", "2026-00-10", "2026-04-31", "26-01-01", "2026-1-01", "2026/01/01", "+026-01-01"] {
+        for bad in [
+            "2023-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-04-31",
+            "26-01-01",
+            "2026-1-01",
+            "2026/01/01",
+            "+026-01-01",
+        ] {
             assert!(IsoDate::parse(bad).is_none(), "{bad}");
         }
         assert_eq!(IsoDate::parse("1970-01-01").map(|d| d.days_since_epoch()), Some(0));

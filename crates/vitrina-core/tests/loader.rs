@@ -123,7 +123,10 @@ fn member_without_id_or_name_is_skipped_and_the_rest_loads() {
     assert_eq!(ids, ["ok"]);
     assert_eq!(loaded.problems.len(), 2);
     assert_eq!((loaded.problems[0].member.as_deref(), loaded.problems[0].field.as_str()), (None, "members[0].id"));
-    assert_eq!((loaded.problems[1].member.as_deref(), loaded.problems[1].field.as_str()), (Some("sin-nombre"), "members[1].name"));
+    assert_eq!(
+        (loaded.problems[1].member.as_deref(), loaded.problems[1].field.as_str()),
+        (Some("sin-nombre"), "members[1].name")
+    );
     assert!(loaded.problems.iter().all(|p| p.kind == ProblemKind::Missing && p.action == Action::SkippedMember));
 }
 
@@ -232,12 +235,18 @@ fn bad_emails_and_phones_are_dropped() {
              { "id": "luis", "name": "Luis", "email": "luis@example.com", "phone": "+52 (614) 555-0102", "whatsapp": "+52 614 555 0102" } ] }"#,
     ));
     let contacts = &loaded.directory.members[0].contacts;
-    assert_eq!((contacts[0].email.is_none(), contacts[0].phone.is_none(), contacts[0].whatsapp.is_none()), (true, true, true));
+    assert_eq!(
+        (contacts[0].email.is_none(), contacts[0].phone.is_none(), contacts[0].whatsapp.is_none()),
+        (true, true, true)
+    );
     assert_eq!(contacts[1].email.as_ref().map(|e| e.as_str()), Some("luis@example.com"));
     assert_eq!(contacts[1].phone.as_deref(), Some("+52 (614) 555-0102"));
     assert_eq!(contacts[1].whatsapp.as_ref().map(|w| w.as_str()), Some("+526145550102"));
     let fields: Vec<_> = loaded.problems.iter().map(|p| p.field.as_str()).collect();
-    assert_eq!(fields, ["members[0].contacts[0].email", "members[0].contacts[0].phone", "members[0].contacts[0].whatsapp"]);
+    assert_eq!(
+        fields,
+        ["members[0].contacts[0].email", "members[0].contacts[0].phone", "members[0].contacts[0].whatsapp"]
+    );
 }
 
 #[test]
@@ -266,7 +275,12 @@ fn wrong_types_drop_the_field_for_each_field_kind() {
     for (field, value, expected) in cases {
         let loaded = load(&with_members(&format!(r#"{{ "id": "a", "name": "A", "{field}": {value} }}"#)));
         assert_eq!(loaded.directory.members.len(), 1, "{field}: {value}");
-        check_one_problem(&loaded, &format!("members[0].{field}"), ProblemKind::WrongType { expected: *expected }, Action::DroppedField);
+        check_one_problem(
+            &loaded,
+            &format!("members[0].{field}"),
+            ProblemKind::WrongType { expected: *expected },
+            Action::DroppedField,
+        );
         assert_eq!(loaded.problems[0].member.as_deref(), Some("a"));
     }
 }
@@ -311,9 +325,8 @@ fn unknown_kinds_and_dates_are_dropped() {
 
 #[test]
 fn unknown_fields_are_ignored_silently() {
-    let loaded = load(&with_members(
-        r#"{ "id": "a", "name": "A", "tiktok": "https://example.com", "rating": { "stars": 5 } }"#,
-    ));
+    let loaded =
+        load(&with_members(r#"{ "id": "a", "name": "A", "tiktok": "https://example.com", "rating": { "stars": 5 } }"#));
     assert!(loaded.problems.is_empty());
     assert_eq!(loaded.directory.members.len(), 1);
 }
@@ -346,7 +359,10 @@ fn problems_render_in_both_languages() {
     assert!(problem.describe(Lang::Es).contains("no es una dirección"));
     assert!(problem.describe(Lang::En).contains("is not a complete http"));
     assert_eq!(problem.describe_action(Lang::Es), "se omitió el campo");
-    assert_eq!(problem.to_string(), "[a] members[0].website: “javascript:alert(1)” is not a complete http: or https: address (field dropped)");
+    assert_eq!(
+        problem.to_string(),
+        "[a] members[0].website: “javascript:alert(1)” is not a complete http: or https: address (field dropped)"
+    );
 }
 
 // ---- the hostile fixture as a whole -------------------------------------------------------
@@ -364,7 +380,10 @@ fn hostile_file_loads_what_is_safe_and_lists_everything_else() {
     assert_eq!(directory.cluster.url, None);
     assert_eq!(directory.events[0].url, None);
     let contact = &script_co.contacts[0];
-    assert_eq!((contact.email.as_ref(), contact.phone.as_ref(), contact.whatsapp.as_ref(), contact.linkedin.as_ref()), (None, None, None, None));
+    assert_eq!(
+        (contact.email.as_ref(), contact.phone.as_ref(), contact.whatsapp.as_ref(), contact.linkedin.as_ref()),
+        (None, None, None, None)
+    );
     assert_eq!(script_co.capabilities.len(), 1);
     // Every problem names a field, and those inside good members name the member.
     for problem in &loaded.problems {

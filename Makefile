@@ -1,0 +1,59 @@
+# Vitrina — the two commands a newcomer needs are `make serve` and `make test`.
+# Every target installs what it is missing first (scripts/ensure-tools.sh), and
+# skips what is already there.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+# Where the app will live on the static host; "./" (relative) works anywhere.
+PUBLIC_URL ?= ./
+WASM_TARGET := wasm32-unknown-unknown
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+
+.PHONY: serve build test tools test-tools fmt-check clippy test-native test-wasm e2e size bench clean
+
+## serve: install what is missing, build in release mode, serve on http://127.0.0.1:8080
+serve: tools
+	trunk serve --release
+
+## build: a deployable dist/ (set PUBLIC_URL=/vitrina/ for an absolute base)
+build: tools
+	trunk build --release --public-url "$(PUBLIC_URL)"
+
+## test: everything CI checks
+test: test-tools fmt-check clippy test-native test-wasm build e2e
+	@echo "make test: all checks passed"
+
+tools:
+	@scripts/ensure-tools.sh build
+
+test-tools:
+	@scripts/ensure-tools.sh test
+
+fmt-check:
+	cargo fmt --all -- --check
+
+clippy:
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy --target $(WASM_TARGET) --all-targets -- -D warnings
+
+test-native:
+	cargo test --workspace
+
+# wasm-bindgen-test in headless Chromium; webdriver.json holds the browser flags.
+test-wasm:
+	cargo test --target $(WASM_TARGET)
+
+# Playwright against the release build in dist/, served under a sub-path.
+e2e:
+	npx playwright test
+
+## size: brotli size of the app shell in dist/
+size:
+	@scripts/shell-size.sh dist
+
+clean:
+	cargo clean
+	rm -rf dist test-results playwright-report

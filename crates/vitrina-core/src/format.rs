@@ -1,0 +1,169 @@
+//! Human wording for values of the model, in both interface languages.
+
+use crate::lang::Lang;
+use crate::model::{EventKind, MemberKind};
+use crate::valid::{Email, IsoDate, E164};
+
+const MONTHS_ES: [&str; 12] = [
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A date as people write it: "26 de noviembre de 2026" or "November 26, 2026".
+pub fn long_date(date: IsoDate, lang: Lang) -> String {
+    let month = usize::from(date.month().clamp(1, 12)) - 1;
+    match lang {
+        Lang::Es => format!("{} de {} de {}", date.day(), MONTHS_ES[month], date.year()),
+        Lang::En => format!("{} {}, {}", MONTHS_EN[month], date.day(), date.year()),
+    }
+}
+
+/// A date range for events, without repeating what both ends share.
+pub fn date_range(start: IsoDate, end: Option<IsoDate>, lang: Lang) -> String {
+    let Some(end) = end.filter(|end| *end > start) else {
+        return long_date(start, lang);
+    };
+    let same_month = start.year() == end.year() && start.month() == end.month();
+    match (lang, same_month) {
+        (Lang::Es, true) => format!("{} al {}", start.day(), long_date(end, lang)),
+        (Lang::En, true) => {
+            format!("{} {}–{}, {}", MONTHS_EN[usize::from(start.month()) - 1], start.day(), end.day(), end.year())
+        }
+        (Lang::Es, false) => format!("{} al {}", long_date(start, lang), long_date(end, lang)),
+        (Lang::En, false) => format!("{} – {}", long_date(start, lang), long_date(end, lang)),
+    }
+}
+
+/// The name of a place in the supply chain.
+pub fn member_kind(kind: MemberKind, lang: Lang) -> &'static str {
+    match kind {
+        MemberKind::Oem => lang.pick("Armadora (OEM)", "OEM"),
+        MemberKind::Tier1 => "Tier 1",
+        MemberKind::Tier2 => "Tier 2",
+        MemberKind::Tier3 => "Tier 3",
+        MemberKind::Service => lang.pick("Servicios", "Services"),
+        MemberKind::Institution => lang.pick("Institución", "Institution"),
+    }
+}
+
+/// The name of a kind of event.
+pub fn event_kind(kind: EventKind, lang: Lang) -> &'static str {
+    match kind {
+        EventKind::Fair => lang.pick("Feria", "Fair"),
+        EventKind::Meeting => lang.pick("Reunión", "Meeting"),
+        EventKind::Conference => lang.pick("Conferencia", "Conference"),
+        EventKind::Visit => lang.pick("Visita", "Visit"),
+        EventKind::Other => lang.pick("Otro", "Other"),
+    }
+}
+
+/// A whole number with thousands separators as each language writes them.
+pub fn count(n: u64, lang: Lang) -> String {
+    let digits = n.to_string();
+    // Spanish style guides group only from five digits on (1000 but 10 000).
+    let separator = match lang {
+        Lang::Es if digits.len() <= 4 => return digits,
+        Lang::Es => '\u{202F}',
+        Lang::En => ',',
+    };
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// A `mailto:` link for a checked address.
+pub fn mailto_href(email: &Email) -> String {
+    format!("mailto:{}", email.as_str())
+}
+
+/// A `tel:` link from a free-text phone number: only a leading `+` and digits survive,
+/// so nothing in the file can turn the link into something else.
+pub fn tel_href(phone: &str) -> Option<String> {
+    let trimmed = phone.trim_start();
+    let mut out = String::from("tel:");
+    if trimmed.starts_with('+') {
+        out.push('+');
+    }
+    // An extension ("ext. 12") is not part of what a phone can dial.
+    let main = trimmed.split(|c: char| c.is_ascii_alphabetic()).next().unwrap_or("");
+    out.extend(main.chars().filter(char::is_ascii_digit));
+    (out.len() >= "tel:".len() + 3).then_some(out)
+}
+
+/// A WhatsApp chat link for a checked E.164 number.
+pub fn whatsapp_href(number: &E164) -> String {
+    format!("https://wa.me/{}", number.digits())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> IsoDate {
+        IsoDate::parse(text).unwrap()
+    }
+
+    #[test]
+    fn dates_read_naturally() {
+        assert_eq!(long_date(date("2026-11-26"), Lang::Es), "26 de noviembre de 2026");
+        assert_eq!(long_date(date("2026-01-05"), Lang::En), "January 5, 2026");
+        assert_eq!(date_range(date("2026-07-08"), Some(date("2026-07-10")), Lang::Es), "8 al 10 de julio de 2026");
+        assert_eq!(date_range(date("2026-07-08"), Some(date("2026-07-10")), Lang::En), "July 8–10, 2026");
+        assert_eq!(date_range(date("2026-06-30"), Some(date("2026-07-01")), Lang::En), "June 30, 2026 – July 1, 2026");
+        assert_eq!(date_range(date("2026-07-08"), None, Lang::En), "July 8, 2026");
+        assert_eq!(date_range(date("2026-07-08"), Some(date("2026-07-01")), Lang::En), "July 8, 2026");
+    }
+
+    #[test]
+    fn counts_group_digits() {
+        assert_eq!(count(7, Lang::En), "7");
+        assert_eq!(count(1000, Lang::Es), "1000");
+        assert_eq!(count(10000, Lang::Es), "10\u{202F}000");
+        assert_eq!(count(1234567, Lang::En), "1,234,567");
+    }
+
+    #[test]
+    fn phone_links_keep_only_what_can_be_dialled() {
+        assert_eq!(tel_href("+52 (614) 555-0102").as_deref(), Some("tel:+526145550102"));
+        assert_eq!(tel_href("614 555 0102 ext. 12").as_deref(), Some("tel:6145550102"));
+        assert_eq!(tel_href("javascript:alert(1)"), None);
+        assert_eq!(tel_href("12"), None);
+    }
+
+    #[test]
+    fn contact_links() {
+        let email = Email::parse("ana@example.com").unwrap();
+        assert_eq!(mailto_href(&email), "mailto:ana@example.com");
+        let number = E164::parse("+52 614 555 0101").unwrap();
+        assert_eq!(whatsapp_href(&number), "https://wa.me/526145550101");
+    }
+}

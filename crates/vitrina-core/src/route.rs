@@ -1,0 +1,168 @@
+//! Where the visitor is in the app, read from and written to the URL fragment.
+//!
+//! Routes live in the fragment (`#/member/aceros-del-norte`) because the app is
+//! published on plain static hosts, often under a sub-path, with no rewrite
+//! rules: a path such as `/vitrina/member/x` would be a 404 on reload, while the
+//! fragment never reaches the server, so every deep link survives a reload.
+
+use std::fmt::Write;
+
+/// A screen of the app and what it shows.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum Route {
+    /// The member list, optionally narrowed by a search query.
+    #[default]
+    Directory,
+    /// One member's profile, by id.
+    Member { id: String },
+    /// The data problems found in the directory file, for the staff who keep it.
+    Problems,
+    /// A fragment the app does not know; shown as a quiet "not found".
+    Unknown { fragment: String },
+}
+
+impl Route {
+    /// Reads a `location.hash` value (with or without the leading `#`).
+    pub fn from_fragment(fragment: &str) -> Route {
+        let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+        let (path, _query) = fragment.split_once('?').unwrap_or((fragment, ""));
+        let segments: Vec<&str> = path.split('/').filter(|segment| !segment.is_empty()).collect();
+        match segments.as_slice() {
+            [] => Route::Directory,
+            ["member", id] => Route::Member { id: percent_decode(id) },
+            ["problems"] => Route::Problems,
+            _ => Route::Unknown { fragment: percent_decode(fragment) },
+        }
+    }
+
+    /// The fragment for this route, starting with `#`, that reads back as the same route.
+    pub fn to_fragment(&self) -> String {
+        match self {
+            Route::Directory => "#/".to_owned(),
+            Route::Member { id } => format!("#/member/{}", percent_encode(id)),
+            Route::Problems => "#/problems".to_owned(),
+            Route::Unknown { fragment } => format!("#{}", percent_encode_fragment(fragment)),
+        }
+    }
+}
+
+/// Characters kept as they are in a fragment segment; everything else is `%XX`-encoded.
+fn is_unreserved(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~')
+}
+
+/// Encodes text for one path segment or query value of a fragment.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for &byte in text.as_bytes() {
+        if is_unreserved(byte) {
+            out.push(byte as char);
+        } else {
+            // Writing to a String cannot fail.
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
+fn percent_encode_fragment(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for &byte in text.as_bytes() {
+        if is_unreserved(byte) || matches!(byte, b'/' | b'?' | b'=' | b'&') {
+            out.push(byte as char);
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` sequences (and `+` as a space, as browsers write form values);
+/// malformed sequences are kept as written and invalid UTF-8 is replaced, never rejected.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => match (hex_value(bytes[i + 1]), hex_value(bytes[i + 2])) {
+                (Some(high), Some(low)) => {
+                    out.push(high << 4 | low);
+                    i += 3;
+                    continue;
+                }
+                _ => out.push(b'%'),
+            },
+            b'+' => out.push(b' '),
+            byte => out.push(byte),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex_value(byte: u8) -> Option<u8> {
+    match byte {
+        b'0'..=b'9' => Some(byte - b'0'),
+        b'a'..=b'f' => Some(byte - b'a' + 10),
+        b'A'..=b'F' => Some(byte - b'A' + 10),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn check(fragment: &str, expected: Route) {
+        assert_eq!(Route::from_fragment(fragment), expected, "{fragment}");
+    }
+
+    #[test]
+    fn reads_the_fragments_the_app_writes() {
+        check("", Route::Directory);
+        check("#", Route::Directory);
+        check("#/", Route::Directory);
+        check("#/?q=x", Route::Directory);
+        check("#/member/aceros-del-norte", Route::Member { id: "aceros-del-norte".into() });
+        check("#/member/aceros-del-norte/", Route::Member { id: "aceros-del-norte".into() });
+        check("#/problems", Route::Problems);
+        check("member/x", Route::Member { id: "x".into() });
+    }
+
+    #[test]
+    fn unknown_fragments_are_kept_not_rejected() {
+        check("#/nope", Route::Unknown { fragment: "/nope".into() });
+        check("#/member", Route::Unknown { fragment: "/member".into() });
+        check("#/member/a/b", Route::Unknown { fragment: "/member/a/b".into() });
+    }
+
+    #[test]
+    fn percent_decoding_is_lenient() {
+        assert_eq!(percent_decode("a%20b+c"), "a b c");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz%4"), "%zz%4");
+        assert_eq!(percent_decode("Estampaci%C3%B3n"), "Estampación");
+        assert_eq!(percent_decode("%FF"), "\u{FFFD}");
+    }
+
+    proptest! {
+        #[test]
+        fn member_routes_round_trip(id in "\\PC{0,40}") {
+            prop_assume!(!id.is_empty());
+            let route = Route::Member { id };
+            prop_assert_eq!(Route::from_fragment(&route.to_fragment()), route);
+        }
+
+        #[test]
+        fn encoding_round_trips(text in "\\PC{0,40}") {
+            prop_assert_eq!(percent_decode(&percent_encode(&text)), text);
+        }
+
+        #[test]
+        fn any_fragment_parses(fragment in "\\PC{0,80}") {
+            let _ = Route::from_fragment(&fragment);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! Fetches the directory file and hands its bytes to the core loader.
+
+use std::sync::Arc;
+
+use vitrina_core::{load_directory, Lang, LoadError, Loaded};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{RequestCache, RequestInit, Response};
+
+use crate::i18n::ui;
+
+/// Where the directory file is, when `index.html` does not say.
+pub const DEFAULT_DIRECTORY_URL: &str = "data/directory.json";
+
+/// Why the directory could not be shown.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FetchError {
+    /// Occurs when the request never got an answer: offline, DNS, CORS or a blocked request.
+    Network { detail: String },
+    /// Occurs when the server answered with something other than 2xx (a missing file is 404).
+    Status { status: u16, status_text: String },
+    /// Occurs when the file arrived but is not a directory the app can read.
+    Invalid(LoadError),
+}
+
+impl FetchError {
+    /// What went wrong, for the visitor.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            FetchError::Network { detail } => match lang {
+                Lang::Es => format!("No hubo respuesta del servidor ({detail})."),
+                Lang::En => format!("The server did not answer ({detail})."),
+            },
+            FetchError::Status { status, status_text } => {
+                let reason = if status_text.is_empty() { String::new() } else { format!(" {status_text}") };
+                match lang {
+                    Lang::Es => format!("El servidor respondió {status}{reason}: el archivo no se pudo obtener."),
+                    Lang::En => format!("The server answered {status}{reason}: the file could not be retrieved."),
+                }
+            }
+            FetchError::Invalid(error) => error.message(lang),
+        }
+    }
+
+    /// What the visitor (or the staff they tell) can do about it.
+    pub fn advice(&self, lang: Lang) -> &'static str {
+        let ui = ui(lang);
+        match self {
+            FetchError::Network { .. } => ui.error_network_todo,
+            FetchError::Status { .. } => ui.error_status_todo,
+            FetchError::Invalid(_) => ui.error_invalid_todo,
+        }
+    }
+
+    /// Whether trying again could help (a network hiccup, a server error), as opposed to a bad file.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            FetchError::Network { .. } => true,
+            FetchError::Status { status, .. } => *status >= 500 || *status == 408 || *status == 429,
+            FetchError::Invalid(_) => false,
+        }
+    }
+}
+
+/// A failed load, with the address that was asked for so the error screen can show it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadFailure {
+    pub url: String,
+    pub error: FetchError,
+}
+
+/// Fetches and loads the directory at `url` (absolute).
+pub async fn fetch_directory(url: &str) -> Result<Arc<Loaded>, LoadFailure> {
+    let fail = |error| LoadFailure { url: url.to_owned(), error };
+    let bytes = fetch_bytes(url).await.map_err(fail)?;
+    load_directory(&bytes).map(Arc::new).map_err(|error| fail(FetchError::Invalid(error)))
+}
+
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
+    let network = |value: wasm_bindgen::JsValue| FetchError::Network { detail: describe_js_error(&value) };
+    let window = web_sys::window().ok_or_else(|| FetchError::Network { detail: "no window".into() })?;
+    let init = RequestInit::new();
+    // Revalidate with the server each time so staff edits show up, while still
+    // letting the HTTP cache answer with 304 when nothing changed.
+    init.set_cache(RequestCache::NoCache);
+    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(network)?;
+    let response: Response = response.dyn_into().map_err(network)?;
+    if !response.ok() {
+        return Err(FetchError::Status { status: response.status(), status_text: response.status_text() });
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(network)?).await.map_err(network)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+fn describe_js_error(value: &wasm_bindgen::JsValue) -> String {
+    value
+        .dyn_ref::<js_sys::Error>()
+        .map(|error| String::from(error.message()))
+        .or_else(|| value.as_string())
+        .unwrap_or_else(|| "unknown error".to_owned())
+}

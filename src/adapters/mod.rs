@@ -1,0 +1,8 @@
+//! The only code that talks to browser APIs: each adapter turns one API into
+//! plain Rust values and typed failures, so pages and components never touch
+//! `web-sys` directly.
+
+pub mod directory_fetch;
+pub mod hash_location;
+pub mod page;
+pub mod preferences;

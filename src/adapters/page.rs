@@ -1,0 +1,58 @@
+//! The document around the app: its settings in `index.html`, its title and language, the date.
+
+use vitrina_core::valid::IsoDate;
+use vitrina_core::Lang;
+
+use super::directory_fetch::DEFAULT_DIRECTORY_URL;
+
+/// The absolute URL of the directory file: the `vitrina-directory` meta tag in
+/// `index.html` (the one documented place to change it), resolved against the page.
+pub fn directory_url() -> String {
+    let document = web_sys::window().and_then(|window| window.document());
+    let configured = document
+        .as_ref()
+        .and_then(|document| document.query_selector("meta[name='vitrina-directory']").ok().flatten())
+        .and_then(|meta| meta.get_attribute("content"))
+        .map(|content| content.trim().to_owned())
+        .filter(|content| !content.is_empty())
+        .unwrap_or_else(|| DEFAULT_DIRECTORY_URL.to_owned());
+    let base = document.and_then(|document| document.base_uri().ok().flatten());
+    match base.and_then(|base| web_sys::Url::new_with_base(&configured, &base).ok()) {
+        Some(url) => url.href(),
+        None => configured,
+    }
+}
+
+/// Sets the document title, so tabs, bookmarks and history read well.
+pub fn set_title(title: &str) {
+    if let Some(document) = web_sys::window().and_then(|window| window.document()) {
+        document.set_title(title);
+    }
+}
+
+/// Sets `<html lang>`, which screen readers and hyphenation follow.
+pub fn set_document_language(lang: Lang) {
+    let root = web_sys::window().and_then(|window| window.document()).and_then(|document| document.document_element());
+    if let Some(root) = root {
+        let _ = root.set_attribute("lang", lang.tag());
+    }
+}
+
+/// The browser's preferred languages, most preferred first.
+pub fn browser_languages() -> Vec<String> {
+    let Some(navigator) = web_sys::window().map(|window| window.navigator()) else {
+        return Vec::new();
+    };
+    let mut languages: Vec<String> = navigator.languages().iter().filter_map(|value| value.as_string()).collect();
+    if languages.is_empty() {
+        languages.extend(navigator.language());
+    }
+    languages
+}
+
+/// Today's date on the visitor's device, in their time zone.
+pub fn today() -> IsoDate {
+    let now = js_sys::Date::new_0();
+    let (year, month, day) = (now.get_full_year() as i32, now.get_month() as u8 + 1, now.get_date() as u8);
+    IsoDate::from_ymd(year, month, day).unwrap_or_else(|| IsoDate::from_days_since_epoch(0))
+}

@@ -1,0 +1,40 @@
+//! The es/en switch in the header.
+
+use leptos::prelude::*;
+use vitrina_core::Lang;
+
+use crate::adapters::preferences;
+use crate::i18n::{language_name, ui};
+use crate::state::UiLang;
+
+/// Two toggle buttons, one per language, each labelled in its own language.
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let UiLang(lang) = expect_context::<UiLang>();
+    let choose = move |choice: Lang| {
+        lang.set(choice);
+        // Only an explicit choice is remembered, so a visitor who never picks
+        // keeps following their browser's language.
+        preferences::store_language(choice);
+    };
+    view! {
+        <div class="language-switch" role="group" aria-label=move || ui(lang.get()).language>
+            {Lang::ALL
+                .into_iter()
+                .map(|choice| {
+                    view! {
+                        <button
+                            type="button"
+                            lang=choice.tag()
+                            aria-pressed=move || (lang.get() == choice).to_string()
+                            on:click=move |_| choose(choice)
+                        >
+                            <span aria-hidden="true">{choice.tag().to_uppercase()}</span>
+                            <span class="visually-hidden">{language_name(choice)}</span>
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}

@@ -1,0 +1,7 @@
+//! Reusable pieces of the interface, one public component per file.
+
+pub mod language_switch;
+pub mod load_error;
+pub mod member_card;
+pub mod site_footer;
+pub mod site_header;

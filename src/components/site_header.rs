@@ -1,0 +1,40 @@
+//! The header: cluster name (home link) and language switch.
+
+use leptos::prelude::*;
+
+use crate::components::language_switch::LanguageSwitch;
+use crate::i18n::ui;
+use crate::state::{DirectoryState, UiLang};
+
+/// The top bar on every page.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let UiLang(lang) = expect_context::<UiLang>();
+    let directory = expect_context::<DirectoryState>();
+    let cluster_name = move || {
+        directory.loaded().map(|loaded| loaded.directory.cluster.name.clone()).unwrap_or_else(|| "Vitrina".to_owned())
+    };
+    let skip_to_content = move |event: leptos::ev::MouseEvent| {
+        // A plain "#main" link would be read as a route, so move focus by hand.
+        event.prevent_default();
+        let main = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.get_element_by_id("main"));
+        if let Some(main) =
+            main.and_then(|element| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok())
+        {
+            let _ = main.focus();
+        }
+    };
+    view! {
+        <a class="skip-link" href="#/" on:click=skip_to_content>
+            {move || ui(lang.get()).skip_to_content}
+        </a>
+        <header class="site-header">
+            <a class="brand" href="#/">
+                {cluster_name}
+            </a>
+            <LanguageSwitch />
+        </header>
+    }
+}

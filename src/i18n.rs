@@ -1,0 +1,266 @@
+//! Every word of the interface, in Spanish and English.
+//!
+//! Texts from the directory file are localized by the file itself (`Text::resolve`);
+//! this module only holds the app's own wording, so a missing translation is a
+//! compile error rather than a blank on screen.
+
+use vitrina_core::format;
+use vitrina_core::Lang;
+
+/// The interface's fixed texts in one language.
+pub struct Ui {
+    pub skip_to_content: &'static str,
+    pub language: &'static str,
+    pub loading: &'static str,
+    pub members_heading: &'static str,
+    pub show_more: &'static str,
+    pub back_to_directory: &'static str,
+    pub not_found_title: &'static str,
+    pub not_found_body: &'static str,
+    pub member_not_found: &'static str,
+    pub data_problems: &'static str,
+    pub problems_intro: &'static str,
+    pub problems_none: &'static str,
+    pub problem_member: &'static str,
+    pub problem_field: &'static str,
+    pub problem_what: &'static str,
+    pub problem_action: &'static str,
+    pub problem_whole_file: &'static str,
+    pub problems_cli_hint: &'static str,
+    pub error_title: &'static str,
+    pub error_fetched: &'static str,
+    pub error_what: &'static str,
+    pub error_todo: &'static str,
+    pub retry: &'static str,
+    pub error_network_todo: &'static str,
+    pub error_status_todo: &'static str,
+    pub error_invalid_todo: &'static str,
+    pub error_follow_up_kept: &'static str,
+    pub updated_on: &'static str,
+    pub made_with: &'static str,
+    pub legal_name: &'static str,
+    pub kind: &'static str,
+    pub location: &'static str,
+    pub founded: &'static str,
+    pub employees: &'static str,
+    pub investment: &'static str,
+    pub capabilities: &'static str,
+    pub needs: &'static str,
+    pub certifications: &'static str,
+    pub expired: &'static str,
+    pub valid_until: &'static str,
+    pub customers: &'static str,
+    pub success_cases: &'static str,
+    pub languages: &'static str,
+    pub events: &'static str,
+    pub stand: &'static str,
+    pub contacts: &'static str,
+    pub website: &'static str,
+    pub linkedin: &'static str,
+    pub whatsapp: &'static str,
+    pub call: &'static str,
+    pub email: &'static str,
+    pub data_checked_on: &'static str,
+    pub other_capabilities: &'static str,
+}
+
+const ES: Ui = Ui {
+    skip_to_content: "Saltar al contenido",
+    language: "Idioma",
+    loading: "Cargando el directorio…",
+    members_heading: "Miembros",
+    show_more: "Mostrar más",
+    back_to_directory: "Volver al directorio",
+    not_found_title: "Página no encontrada",
+    not_found_body: "Esta dirección no corresponde a ninguna página de Vitrina.",
+    member_not_found: "Este miembro no está en el directorio actual. Quizá cambió de identificador o ya no forma parte del clúster.",
+    data_problems: "Problemas en los datos",
+    problems_intro: "Lo que Vitrina encontró mal en el archivo del directorio y lo que hizo con ello. Los visitantes ven el directorio sin estas entradas; corríjalas en el archivo.",
+    problems_none: "El archivo no tiene problemas.",
+    problem_member: "Miembro",
+    problem_field: "Campo",
+    problem_what: "Qué está mal",
+    problem_action: "Qué se hizo",
+    problem_whole_file: "(archivo)",
+    problems_cli_hint: "La misma lista se obtiene en la línea de comandos con «cargo xtask check-directory».",
+    error_title: "No se pudo cargar el directorio",
+    error_fetched: "Archivo solicitado",
+    error_what: "Qué pasó",
+    error_todo: "Qué hacer",
+    retry: "Reintentar",
+    error_network_todo: "Revise su conexión a internet y vuelva a intentar. Si el problema sigue, avise al equipo del clúster.",
+    error_status_todo: "El archivo no está en esa dirección. Avise al equipo del clúster: debe publicarlo ahí o corregir la dirección en index.html (meta «vitrina-directory»).",
+    error_invalid_todo: "El archivo publicado no es un directorio válido. Avise al equipo del clúster; con «cargo xtask check-directory» pueden ver el detalle.",
+    error_follow_up_kept: "Su lista de seguimiento no se pierde: sigue guardada en este dispositivo.",
+    updated_on: "Datos actualizados el",
+    made_with: "Directorio hecho con Vitrina",
+    legal_name: "Razón social",
+    kind: "Tipo",
+    location: "Ubicación",
+    founded: "Fundada en",
+    employees: "Empleados",
+    investment: "Inversión planeada",
+    capabilities: "Capacidades",
+    needs: "Busca proveedores de",
+    certifications: "Certificaciones",
+    expired: "vencida",
+    valid_until: "vigente hasta el",
+    customers: "Clientes",
+    success_cases: "Casos de éxito",
+    languages: "Idiomas de trabajo",
+    events: "Eventos",
+    stand: "stand",
+    contacts: "Contactos",
+    website: "Sitio web",
+    linkedin: "LinkedIn",
+    whatsapp: "WhatsApp",
+    call: "Llamar",
+    email: "Correo",
+    data_checked_on: "Datos verificados el",
+    other_capabilities: "más",
+};
+
+const EN: Ui = Ui {
+    skip_to_content: "Skip to content",
+    language: "Language",
+    loading: "Loading the directory…",
+    members_heading: "Members",
+    show_more: "Show more",
+    back_to_directory: "Back to the directory",
+    not_found_title: "Page not found",
+    not_found_body: "This address does not match any page of Vitrina.",
+    member_not_found: "This member is not in the current directory. Its id may have changed, or it may no longer belong to the cluster.",
+    data_problems: "Data problems",
+    problems_intro: "What Vitrina found wrong in the directory file and what it did about it. Visitors see the directory without these entries; fix them in the file.",
+    problems_none: "The file has no problems.",
+    problem_member: "Member",
+    problem_field: "Field",
+    problem_what: "What is wrong",
+    problem_action: "What was done",
+    problem_whole_file: "(file)",
+    problems_cli_hint: "The same list is printed on the command line by “cargo xtask check-directory”.",
+    error_title: "The directory could not be loaded",
+    error_fetched: "File requested",
+    error_what: "What happened",
+    error_todo: "What to do",
+    retry: "Try again",
+    error_network_todo: "Check your internet connection and try again. If it keeps failing, tell the cluster's staff.",
+    error_status_todo: "The file is not at that address. Tell the cluster's staff: they need to publish it there or fix the address in index.html (the “vitrina-directory” meta tag).",
+    error_invalid_todo: "The published file is not a valid directory. Tell the cluster's staff; “cargo xtask check-directory” shows them the details.",
+    error_follow_up_kept: "Your follow-up list is not lost: it stays saved on this device.",
+    updated_on: "Data updated on",
+    made_with: "Directory made with Vitrina",
+    legal_name: "Legal name",
+    kind: "Kind",
+    location: "Location",
+    founded: "Founded",
+    employees: "Employees",
+    investment: "Planned investment",
+    capabilities: "Capabilities",
+    needs: "Looking for suppliers of",
+    certifications: "Certifications",
+    expired: "expired",
+    valid_until: "valid until",
+    customers: "Customers",
+    success_cases: "Success cases",
+    languages: "Business languages",
+    events: "Events",
+    stand: "stand",
+    contacts: "Contacts",
+    website: "Website",
+    linkedin: "LinkedIn",
+    whatsapp: "WhatsApp",
+    call: "Call",
+    email: "Email",
+    data_checked_on: "Data checked on",
+    other_capabilities: "more",
+};
+
+/// The interface texts for a language.
+pub fn ui(lang: Lang) -> &'static Ui {
+    match lang {
+        Lang::Es => &ES,
+        Lang::En => &EN,
+    }
+}
+
+/// "120 miembros" / "120 members", with the right plural.
+pub fn n_members(n: usize, lang: Lang) -> String {
+    let number = format::count(n as u64, lang);
+    match (lang, n) {
+        (Lang::Es, 1) => "1 miembro".to_owned(),
+        (Lang::Es, _) => format!("{number} miembros"),
+        (Lang::En, 1) => "1 member".to_owned(),
+        (Lang::En, _) => format!("{number} members"),
+    }
+}
+
+/// "Mostrando 50 de 120" / "Showing 50 of 120".
+pub fn showing_n_of(shown: usize, total: usize, lang: Lang) -> String {
+    let (shown, total) = (format::count(shown as u64, lang), format::count(total as u64, lang));
+    match lang {
+        Lang::Es => format!("Mostrando {shown} de {total}"),
+        Lang::En => format!("Showing {shown} of {total}"),
+    }
+}
+
+/// The footer link to the problems view, with the count when there are any.
+pub fn n_problems(n: usize, lang: Lang) -> String {
+    let label = ui(lang).data_problems;
+    if n == 0 {
+        label.to_owned()
+    } else {
+        format!("{label} ({})", format::count(n as u64, lang))
+    }
+}
+
+/// "Se encontraron 12 problemas" / "12 problems found".
+pub fn problems_found(n: usize, lang: Lang) -> String {
+    let number = format::count(n as u64, lang);
+    match (lang, n) {
+        (Lang::Es, 1) => "Se encontró 1 problema.".to_owned(),
+        (Lang::Es, _) => format!("Se encontraron {number} problemas."),
+        (Lang::En, 1) => "1 problem found.".to_owned(),
+        (Lang::En, _) => format!("{number} problems found."),
+    }
+}
+
+/// "Empleados: 120" style value for employees.
+pub fn employees(n: u64, lang: Lang) -> String {
+    format::count(n, lang)
+}
+
+/// Millions of US dollars as each audience writes it: "12.5 MDD" / "USD 12.5 M".
+pub fn investment_musd(amount: f64, lang: Lang) -> String {
+    let amount = if amount.fract() == 0.0 { format!("{amount:.0}") } else { format!("{amount:.1}") };
+    match lang {
+        Lang::Es => format!("{amount} MDD"),
+        Lang::En => format!("USD {amount} M"),
+    }
+}
+
+/// The label on a language button, in its own language so anyone can find theirs.
+pub fn language_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Es => "Español",
+        Lang::En => "English",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plurals_and_numbers() {
+        assert_eq!(n_members(1, Lang::Es), "1 miembro");
+        assert_eq!(n_members(12000, Lang::Es), "12\u{202F}000 miembros");
+        assert_eq!(n_members(2, Lang::En), "2 members");
+        assert_eq!(showing_n_of(50, 1200, Lang::En), "Showing 50 of 1,200");
+        assert_eq!(n_problems(0, Lang::Es), "Problemas en los datos");
+        assert_eq!(n_problems(3, Lang::En), "Data problems (3)");
+        assert_eq!(problems_found(1, Lang::Es), "Se encontró 1 problema.");
+        assert_eq!(investment_musd(12.0, Lang::Es), "12 MDD");
+        assert_eq!(investment_musd(2.5, Lang::En), "USD 2.5 M");
+    }
+}

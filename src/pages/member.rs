@@ -1,0 +1,372 @@
+//! A member's profile, at `#/member/<id>`.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use vitrina_core::format::{date_range, long_date, mailto_href, member_kind, tel_href, whatsapp_href};
+use vitrina_core::model::{Contact, Member};
+use vitrina_core::{Directory, Lang, Loaded, Text};
+
+use crate::adapters::page;
+use crate::i18n::{employees, investment_musd, ui};
+use crate::state::UiLang;
+
+/// The profile of one member, or a quiet notice when the id is not in the directory.
+#[component]
+pub fn MemberPage(loaded: Arc<Loaded>, id: String) -> impl IntoView {
+    let UiLang(lang) = expect_context::<UiLang>();
+    move || {
+        let lang = lang.get();
+        match loaded.directory.member(&id) {
+            Some(member) => profile(&loaded.directory, member, lang).into_any(),
+            None => view! {
+                <section class="not-found">
+                    <h1>{ui(lang).not_found_title}</h1>
+                    <p>{ui(lang).member_not_found}</p>
+                    <p>
+                        <a href="#/">{ui(lang).back_to_directory}</a>
+                    </p>
+                </section>
+            }
+            .into_any(),
+        }
+    }
+}
+
+/// Resolves localized text from the file for the visitor's language.
+fn text(directory: &Directory, text: &Text, lang: Lang) -> String {
+    text.resolve(lang.tag(), directory.fallback_language()).to_owned()
+}
+
+fn profile(directory: &Directory, member: &Member, lang: Lang) -> impl IntoView {
+    let ui = ui(lang);
+    let place = member.location.as_ref().map(|location| {
+        [location.city.as_deref(), location.state.as_deref(), location.country.as_ref().map(|c| c.as_str())]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ")
+    });
+    let subtitle: Vec<String> =
+        [member.kind.map(|kind| member_kind(kind, lang).to_owned()), place.filter(|place| !place.is_empty())]
+            .into_iter()
+            .flatten()
+            .collect();
+    let mut facts: Vec<(&'static str, String)> = Vec::new();
+    if let Some(legal_name) = &member.legal_name {
+        facts.push((ui.legal_name, legal_name.clone()));
+    }
+    if let Some(founded) = member.founded {
+        facts.push((ui.founded, founded.to_string()));
+    }
+    if let Some(count) = member.employees {
+        facts.push((ui.employees, employees(count, lang)));
+    }
+    if let Some(amount) = member.investment_musd {
+        facts.push((ui.investment, investment_musd(amount, lang)));
+    }
+    if !member.languages.is_empty() {
+        facts.push((ui.languages, member.languages.iter().map(|tag| tag.as_str()).collect::<Vec<_>>().join(", ")));
+    }
+    let paragraphs: Vec<String> = member
+        .description
+        .as_ref()
+        .map(|description| {
+            text(directory, description, lang)
+                .split("\n\n")
+                .map(str::trim)
+                .filter(|paragraph| !paragraph.is_empty())
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default();
+
+    view! {
+        <article class="profile" aria-labelledby="profile-name">
+            <p class="breadcrumb">
+                <a href="#/">{ui.back_to_directory}</a>
+            </p>
+            <h1 id="profile-name">{member.name.clone()}</h1>
+            {(!subtitle.is_empty()).then(|| view! { <p class="member-meta">{subtitle.join(" · ")}</p> })}
+            {member.pitch.as_ref().map(|pitch| view! { <p class="profile-pitch">{text(directory, pitch, lang)}</p> })}
+            {links(member, lang)}
+            {(!facts.is_empty())
+                .then(|| {
+                    view! {
+                        <dl class="facts">
+                            {facts
+                                .into_iter()
+                                .map(|(label, value)| view! { <div><dt>{label}</dt><dd>{value}</dd></div> })
+                                .collect_view()}
+                        </dl>
+                    }
+                })}
+            {(!paragraphs.is_empty())
+                .then(|| {
+                    view! {
+                        <div class="description">
+                            {paragraphs.into_iter().map(|paragraph| view! { <p>{paragraph}</p> }).collect_view()}
+                        </div>
+                    }
+                })}
+            {capability_section(directory, &member.capabilities, ui.capabilities, "capabilities", lang)}
+            {capability_section(directory, &member.needs, ui.needs, "needs", lang)}
+            {certifications(directory, member, lang)}
+            {(!member.customers.is_empty())
+                .then(|| {
+                    view! {
+                        <section class="customers">
+                            <h2>{ui.customers}</h2>
+                            <ul class="chips">
+                                {member.customers.iter().map(|customer| view! { <li class="chip">{customer.clone()}</li> }).collect_view()}
+                            </ul>
+                        </section>
+                    }
+                })}
+            {success_cases(directory, member, lang)}
+            {events(directory, member, lang)}
+            {contacts(directory, member, lang)}
+            {member
+                .verified_on
+                .map(|date| view! { <p class="verified">{format!("{} {}", ui.data_checked_on, long_date(date, lang))}</p> })}
+        </article>
+    }
+}
+
+fn links(member: &Member, lang: Lang) -> Option<impl IntoView> {
+    let ui = ui(lang);
+    if member.website.is_none() && member.linkedin.is_none() {
+        return None;
+    }
+    Some(view! {
+        <p class="links">
+            {member.website.as_ref().map(|url| external_link(url.as_str(), ui.website))}
+            {member.linkedin.as_ref().map(|url| external_link(url.as_str(), ui.linkedin))}
+        </p>
+    })
+}
+
+/// A link that leaves the app; the href comes only from a checked `HttpUrl`.
+fn external_link(href: &str, label: &'static str) -> impl IntoView {
+    view! {
+        <a class="button button-secondary" href=href.to_owned() target="_blank" rel="noopener noreferrer">
+            {label}
+        </a>
+    }
+}
+
+fn capability_section(
+    directory: &Directory,
+    ids: &[vitrina_core::valid::Slug],
+    heading: &'static str,
+    class: &'static str,
+    lang: Lang,
+) -> Option<impl IntoView> {
+    if ids.is_empty() {
+        return None;
+    }
+    // Group in the order of the file's capability groups, ungrouped last.
+    let mut groups: Vec<(Option<String>, Vec<String>)> = Vec::new();
+    for id in ids {
+        let Some(capability) = directory.capability(id.as_str()) else {
+            continue;
+        };
+        let group_label = capability
+            .group
+            .as_ref()
+            .and_then(|group| directory.capability_group(group.as_str()))
+            .map(|group| text(directory, &group.label, lang));
+        let label = text(directory, &capability.label, lang);
+        match groups.iter_mut().find(|(group, _)| *group == group_label) {
+            Some((_, labels)) => labels.push(label),
+            None => groups.push((group_label, vec![label])),
+        }
+    }
+    let group_order = |label: &Option<String>| {
+        directory
+            .capability_groups
+            .iter()
+            .position(|group| Some(text(directory, &group.label, lang)) == *label)
+            .unwrap_or(usize::MAX)
+    };
+    groups.sort_by_key(|(label, _)| group_order(label));
+    Some(view! {
+        <section class=class>
+            <h2>{heading}</h2>
+            {groups
+                .into_iter()
+                .map(|(group, labels)| {
+                    view! {
+                        <div class="capability-group">
+                            {group.map(|group| view! { <h3>{group}</h3> })}
+                            <ul class="chips">
+                                {labels.into_iter().map(|label| view! { <li class="chip">{label}</li> }).collect_view()}
+                            </ul>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </section>
+    })
+}
+
+fn certifications(directory: &Directory, member: &Member, lang: Lang) -> Option<impl IntoView> {
+    if member.certifications.is_empty() {
+        return None;
+    }
+    let ui = ui(lang);
+    let today = page::today();
+    let items = member
+        .certifications
+        .iter()
+        .filter_map(|held| {
+            let certification = directory.certification(held.id.as_str())?;
+            let expired = held.is_expired(today);
+            let mut details: Vec<String> = Vec::new();
+            if let Some(until) = held.valid_until {
+                details.push(if expired {
+                    format!("{} ({})", ui.expired, long_date(until, lang))
+                } else {
+                    format!("{} {}", ui.valid_until, long_date(until, lang))
+                });
+            }
+            if let Some(site) = &held.site {
+                details.push(text(directory, site, lang));
+            }
+            if let Some(body) = &held.body {
+                details.push(body.clone());
+            }
+            Some(view! {
+                <li class="certification" class:expired=expired>
+                    <span class="certification-label">{text(directory, &certification.label, lang)}</span>
+                    {(!details.is_empty()).then(|| view! { <span class="certification-details">{details.join(" · ")}</span> })}
+                </li>
+            })
+        })
+        .collect_view();
+    Some(view! {
+        <section class="certifications">
+            <h2>{ui.certifications}</h2>
+            <ul>{items}</ul>
+        </section>
+    })
+}
+
+fn success_cases(directory: &Directory, member: &Member, lang: Lang) -> Option<impl IntoView> {
+    if member.success_cases.is_empty() {
+        return None;
+    }
+    let items = member
+        .success_cases
+        .iter()
+        .map(|case| {
+            let byline: Vec<String> =
+                [case.customer.clone(), case.year.map(|year| year.to_string())].into_iter().flatten().collect();
+            view! {
+                <li class="success-case">
+                    <h3>{text(directory, &case.title, lang)}</h3>
+                    {(!byline.is_empty()).then(|| view! { <p class="member-meta">{byline.join(" · ")}</p> })}
+                    {case.summary.as_ref().map(|summary| view! { <p>{text(directory, summary, lang)}</p> })}
+                </li>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <section class="success-cases">
+            <h2>{ui(lang).success_cases}</h2>
+            <ul>{items}</ul>
+        </section>
+    })
+}
+
+fn events(directory: &Directory, member: &Member, lang: Lang) -> Option<impl IntoView> {
+    if member.events.is_empty() {
+        return None;
+    }
+    let ui = ui(lang);
+    let items = member
+        .events
+        .iter()
+        .filter_map(|attended| {
+            let event = directory.event(attended.id.as_str())?;
+            let when = event.start.map(|start| date_range(start, event.end, lang));
+            let details: Vec<String> =
+                [when, event.city.clone(), attended.stand.as_ref().map(|stand| format!("{} {stand}", ui.stand))]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+            Some(view! {
+                <li>
+                    <span class="event-name">{text(directory, &event.name, lang)}</span>
+                    {(!details.is_empty()).then(|| view! { <span class="member-meta">{details.join(" · ")}</span> })}
+                </li>
+            })
+        })
+        .collect_view();
+    Some(view! {
+        <section class="events">
+            <h2>{ui.events}</h2>
+            <ul>{items}</ul>
+        </section>
+    })
+}
+
+fn contacts(directory: &Directory, member: &Member, lang: Lang) -> Option<impl IntoView> {
+    if member.contacts.is_empty() {
+        return None;
+    }
+    let items = member.contacts.iter().map(|contact| contact_card(directory, contact, lang)).collect_view();
+    Some(view! {
+        <section class="contacts">
+            <h2>{ui(lang).contacts}</h2>
+            <ul class="contact-list">{items}</ul>
+        </section>
+    })
+}
+
+fn contact_card(directory: &Directory, contact: &Contact, lang: Lang) -> impl IntoView {
+    let ui = ui(lang);
+    let phone_href = contact.phone.as_deref().and_then(tel_href);
+    view! {
+        <li class="contact">
+            <p class="contact-name">{contact.name.clone()}</p>
+            {contact.role.as_ref().map(|role| view! { <p class="member-meta">{text(directory, role, lang)}</p> })}
+            <p class="contact-actions">
+                {contact
+                    .email
+                    .as_ref()
+                    .map(|email| {
+                        view! {
+                            <a class="button button-secondary" href=mailto_href(email)>
+                                <span class="visually-hidden">{ui.email}": "</span>
+                                {email.as_str().to_owned()}
+                            </a>
+                        }
+                    })}
+                {contact
+                    .phone
+                    .clone()
+                    .zip(phone_href)
+                    .map(|(phone, href)| {
+                        view! {
+                            <a class="button button-secondary" href=href>
+                                <span class="visually-hidden">{ui.call}": "</span>
+                                {phone}
+                            </a>
+                        }
+                    })}
+                {contact
+                    .whatsapp
+                    .as_ref()
+                    .map(|number| {
+                        view! {
+                            <a class="button button-secondary" href=whatsapp_href(number) target="_blank" rel="noopener noreferrer">
+                                {ui.whatsapp}
+                            </a>
+                        }
+                    })}
+                {contact.linkedin.as_ref().map(|url| external_link(url.as_str(), ui.linkedin))}
+            </p>
+        </li>
+    }
+}

@@ -1,0 +1,223 @@
+//! Browser-side pieces in headless Chromium: the fetch and storage adapters and
+//! the components that render a loaded directory. Run by `make test-wasm`.
+#![cfg(target_arch = "wasm32")]
+
+use std::sync::Arc;
+
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+use leptos::task::tick;
+use vitrina::adapters::directory_fetch::{fetch_directory, FetchError};
+use vitrina::adapters::preferences;
+use vitrina::components::language_switch::LanguageSwitch;
+use vitrina::components::load_error::LoadErrorScreen;
+use vitrina::pages::directory::{DirectoryPage, LIST_PAGE_SIZE};
+use vitrina::pages::member::MemberPage;
+use vitrina::pages::problems::ProblemsPage;
+use vitrina::state::{DirectoryState, ListLength, LoadState, UiLang};
+use vitrina_core::{load_directory, Lang, LoadError, Loaded};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Blob, BlobPropertyBag, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A directory with `n` members; member 0 carries a `javascript:` website and a bad email.
+fn directory_json(n: usize) -> String {
+    let members: Vec<String> = (0..n)
+        .map(|i| {
+            let extra = if i == 0 {
+                r#", "website": "javascript:alert(1)", "contacts": [{ "id": "ana", "name": "Ana", "email": "nope", "phone": "+52 614 555 0101" }]"#
+            } else {
+                ""
+            };
+            format!(
+                r#"{{ "id": "m-{i}", "name": "Miembro <b>{i}</b>", "kind": "tier2", "capabilities": ["stamping"],
+                     "pitch": {{ "es": "Estampamos piezas {i}", "en": "We stamp parts {i}" }},
+                     "location": {{ "city": "Chihuahua", "state": "Chihuahua", "country": "MX" }}{extra} }}"#
+            )
+        })
+        .collect();
+    format!(
+        r#"{{ "format": 1, "cluster": {{ "name": "Clúster de prueba", "updated": "2026-11-20", "languages": ["es", "en"] }},
+             "capability_groups": [{{ "id": "metal", "label": {{ "es": "Metal", "en": "Metal" }} }}],
+             "capabilities": [{{ "id": "stamping", "group": "metal", "label": {{ "es": "Estampado", "en": "Stamping" }} }}],
+             "members": [{}] }}"#,
+        members.join(",")
+    )
+}
+
+fn loaded(n: usize) -> Arc<Loaded> {
+    Arc::new(load_directory(directory_json(n).as_bytes()).expect("test directory loads"))
+}
+
+/// Mounts `view` into a fresh element with the app's contexts, returning that element.
+fn mount<V: IntoView + 'static>(lang: Lang, view: impl FnOnce() -> V + 'static) -> HtmlElement {
+    let document = document();
+    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        provide_context(UiLang(RwSignal::new(lang)));
+        provide_context(DirectoryState(RwSignal::new(LoadState::Loading)));
+        provide_context(ListLength(RwSignal::new(LIST_PAGE_SIZE)));
+        view()
+    });
+    // The test owns the page until it ends; unmounting would drop the reactive owner early.
+    std::mem::forget(handle);
+    host
+}
+
+fn count(host: &HtmlElement, selector: &str) -> u32 {
+    host.query_selector_all(selector).unwrap().length()
+}
+
+fn text_of(host: &HtmlElement, selector: &str) -> String {
+    host.query_selector(selector).unwrap().and_then(|element| element.text_content()).unwrap_or_default()
+}
+
+fn click(host: &HtmlElement, selector: &str) {
+    let element: HtmlElement = host.query_selector(selector).unwrap().expect(selector).unchecked_into();
+    element.click();
+}
+
+fn blob_url(body: &str, content_type: &str) -> String {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(body));
+    let options = BlobPropertyBag::new();
+    options.set_type(content_type);
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options).unwrap();
+    web_sys::Url::create_object_url_with_blob(&blob).unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn fetch_adapter_loads_a_directory_served_by_the_browser() {
+    let url = blob_url(&directory_json(3), "application/json");
+    let loaded = fetch_directory(&url).await.expect("loads");
+    assert_eq!(loaded.directory.members.len(), 3);
+    assert_eq!(loaded.problems.len(), 2, "{:?}", loaded.problems);
+}
+
+#[wasm_bindgen_test]
+async fn fetch_adapter_reports_a_missing_file_with_its_status() {
+    let failure = fetch_directory("/this/file/does/not/exist.json").await.expect_err("404");
+    assert!(matches!(failure.error, FetchError::Status { status: 404, .. }), "{failure:?}");
+    assert_eq!(failure.url, "/this/file/does/not/exist.json");
+    assert!(failure.error.message(Lang::Es).contains("404"));
+}
+
+#[wasm_bindgen_test]
+async fn fetch_adapter_recognises_an_html_page() {
+    let url = blob_url("<!doctype html><title>404</title>", "text/html");
+    let failure = fetch_directory(&url).await.expect_err("html");
+    assert_eq!(failure.error, FetchError::Invalid(LoadError::Html));
+}
+
+#[wasm_bindgen_test]
+fn language_preference_survives_and_damaged_values_are_ignored() {
+    LocalStorage::clear();
+    assert_eq!(preferences::stored_language(), None);
+    assert!(preferences::store_language(Lang::En));
+    assert_eq!(preferences::stored_language(), Some(Lang::En));
+    // Storage edited by hand or by another app: not JSON, or not a language.
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    storage.set_item("vitrina.language", "{broken").unwrap();
+    assert_eq!(preferences::stored_language(), None);
+    storage.set_item("vitrina.language", "\"fr\"").unwrap();
+    assert_eq!(preferences::stored_language(), None);
+    LocalStorage::clear();
+}
+
+#[wasm_bindgen_test]
+async fn directory_page_renders_a_page_at_a_time_and_escapes_markup() {
+    let loaded = loaded(100);
+    let host = mount(Lang::Es, move || view! { <DirectoryPage loaded=loaded /> });
+    tick().await;
+    assert_eq!(count(&host, ".member-card"), LIST_PAGE_SIZE as u32);
+    assert_eq!(text_of(&host, ".result-count"), "100 miembros");
+    // Markup in a name is text, never elements.
+    assert_eq!(count(&host, ".member-card b"), 0);
+    assert!(text_of(&host, ".member-name").contains("Miembro <b>0</b>"));
+    click(&host, ".show-more button");
+    tick().await;
+    assert_eq!(count(&host, ".member-card"), (2 * LIST_PAGE_SIZE) as u32);
+    click(&host, ".show-more button");
+    tick().await;
+    assert_eq!(count(&host, ".member-card"), 100);
+    assert_eq!(count(&host, ".show-more"), 0);
+}
+
+#[wasm_bindgen_test]
+async fn member_page_never_links_unsafe_values() {
+    let loaded = loaded(2);
+    let host = mount(Lang::En, move || view! { <MemberPage loaded=loaded id="m-0".to_owned() /> });
+    tick().await;
+    assert!(text_of(&host, "h1").contains("Miembro <b>0</b>"));
+    for anchor in (0..count(&host, "a")).map(|i| host.query_selector_all("a").unwrap().item(i).unwrap()) {
+        let href = anchor.unchecked_ref::<web_sys::Element>().get_attribute("href").unwrap_or_default();
+        assert!(
+            href.starts_with("#/") || href.starts_with("https://") || href.starts_with("tel:"),
+            "unexpected link {href}"
+        );
+    }
+    assert!(host.query_selector("a[href='tel:+526145550101']").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn unknown_member_shows_a_quiet_notice() {
+    let loaded = loaded(2);
+    let host = mount(Lang::Es, move || view! { <MemberPage loaded=loaded id="ya-no-existe".to_owned() /> });
+    tick().await;
+    assert_eq!(count(&host, ".not-found"), 1);
+    assert_eq!(count(&host, "a[href='#/']"), 1);
+}
+
+#[wasm_bindgen_test]
+async fn problems_page_lists_every_problem_with_member_and_field() {
+    let loaded = loaded(3);
+    let host = mount(Lang::Es, move || view! { <ProblemsPage loaded=loaded /> });
+    tick().await;
+    assert_eq!(count(&host, ".problem"), 2);
+    let fields: Vec<String> = (0..2)
+        .map(|i| host.query_selector_all(".problem-field").unwrap().item(i).unwrap().text_content().unwrap())
+        .collect();
+    assert_eq!(fields, ["members[0].website", "members[0].contacts[0].email"]);
+    assert_eq!(text_of(&host, ".problem-member"), "m-0");
+}
+
+#[wasm_bindgen_test]
+async fn load_error_screen_says_what_was_fetched_and_follows_the_language() {
+    let lang = RwSignal::new(Lang::Es);
+    let failure = vitrina::adapters::directory_fetch::LoadFailure {
+        url: "https://example.org/vitrina/data/directory.json".to_owned(),
+        error: FetchError::Invalid(LoadError::Syntax { line: 5, column: 12, cut_off: true, detail: String::new() }),
+    };
+    let host = mount(Lang::Es, move || {
+        provide_context(UiLang(lang));
+        view! { <LoadErrorScreen failure=failure /> }
+    });
+    tick().await;
+    assert_eq!(text_of(&host, ".fetched-url"), "https://example.org/vitrina/data/directory.json");
+    let spanish = text_of(&host, ".error-message");
+    assert!(spanish.contains('5') && spanish.contains("12"), "{spanish}");
+    assert_eq!(text_of(&host, "h1"), "No se pudo cargar el directorio");
+    lang.set(Lang::En);
+    tick().await;
+    assert_eq!(text_of(&host, "h1"), "The directory could not be loaded");
+}
+
+#[wasm_bindgen_test]
+async fn language_switch_changes_and_remembers_the_language() {
+    LocalStorage::clear();
+    let lang = RwSignal::new(Lang::Es);
+    let host = mount(Lang::Es, move || {
+        provide_context(UiLang(lang));
+        view! { <LanguageSwitch /> }
+    });
+    tick().await;
+    assert_eq!(text_of(&host, "button[aria-pressed='true']"), "ESEspañol");
+    click(&host, "button[lang='en']");
+    tick().await;
+    assert_eq!(lang.get_untracked(), Lang::En);
+    assert_eq!(text_of(&host, "button[aria-pressed='true']"), "ENEnglish");
+    assert_eq!(preferences::stored_language(), Some(Lang::En));
+    LocalStorage::clear();
+}
