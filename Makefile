@@ -4,7 +4,8 @@
 
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
-export PATH := $(HOME)/.cargo/bin:$(PATH)
+# node_modules/.bin first: Trunk must find npm's wasm-opt (see scripts/ensure-tools.sh).
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
 # Where the app will live on the static host; "./" (relative) works anywhere.
 PUBLIC_URL ?= ./

@@ -2,7 +2,8 @@
 # Installs what building and testing Vitrina needs, skipping whatever is present.
 # Usage: scripts/ensure-tools.sh [build|test|all]
 #   build: wasm32 target, trunk, wasm-bindgen-cli (exact Cargo.lock version), wasm-opt
-#   test:  build tools plus Chromium, ChromeDriver and the npm packages for Playwright
+#          (npm's binaryen), brotli
+#   test:  build tools plus Chromium, ChromeDriver and Playwright (without its browser download)
 # Trunk itself is never allowed to download anything (Trunk.toml sets offline = true),
 # so every tool it calls must be installed here.
 set -euo pipefail
@@ -41,7 +42,6 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$bindgen_ver
   cargo install wasm-bindgen-cli --version "$bindgen_version" --force
 fi
 
-need_apt wasm-opt binaryen
 need_apt brotli brotli
 if [ "$what" != build ]; then
   need_apt chromium chromium
@@ -56,10 +56,14 @@ if [ "${#apt_missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${apt_missing[@]}"
 fi
 
-if [ "$what" != build ]; then
-  if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    say "installing npm packages (Playwright without its browser download)"
-    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
-  fi
+# wasm-opt comes from npm's binaryen (version 132), not Debian's binaryen 108:
+# 108 renumbers tables and points wasm-bindgen's externref table export at the
+# function table, so the optimised app dies at start-up with
+# "WebAssembly.Table.set(): Argument 1 is invalid". The Makefile puts
+# node_modules/.bin first on PATH so Trunk finds this one.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ] \
+  || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm packages (binaryen's wasm-opt; Playwright without its browser download)"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 fi
-say "tools ready (trunk $TRUNK_VERSION, wasm-bindgen $bindgen_version, $(wasm-opt --version 2>/dev/null | head -1))"
+say "tools ready (trunk $TRUNK_VERSION, wasm-bindgen $bindgen_version, $(node_modules/.bin/wasm-opt --version 2>/dev/null | head -1))"

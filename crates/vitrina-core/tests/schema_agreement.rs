@@ -1,0 +1,215 @@
+//! The JSON Schema (data/directory.schema.json) and the loader must agree:
+//! every file in tests/fixtures/schema/valid passes both without a problem, and every file in
+//! tests/fixtures/schema/invalid (one defect each) is rejected by the schema AND refused or
+//! reported by the loader. The schema cannot see dangling ids or duplicates; the loader can.
+
+use jsonschema::Validator;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use vitrina_core::load_directory;
+use vitrina_core::model::{EventKind, MemberKind};
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn schema_path() -> PathBuf {
+    workspace().join("data/directory.schema.json")
+}
+
+fn read_json(path: &Path) -> Value {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_slice(&bytes).unwrap_or_else(|e| panic!("{}: not JSON: {e}", path.display()))
+}
+
+fn schema() -> Value {
+    read_json(&schema_path())
+}
+
+/// A draft 2020-12 validator that also asserts `format` (so `format: date` refuses 2026-02-30, as the loader does).
+fn validator() -> Validator {
+    jsonschema::draft202012::options()
+        .should_validate_formats(true)
+        .build(&schema())
+        .unwrap_or_else(|e| panic!("the schema does not compile: {e}"))
+}
+
+/// Every schema error for `instance`, one line each with where it is.
+fn schema_errors(validator: &Validator, instance: &Value) -> Vec<String> {
+    validator.iter_errors(instance).map(|e| format!("at '{}': {e}", e.instance_path())).collect()
+}
+
+/// The `*.json` files of a fixture folder, sorted.
+fn fixtures(kind: &str) -> Vec<PathBuf> {
+    let dir = workspace().join("tests/fixtures/schema").join(kind);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.expect("directory entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn name(path: &Path) -> String {
+    path.file_name().unwrap_or_default().to_string_lossy().into_owned()
+}
+
+#[test]
+fn schema_is_a_valid_draft_2020_12_schema() {
+    let schema = schema();
+    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    assert!(schema["$id"].as_str().is_some_and(|id| id.ends_with("/directory.schema.json")));
+    if let Err(e) = jsonschema::draft202012::meta::validate(&schema) {
+        panic!("not a valid draft 2020-12 schema: at '{}': {e}", e.instance_path());
+    }
+    // Compiles, regular expressions included.
+    validator();
+}
+
+/// Editors show `description` as hover help: every property the schema names has one.
+/// And files may be newer than the app: no object may forbid unknown fields.
+#[test]
+fn schema_describes_every_property_and_allows_unknown_fields() {
+    fn walk(node: &Value, at: &str, missing: &mut Vec<String>, closed: &mut Vec<String>) {
+        match node {
+            Value::Object(map) => {
+                if map.get("additionalProperties") == Some(&Value::Bool(false))
+                    || map.get("unevaluatedProperties") == Some(&Value::Bool(false))
+                {
+                    closed.push(at.to_owned());
+                }
+                if let Some(Value::Object(properties)) = map.get("properties") {
+                    for (key, property) in properties {
+                        if property.get("description").and_then(Value::as_str).is_none_or(str::is_empty) {
+                            missing.push(format!("{at}/properties/{key}"));
+                        }
+                    }
+                }
+                for (key, child) in map {
+                    walk(child, &format!("{at}/{key}"), missing, closed);
+                }
+            }
+            Value::Array(items) => {
+                for (index, child) in items.iter().enumerate() {
+                    walk(child, &format!("{at}/{index}"), missing, closed);
+                }
+            }
+            _ => {}
+        }
+    }
+    let schema = schema();
+    assert!(schema["description"].as_str().is_some_and(|d| d.contains("cannot check")));
+    let (mut missing, mut closed) = (Vec::new(), Vec::new());
+    walk(&schema, "#", &mut missing, &mut closed);
+    assert!(missing.is_empty(), "properties without a description: {missing:#?}");
+    assert!(closed.is_empty(), "objects that forbid unknown fields: {closed:#?}");
+}
+
+#[test]
+fn schema_enumerations_match_the_model() {
+    let schema = schema();
+    let names = |value: &Value| -> Vec<String> {
+        value.as_array().expect("an enum").iter().map(|v| v.as_str().expect("a string").to_owned()).collect()
+    };
+    let member_kinds: Vec<String> = MemberKind::ALL.iter().map(|(_, name)| (*name).to_owned()).collect();
+    let event_kinds: Vec<String> = EventKind::ALL.iter().map(|(_, name)| (*name).to_owned()).collect();
+    assert_eq!(names(&schema["$defs"]["member"]["properties"]["kind"]["enum"]), member_kinds);
+    assert_eq!(names(&schema["$defs"]["event"]["properties"]["kind"]["enum"]), event_kinds);
+}
+
+#[test]
+fn valid_fixtures_pass_the_schema_and_load_without_problems() {
+    let validator = validator();
+    let files = fixtures("valid");
+    assert!(files.len() >= 3, "expected the valid fixtures, found {files:?}");
+    let mut failures = Vec::new();
+    for path in &files {
+        let bytes = std::fs::read(path).expect("fixture");
+        let errors = schema_errors(&validator, &read_json(path));
+        if !errors.is_empty() {
+            failures.push(format!("{}: the schema rejects it: {errors:#?}", name(path)));
+        }
+        match load_directory(&bytes) {
+            Ok(loaded) if loaded.problems.is_empty() => {}
+            Ok(loaded) => failures.push(format!("{}: the loader reports {:#?}", name(path), loaded.problems)),
+            Err(e) => failures.push(format!("{}: the loader refuses it: {e}", name(path))),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// `/members/0/contacts/0` (a JSON pointer, as the schema validator reports places) in the loader's
+/// notation, `members[0].contacts[0]`.
+fn loader_field(pointer: &str) -> String {
+    let mut out = String::new();
+    for segment in pointer.split('/').skip(1) {
+        let segment = segment.replace("~1", "/").replace("~0", "~");
+        if segment.parse::<usize>().is_ok() {
+            out.push_str(&format!("[{segment}]"));
+        } else {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(&segment);
+        }
+    }
+    out
+}
+
+/// Each invalid fixture has exactly one defect: the schema fails it at one place, and the loader
+/// refuses the file or reports exactly one problem, at that place or inside it.
+#[test]
+fn invalid_fixtures_fail_the_schema_and_the_loader_objects() {
+    let validator = validator();
+    let files = fixtures("invalid");
+    assert!(files.len() >= 15, "expected about 15 invalid fixtures, found {}", files.len());
+    let mut failures = Vec::new();
+    for path in &files {
+        let bytes = std::fs::read(path).expect("fixture");
+        let errors: Vec<(String, String)> =
+            validator.iter_errors(&read_json(path)).map(|e| (e.instance_path().to_string(), e.to_string())).collect();
+        if errors.is_empty() {
+            failures.push(format!("{}: the schema accepts it", name(path)));
+        }
+        match load_directory(&bytes) {
+            Err(_) => {}
+            Ok(loaded) if loaded.problems.is_empty() => {
+                failures.push(format!("{}: the loader reads it without a problem", name(path)))
+            }
+            Ok(loaded) if loaded.problems.len() > 1 => failures.push(format!(
+                "{}: more than one defect? the loader reports {:#?}",
+                name(path),
+                loaded.problems
+            )),
+            Ok(loaded) => {
+                let field = &loaded.problems[0].field;
+                for (pointer, message) in &errors {
+                    let place = loader_field(pointer);
+                    let inside = field == &place
+                        || field.starts_with(&format!("{place}."))
+                        || field.starts_with(&format!("{place}["));
+                    if !place.is_empty() && !inside {
+                        failures.push(format!(
+                            "{}: the schema and the loader disagree on where: schema at '{pointer}' ({message}), loader at '{field}'",
+                            name(path)
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The sample data another part of the project ships must follow the schema.
+#[test]
+fn sample_directory_passes_the_schema() {
+    let path = workspace().join("data/directory.json");
+    if !path.exists() {
+        eprintln!("SKIPPED: {} does not exist yet; nothing to check against the schema", path.display());
+        return;
+    }
+    let errors = schema_errors(&validator(), &read_json(&path));
+    assert!(errors.is_empty(), "data/directory.json does not follow the schema:\n{}", errors.join("\n"));
+}

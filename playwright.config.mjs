@@ -1,0 +1,46 @@
+// End-to-end tests against the release build in dist/, served by a plain static
+// server under a sub-path (/vitrina/) exactly as a cluster would host it.
+// Browsers cannot be downloaded here: Debian's Chromium is used.
+import { defineConfig } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 8391);
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  testMatch: "*.spec.mjs",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  forbidOnly: true,
+  retries: 0,
+  workers: 2,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}/vitrina/`,
+    locale: "es-MX",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [
+    { name: "desktop", use: { viewport: { width: 1280, height: 800 } } },
+    {
+      name: "phone",
+      use: { viewport: { width: 360, height: 640 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+    },
+  ],
+  webServer: {
+    command: `node tests/e2e/static-site.mjs && python3 -m http.server ${port} --bind 127.0.0.1 --directory target/e2e-site`,
+    url: `http://127.0.0.1:${port}/vitrina/index.html`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+  },
+});

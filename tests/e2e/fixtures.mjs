@@ -1,0 +1,68 @@
+// Shared fixtures: every test fails on a console error, an uncaught exception or a
+// Content-Security-Policy violation, unless it declares the errors it expects.
+import { test as base, expect } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+
+/** Bytes of a file under tests/fixtures/. */
+export function fixture(path) {
+  return readFileSync(resolve("tests/fixtures", path));
+}
+
+export const DIRECTORY_URL = "**/vitrina/data/directory.json";
+
+export const test = base.extend({
+  // Messages matching one of these patterns are expected by the test (e.g. a 404 it provokes).
+  expectedConsoleErrors: [[], { option: true }],
+
+  page: async ({ page, expectedConsoleErrors }, use) => {
+    const problems = [];
+    page.on("console", (message) => {
+      if (message.type() !== "error") return;
+      const text = message.text();
+      if (!expectedConsoleErrors.some((pattern) => pattern.test(text))) problems.push(`console: ${text}`);
+    });
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    await page.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (event) => {
+        console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+      });
+    });
+    await use(page);
+    expect(problems, "console errors, page errors or CSP violations").toEqual([]);
+  },
+
+  /** The app, with helpers phrased as a visitor would act. */
+  app: async ({ page }, use) => {
+    await use(new VitrinaApp(page));
+  },
+});
+
+export { expect };
+
+export class VitrinaApp {
+  constructor(page) {
+    this.page = page;
+  }
+
+  /** Serves `body` as the directory file instead of the sample. */
+  async serveDirectory(body, { status = 200, contentType = "application/json" } = {}) {
+    await this.page.route(DIRECTORY_URL, (route) => route.fulfill({ status, contentType, body }));
+  }
+
+  async open(fragment = "") {
+    await this.page.goto(`./${fragment}`);
+  }
+
+  memberCards() {
+    return this.page.locator(".member-card");
+  }
+
+  errorScreen() {
+    return this.page.getByRole("alert");
+  }
+
+  async hasNoHorizontalScroll() {
+    return this.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  }
+}
