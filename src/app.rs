@@ -43,7 +43,7 @@ pub fn App() -> impl IntoView {
     // A new page starts at its top; returning to the list is handled by the list itself.
     Effect::new(move |previous: Option<Route>| {
         let current = route.get();
-        if previous.is_some_and(|previous| previous != current) && current != Route::Directory {
+        if previous.is_some_and(|previous| previous != current) && !matches!(current, Route::Directory { .. }) {
             if let Some(window) = web_sys::window() {
                 window.scroll_to_with_x_and_y(0.0, 0.0);
             }
@@ -59,10 +59,10 @@ pub fn App() -> impl IntoView {
         }
         LoadState::Failed(failure) => view! { <LoadErrorScreen failure=failure /> }.into_any(),
         LoadState::Ready(loaded) => match route.get() {
-            Route::Directory => view! { <DirectoryPage loaded=loaded /> }.into_any(),
+            Route::Directory { .. } => view! { <DirectoryPage loaded=loaded /> }.into_any(),
             Route::Member { id } => view! { <MemberPage loaded=loaded id=id /> }.into_any(),
             Route::Problems => view! { <ProblemsPage loaded=loaded /> }.into_any(),
-            Route::Unknown { .. } => view! { <NotFoundPage /> }.into_any(),
+            Route::Events | Route::Event { .. } | Route::Unknown { .. } => view! { <NotFoundPage /> }.into_any(),
         },
     };
 
@@ -86,7 +86,9 @@ fn document_title(directory: DirectoryState, route: Route, lang: Lang) -> String
             None => format!("{} · {cluster}", ui(lang).not_found_title),
         },
         Route::Problems => format!("{} · {cluster}", ui(lang).data_problems),
-        Route::Unknown { .. } => format!("{} · {cluster}", ui(lang).not_found_title),
-        Route::Directory => format!("{cluster} · Vitrina"),
+        Route::Events | Route::Event { .. } | Route::Unknown { .. } => {
+            format!("{} · {cluster}", ui(lang).not_found_title)
+        }
+        Route::Directory { .. } => format!("{cluster} · Vitrina"),
     }
 }

@@ -8,6 +8,7 @@ pub mod lang;
 pub mod load;
 pub mod model;
 pub mod problem;
+pub mod query;
 pub mod route;
 pub mod text;
 pub mod valid;

@@ -7,29 +7,42 @@
 
 use std::fmt::Write;
 
+use crate::query::ListQuery;
+
 /// A screen of the app and what it shows.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
-    /// The member list, optionally narrowed by a search query.
-    #[default]
-    Directory,
+    /// The member list, narrowed and ordered by a query.
+    Directory { query: ListQuery },
     /// One member's profile, by id.
     Member { id: String },
+    /// The events of the directory, upcoming first.
+    Events,
+    /// One event and the members attending it, with the same search and facets.
+    Event { id: String, query: ListQuery },
     /// The data problems found in the directory file, for the staff who keep it.
     Problems,
     /// A fragment the app does not know; shown as a quiet "not found".
     Unknown { fragment: String },
 }
 
+impl Default for Route {
+    fn default() -> Route {
+        Route::Directory { query: ListQuery::default() }
+    }
+}
+
 impl Route {
     /// Reads a `location.hash` value (with or without the leading `#`).
     pub fn from_fragment(fragment: &str) -> Route {
         let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-        let (path, _query) = fragment.split_once('?').unwrap_or((fragment, ""));
+        let (path, query) = fragment.split_once('?').unwrap_or((fragment, ""));
         let segments: Vec<&str> = path.split('/').filter(|segment| !segment.is_empty()).collect();
         match segments.as_slice() {
-            [] => Route::Directory,
+            [] => Route::Directory { query: ListQuery::from_url_query(query) },
             ["member", id] => Route::Member { id: percent_decode(id) },
+            ["events"] => Route::Events,
+            ["event", id] => Route::Event { id: percent_decode(id), query: ListQuery::from_url_query(query) },
             ["problems"] => Route::Problems,
             _ => Route::Unknown { fragment: percent_decode(fragment) },
         }
@@ -38,12 +51,23 @@ impl Route {
     /// The fragment for this route, starting with `#`, that reads back as the same route.
     pub fn to_fragment(&self) -> String {
         match self {
-            Route::Directory => "#/".to_owned(),
+            Route::Directory { query } => with_query("#/".to_owned(), query),
             Route::Member { id } => format!("#/member/{}", percent_encode(id)),
+            Route::Events => "#/events".to_owned(),
+            Route::Event { id, query } => with_query(format!("#/event/{}", percent_encode(id)), query),
             Route::Problems => "#/problems".to_owned(),
             Route::Unknown { fragment } => format!("#{}", percent_encode_fragment(fragment)),
         }
     }
+}
+
+fn with_query(mut fragment: String, query: &ListQuery) -> String {
+    let query = query.to_url_query();
+    if !query.is_empty() {
+        fragment.push('?');
+        fragment.push_str(&query);
+    }
+    fragment
 }
 
 /// Characters kept as they are in a fragment segment; everything else is `%XX`-encoded.
@@ -121,10 +145,15 @@ mod tests {
 
     #[test]
     fn reads_the_fragments_the_app_writes() {
-        check("", Route::Directory);
-        check("#", Route::Directory);
-        check("#/", Route::Directory);
-        check("#/?q=x", Route::Directory);
+        check("", Route::default());
+        check("#", Route::default());
+        check("#/", Route::default());
+        check("#/?q=x", Route::Directory { query: ListQuery { text: "x".into(), ..ListQuery::default() } });
+        check("#/events", Route::Events);
+        check("#/event/paace-2027?q=a", Route::Event {
+            id: "paace-2027".into(),
+            query: ListQuery { text: "a".into(), ..ListQuery::default() },
+        });
         check("#/member/aceros-del-norte", Route::Member { id: "aceros-del-norte".into() });
         check("#/member/aceros-del-norte/", Route::Member { id: "aceros-del-norte".into() });
         check("#/problems", Route::Problems);
@@ -163,6 +192,14 @@ mod tests {
         #[test]
         fn any_fragment_parses(fragment in "\\PC{0,80}") {
             let _ = Route::from_fragment(&fragment);
+        }
+
+        #[test]
+        fn known_routes_read_back_from_their_fragment(fragment in "\\PC{0,80}") {
+            let route = Route::from_fragment(&fragment);
+            if !matches!(route, Route::Unknown { .. }) {
+                prop_assert_eq!(Route::from_fragment(&route.to_fragment()), route);
+            }
         }
     }
 }
