@@ -5,14 +5,17 @@ use vitrina_core::{Lang, Route};
 
 use crate::adapters::{hash_location, page, preferences};
 use crate::components::load_error::LoadErrorScreen;
+use crate::components::member_search::LIST_PAGE_SIZE;
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::i18n::ui;
-use crate::pages::directory::{DirectoryPage, LIST_PAGE_SIZE};
+use crate::pages::directory::DirectoryPage;
+use crate::pages::event::EventPage;
+use crate::pages::events::EventsPage;
 use crate::pages::member::MemberPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::problems::ProblemsPage;
-use crate::state::{CurrentRoute, DirectoryState, ListLength, LoadState, UiLang};
+use crate::state::{CurrentRoute, DirectoryState, ListLength, LoadState, Navigation, UiLang};
 
 /// The language to start in: the visitor's earlier choice, else their browser's, else Spanish.
 fn initial_language() -> Lang {
@@ -20,6 +23,31 @@ fn initial_language() -> Lang {
         let browser = page::browser_languages();
         Lang::negotiate(browser.iter().map(String::as_str))
     })
+}
+
+/// Which page a route shows, without its list query: a new query updates the
+/// page in place instead of building it again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum PageKey {
+    Directory,
+    Member(String),
+    Events,
+    Event(String),
+    Problems,
+    Unknown,
+}
+
+impl PageKey {
+    fn of(route: &Route) -> PageKey {
+        match route {
+            Route::Directory { .. } => PageKey::Directory,
+            Route::Member { id } => PageKey::Member(id.clone()),
+            Route::Events => PageKey::Events,
+            Route::Event { id, .. } => PageKey::Event(id.clone()),
+            Route::Problems => PageKey::Problems,
+            Route::Unknown { .. } => PageKey::Unknown,
+        }
+    }
 }
 
 /// The whole app.
@@ -30,20 +58,24 @@ pub fn App() -> impl IntoView {
     let directory = DirectoryState(RwSignal::new(LoadState::Loading));
     provide_context(UiLang(lang));
     provide_context(CurrentRoute(route));
+    provide_context(Navigation::new(route));
     provide_context(directory);
     provide_context(ListLength(RwSignal::new(LIST_PAGE_SIZE)));
 
+    // Back, Forward, and links the visitor follows or edits by hand.
     let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
         route.set(hash_location::current_route());
     });
     on_cleanup(move || hash_listener.remove());
 
+    let page_key = Memo::new(move |_| route.with(PageKey::of));
+
     Effect::new(move |_| page::set_document_language(lang.get()));
-    Effect::new(move |_| page::set_title(&document_title(directory, route.get(), lang.get())));
-    // A new page starts at its top; returning to the list is handled by the list itself.
-    Effect::new(move |previous: Option<Route>| {
-        let current = route.get();
-        if previous.is_some_and(|previous| previous != current) && !matches!(current, Route::Directory { .. }) {
+    Effect::new(move |_| page::set_title(&document_title(directory, &page_key.get(), lang.get())));
+    // A new page starts at its top; a new query on the same page keeps the scroll.
+    Effect::new(move |previous: Option<PageKey>| {
+        let current = page_key.get();
+        if previous.is_some_and(|previous| previous != current) {
             if let Some(window) = web_sys::window() {
                 window.scroll_to_with_x_and_y(0.0, 0.0);
             }
@@ -58,11 +90,13 @@ pub fn App() -> impl IntoView {
             view! { <p class="loading" role="status">{move || ui(lang.get()).loading}</p> }.into_any()
         }
         LoadState::Failed(failure) => view! { <LoadErrorScreen failure=failure /> }.into_any(),
-        LoadState::Ready(loaded) => match route.get() {
-            Route::Directory { .. } => view! { <DirectoryPage loaded=loaded /> }.into_any(),
-            Route::Member { id } => view! { <MemberPage loaded=loaded id=id /> }.into_any(),
-            Route::Problems => view! { <ProblemsPage loaded=loaded /> }.into_any(),
-            Route::Events | Route::Event { .. } | Route::Unknown { .. } => view! { <NotFoundPage /> }.into_any(),
+        LoadState::Ready(catalog) => match page_key.get() {
+            PageKey::Directory => view! { <DirectoryPage catalog=catalog /> }.into_any(),
+            PageKey::Member(id) => view! { <MemberPage loaded=catalog id=id /> }.into_any(),
+            PageKey::Events => view! { <EventsPage catalog=catalog /> }.into_any(),
+            PageKey::Event(id) => view! { <EventPage catalog=catalog id=id /> }.into_any(),
+            PageKey::Problems => view! { <ProblemsPage loaded=catalog /> }.into_any(),
+            PageKey::Unknown => view! { <NotFoundPage /> }.into_any(),
         },
     };
 
@@ -75,20 +109,22 @@ pub fn App() -> impl IntoView {
     }
 }
 
-fn document_title(directory: DirectoryState, route: Route, lang: Lang) -> String {
-    let Some(loaded) = directory.loaded() else {
+fn document_title(directory: DirectoryState, page: &PageKey, lang: Lang) -> String {
+    let Some(catalog) = directory.loaded() else {
         return "Vitrina".to_owned();
     };
-    let cluster = &loaded.directory.cluster.name;
-    match route {
-        Route::Member { id } => match loaded.directory.member(&id) {
-            Some(member) => format!("{} · {cluster}", member.name),
-            None => format!("{} · {cluster}", ui(lang).not_found_title),
-        },
-        Route::Problems => format!("{} · {cluster}", ui(lang).data_problems),
-        Route::Events | Route::Event { .. } | Route::Unknown { .. } => {
-            format!("{} · {cluster}", ui(lang).not_found_title)
+    let directory = &catalog.directory;
+    let cluster = directory.cluster.display_name();
+    let ui = ui(lang);
+    let page_title = match page {
+        PageKey::Directory => return format!("{cluster} · Vitrina"),
+        PageKey::Member(id) => directory.member(id).map(|member| member.name.clone()),
+        PageKey::Events => Some(ui.events_heading.to_owned()),
+        PageKey::Event(id) => {
+            directory.event(id).map(|event| event.name.resolve(lang.tag(), directory.fallback_language()).to_owned())
         }
-        Route::Directory { .. } => format!("{cluster} · Vitrina"),
-    }
+        PageKey::Problems => Some(ui.data_problems.to_owned()),
+        PageKey::Unknown => None,
+    };
+    format!("{} · {cluster}", page_title.unwrap_or_else(|| ui.not_found_title.to_owned()))
 }

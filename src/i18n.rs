@@ -62,6 +62,44 @@ pub struct Ui {
     pub email: &'static str,
     pub data_checked_on: &'static str,
     pub other_capabilities: &'static str,
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub filters: &'static str,
+    pub close_filters: &'static str,
+    pub clear_all: &'static str,
+    pub remove_filter: &'static str,
+    pub sort_by: &'static str,
+    pub sort_relevance: &'static str,
+    pub sort_name: &'static str,
+    pub sort_employees: &'static str,
+    pub sort_founded: &'static str,
+    pub facet_capability: &'static str,
+    pub facet_kind: &'static str,
+    pub facet_certification: &'static str,
+    pub facet_place: &'static str,
+    pub facet_event: &'static str,
+    pub facet_need: &'static str,
+    pub filter_capabilities: &'static str,
+    pub filter_needs: &'static str,
+    pub only_valid_certifications: &'static str,
+    pub no_results: &'static str,
+    pub no_results_hint: &'static str,
+    pub stale_filters: &'static str,
+    pub events_heading: &'static str,
+    pub upcoming_events: &'static str,
+    pub past_events: &'static str,
+    pub no_events: &'static str,
+    pub event_not_found: &'static str,
+    pub attendees: &'static str,
+    pub venue: &'static str,
+    pub event_website: &'static str,
+    pub all_events: &'static str,
+    pub similar_members: &'static str,
+    pub nav_directory: &'static str,
+    pub nav_events: &'static str,
+    pub main_navigation: &'static str,
+    pub ungrouped: &'static str,
+    pub stand_label: &'static str,
 }
 
 const ES: Ui = Ui {
@@ -118,6 +156,44 @@ const ES: Ui = Ui {
     email: "Correo",
     data_checked_on: "Datos verificados el",
     other_capabilities: "más",
+    search_label: "Buscar en el directorio",
+    search_placeholder: "Empresa, capacidad, certificación, ciudad…",
+    filters: "Filtros",
+    close_filters: "Cerrar filtros",
+    clear_all: "Quitar todos los filtros",
+    remove_filter: "Quitar filtro",
+    sort_by: "Ordenar por",
+    sort_relevance: "Relevancia",
+    sort_name: "Nombre",
+    sort_employees: "Tamaño (empleados)",
+    sort_founded: "Antigüedad (fundación)",
+    facet_capability: "Capacidades",
+    facet_kind: "Tipo de empresa",
+    facet_certification: "Certificaciones",
+    facet_place: "Estado y ciudad",
+    facet_event: "Asiste al evento",
+    facet_need: "Busca proveedores de",
+    filter_capabilities: "Filtrar capacidades",
+    filter_needs: "Filtrar lo que buscan",
+    only_valid_certifications: "Solo certificados vigentes",
+    no_results: "Ningún miembro coincide con la búsqueda y los filtros.",
+    no_results_hint: "Pruebe con menos palabras o quite algún filtro.",
+    stale_filters: "Algunos filtros del enlace ya no existen en este directorio y se omitieron:",
+    events_heading: "Eventos",
+    upcoming_events: "Próximos",
+    past_events: "Pasados",
+    no_events: "Este directorio no tiene eventos.",
+    event_not_found: "Este evento no está en el directorio actual.",
+    attendees: "Miembros que asisten",
+    venue: "Sede",
+    event_website: "Sitio del evento",
+    all_events: "Todos los eventos",
+    similar_members: "Miembros con capacidades similares",
+    nav_directory: "Directorio",
+    nav_events: "Eventos",
+    main_navigation: "Navegación principal",
+    ungrouped: "Otras",
+    stand_label: "Stand",
 };
 
 const EN: Ui = Ui {
@@ -174,6 +250,44 @@ const EN: Ui = Ui {
     email: "Email",
     data_checked_on: "Data checked on",
     other_capabilities: "more",
+    search_label: "Search the directory",
+    search_placeholder: "Company, capability, certification, city…",
+    filters: "Filters",
+    close_filters: "Close filters",
+    clear_all: "Clear all filters",
+    remove_filter: "Remove filter",
+    sort_by: "Sort by",
+    sort_relevance: "Relevance",
+    sort_name: "Name",
+    sort_employees: "Size (employees)",
+    sort_founded: "Founding year",
+    facet_capability: "Capabilities",
+    facet_kind: "Kind of company",
+    facet_certification: "Certifications",
+    facet_place: "State and city",
+    facet_event: "Attends the event",
+    facet_need: "Looking for suppliers of",
+    filter_capabilities: "Filter capabilities",
+    filter_needs: "Filter what they look for",
+    only_valid_certifications: "Only valid certificates",
+    no_results: "No member matches the search and filters.",
+    no_results_hint: "Try fewer words or remove a filter.",
+    stale_filters: "Some filters in the link no longer exist in this directory and were left out:",
+    events_heading: "Events",
+    upcoming_events: "Upcoming",
+    past_events: "Past",
+    no_events: "This directory has no events.",
+    event_not_found: "This event is not in the current directory.",
+    attendees: "Attending members",
+    venue: "Venue",
+    event_website: "Event website",
+    all_events: "All events",
+    similar_members: "Members with similar capabilities",
+    nav_directory: "Directory",
+    nav_events: "Events",
+    main_navigation: "Main navigation",
+    ungrouped: "Other",
+    stand_label: "Stand",
 };
 
 /// The interface texts for a language.
@@ -201,6 +315,39 @@ pub fn showing_n_of(shown: usize, total: usize, lang: Lang) -> String {
     match lang {
         Lang::Es => format!("Mostrando {shown} de {total}"),
         Lang::En => format!("Showing {shown} of {total}"),
+    }
+}
+
+/// "Mostrar 12 resultados" / "Show 12 results", on the phone's filter sheet.
+pub fn show_n_results(n: usize, lang: Lang) -> String {
+    let number = format::count(n as u64, lang);
+    match (lang, n) {
+        (Lang::Es, 1) => "Mostrar 1 resultado".to_owned(),
+        (Lang::Es, _) => format!("Mostrar {number} resultados"),
+        (Lang::En, 1) => "Show 1 result".to_owned(),
+        (Lang::En, _) => format!("Show {number} results"),
+    }
+}
+
+/// "12 de 114 miembros" / "12 of 114 members", the live result count.
+pub fn n_results_of(n: usize, total: usize, lang: Lang) -> String {
+    if n == total {
+        return n_members(total, lang);
+    }
+    let (number, total_text) = (format::count(n as u64, lang), format::count(total as u64, lang));
+    match lang {
+        Lang::Es => format!("{number} de {total_text} miembros"),
+        Lang::En => format!("{number} of {total_text} members"),
+    }
+}
+
+/// The label of the filter button, with how many filters are active.
+pub fn filters_button(active: usize, lang: Lang) -> String {
+    let label = ui(lang).filters;
+    if active == 0 {
+        label.to_owned()
+    } else {
+        format!("{label} ({active})")
     }
 }
 

@@ -4,9 +4,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use vitrina_core::search::SearchIndex;
 use vitrina_core::{Lang, Loaded, Route};
 
 use crate::adapters::directory_fetch::{fetch_directory, LoadFailure};
+use crate::adapters::hash_location::{self, HistoryMode};
 use crate::adapters::page;
 
 /// The interface language the visitor sees.
@@ -17,13 +19,41 @@ pub struct UiLang(pub RwSignal<Lang>);
 #[derive(Clone, Copy)]
 pub struct CurrentRoute(pub RwSignal<Route>);
 
+/// A loaded directory with its search index, built once per load.
+pub struct Catalog {
+    pub loaded: Loaded,
+    pub index: SearchIndex,
+}
+
+impl Catalog {
+    /// Indexes a loaded directory.
+    pub fn new(loaded: Loaded) -> Catalog {
+        let index = SearchIndex::build(&loaded.directory);
+        Catalog { loaded, index }
+    }
+}
+
+impl std::ops::Deref for Catalog {
+    type Target = Loaded;
+
+    fn deref(&self) -> &Loaded {
+        &self.loaded
+    }
+}
+
+impl std::fmt::Debug for Catalog {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Catalog({} members)", self.loaded.directory.members.len())
+    }
+}
+
 /// Where loading the directory file stands.
 #[derive(Clone, Debug)]
 pub enum LoadState {
     /// The file is being fetched and read.
     Loading,
     /// The directory loaded, perhaps with problems listed for the staff.
-    Ready(Arc<Loaded>),
+    Ready(Arc<Catalog>),
     /// Nothing usable arrived; the error screen says why.
     Failed(LoadFailure),
 }
@@ -39,7 +69,7 @@ impl DirectoryState {
         spawn_local(async move {
             let url = page::directory_url();
             let outcome = match fetch_directory(&url).await {
-                Ok(loaded) => LoadState::Ready(loaded),
+                Ok(loaded) => LoadState::Ready(Arc::new(Catalog::new(loaded))),
                 Err(failure) => LoadState::Failed(failure),
             };
             self.0.set(outcome);
@@ -47,11 +77,65 @@ impl DirectoryState {
     }
 
     /// The loaded directory, if there is one (tracked).
-    pub fn loaded(self) -> Option<Arc<Loaded>> {
+    pub fn loaded(self) -> Option<Arc<Catalog>> {
         match self.0.get() {
             LoadState::Ready(loaded) => Some(loaded),
             _ => None,
         }
+    }
+}
+
+/// The intent to move around the app, keeping the address bar and Back in step.
+#[derive(Clone, Copy)]
+pub struct Navigation {
+    route: RwSignal<Route>,
+    last_refinement_ms: StoredValue<f64>,
+}
+
+/// A refinement within this many milliseconds of the previous one replaces its
+/// history entry, so typing a word is one step for Back, not one per letter.
+const REFINEMENT_WINDOW_MS: f64 = 1500.0;
+
+impl Navigation {
+    /// Wraps the route signal.
+    pub fn new(route: RwSignal<Route>) -> Navigation {
+        Navigation { route, last_refinement_ms: StoredValue::new(f64::NEG_INFINITY) }
+    }
+
+    /// Goes to `route` as a new step in the history.
+    pub fn go(self, route: Route) {
+        self.last_refinement_ms.set_value(f64::NEG_INFINITY);
+        hash_location::write_route(&route, HistoryMode::Push);
+        self.route.set(route);
+    }
+
+    /// Moves to `route` as a refinement of the current step (search typing).
+    pub fn refine(self, route: Route) {
+        let now = hash_location::now_ms();
+        let mode = if now - self.last_refinement_ms.get_value() < REFINEMENT_WINDOW_MS {
+            HistoryMode::Replace
+        } else {
+            HistoryMode::Push
+        };
+        self.last_refinement_ms.set_value(now);
+        hash_location::write_route(&route, mode);
+        self.route.set(route);
+    }
+
+    /// Corrects the address bar without a new step (e.g. dropping stale filters).
+    pub fn correct(self, route: Route) {
+        hash_location::write_route(&route, HistoryMode::Replace);
+        self.route.set(route);
+    }
+
+    /// The route shown now (tracked).
+    pub fn current(self) -> Route {
+        self.route.get()
+    }
+
+    /// The route shown now, without subscribing to changes.
+    pub fn current_untracked(self) -> Route {
+        self.route.get_untracked()
     }
 }
 

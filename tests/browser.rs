@@ -11,11 +11,12 @@ use vitrina::adapters::directory_fetch::{fetch_directory, FetchError};
 use vitrina::adapters::preferences;
 use vitrina::components::language_switch::LanguageSwitch;
 use vitrina::components::load_error::LoadErrorScreen;
-use vitrina::pages::directory::{DirectoryPage, LIST_PAGE_SIZE};
+use vitrina::components::member_search::LIST_PAGE_SIZE;
+use vitrina::pages::directory::DirectoryPage;
 use vitrina::pages::member::MemberPage;
 use vitrina::pages::problems::ProblemsPage;
-use vitrina::state::{DirectoryState, ListLength, LoadState, UiLang};
-use vitrina_core::{load_directory, Lang, LoadError, Loaded};
+use vitrina::state::{Catalog, CurrentRoute, DirectoryState, ListLength, LoadState, Navigation, UiLang};
+use vitrina_core::{load_directory, Lang, LoadError, Route};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Blob, BlobPropertyBag, HtmlElement};
@@ -47,8 +48,8 @@ fn directory_json(n: usize) -> String {
     )
 }
 
-fn loaded(n: usize) -> Arc<Loaded> {
-    Arc::new(load_directory(directory_json(n).as_bytes()).expect("test directory loads"))
+fn loaded(n: usize) -> Arc<Catalog> {
+    Arc::new(Catalog::new(load_directory(directory_json(n).as_bytes()).expect("test directory loads")))
 }
 
 /// Mounts `view` into a fresh element with the app's contexts, returning that element.
@@ -58,6 +59,9 @@ fn mount<V: IntoView + 'static>(lang: Lang, view: impl FnOnce() -> V + 'static) 
     document.body().unwrap().append_child(&host).unwrap();
     let handle = leptos::mount::mount_to(host.clone(), move || {
         provide_context(UiLang(RwSignal::new(lang)));
+        let route = RwSignal::new(Route::default());
+        provide_context(CurrentRoute(route));
+        provide_context(Navigation::new(route));
         provide_context(DirectoryState(RwSignal::new(LoadState::Loading)));
         provide_context(ListLength(RwSignal::new(LIST_PAGE_SIZE)));
         view()
@@ -129,10 +133,11 @@ fn language_preference_survives_and_damaged_values_are_ignored() {
 #[wasm_bindgen_test]
 async fn directory_page_renders_a_page_at_a_time_and_escapes_markup() {
     let loaded = loaded(100);
-    let host = mount(Lang::Es, move || view! { <DirectoryPage loaded=loaded /> });
+    let host = mount(Lang::Es, move || view! { <DirectoryPage catalog=loaded /> });
     tick().await;
     assert_eq!(count(&host, ".member-card"), LIST_PAGE_SIZE as u32);
     assert_eq!(text_of(&host, ".result-count"), "100 miembros");
+    assert_eq!(count(&host, "input[type='search']"), 1);
     // Markup in a name is text, never elements.
     assert_eq!(count(&host, ".member-card b"), 0);
     assert!(text_of(&host, ".member-name").contains("Miembro <b>0</b>"));

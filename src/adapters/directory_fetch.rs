@@ -1,7 +1,5 @@
 //! Fetches the directory file and hands its bytes to the core loader.
 
-use std::sync::Arc;
-
 use vitrina_core::{load_directory, Lang, LoadError, Loaded};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -70,10 +68,10 @@ pub struct LoadFailure {
 }
 
 /// Fetches and loads the directory at `url` (absolute).
-pub async fn fetch_directory(url: &str) -> Result<Arc<Loaded>, LoadFailure> {
+pub async fn fetch_directory(url: &str) -> Result<Loaded, LoadFailure> {
     let fail = |error| LoadFailure { url: url.to_owned(), error };
     let bytes = fetch_bytes(url).await.map_err(fail)?;
-    load_directory(&bytes).map(Arc::new).map_err(|error| fail(FetchError::Invalid(error)))
+    load_directory(&bytes).map_err(|error| fail(FetchError::Invalid(error)))
 }
 
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {

@@ -4,16 +4,23 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use vitrina_core::format::member_kind;
-use vitrina_core::{Lang, Loaded, Route};
+use vitrina_core::{Lang, Route};
 
 use crate::i18n::ui;
+use crate::state::Catalog;
 
 /// How many capability chips a card shows before "+N more".
 const CHIPS_ON_CARD: usize = 5;
 
-/// Name, kind, city, pitch and first capabilities of one member, linking to its profile.
+/// Name, kind, city, pitch and first capabilities of one member, linking to its profile;
+/// with the member's stand when the list is an event's.
 #[component]
-pub fn MemberCard(loaded: Arc<Loaded>, index: usize, lang: Lang) -> impl IntoView {
+pub fn MemberCard(
+    loaded: Arc<Catalog>,
+    index: usize,
+    lang: Lang,
+    #[prop(default = None)] stand: Option<String>,
+) -> impl IntoView {
     let directory = &loaded.directory;
     let Some(member) = directory.members.get(index) else {
         return ().into_any();
@@ -43,6 +50,7 @@ pub fn MemberCard(loaded: Arc<Loaded>, index: usize, lang: Lang) -> impl IntoVie
                 <a href=href>{member.name.clone()}</a>
             </h2>
             {(!meta.is_empty()).then(|| view! { <p class="member-meta">{meta.join(" · ")}</p> })}
+            {stand.map(|stand| view! { <p class="member-stand">{format!("{} {stand}", ui(lang).stand_label)}</p> })}
             {pitch.map(|pitch| view! { <p class="member-pitch">{pitch}</p> })}
             {(!chips.is_empty())
                 .then(|| {

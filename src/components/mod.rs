@@ -3,5 +3,6 @@
 pub mod language_switch;
 pub mod load_error;
 pub mod member_card;
+pub mod member_search;
 pub mod site_footer;
 pub mod site_header;

@@ -4,15 +4,23 @@ use leptos::prelude::*;
 
 use crate::components::language_switch::LanguageSwitch;
 use crate::i18n::ui;
-use crate::state::{DirectoryState, UiLang};
+use crate::state::{CurrentRoute, DirectoryState, UiLang};
+use vitrina_core::Route;
 
 /// The top bar on every page.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
     let UiLang(lang) = expect_context::<UiLang>();
     let directory = expect_context::<DirectoryState>();
+    let CurrentRoute(route) = expect_context::<CurrentRoute>();
+    let on_directory =
+        move || route.with(|route| matches!(route, Route::Directory { .. } | Route::Member { .. })).then_some("page");
+    let on_events = move || route.with(|route| matches!(route, Route::Events | Route::Event { .. })).then_some("page");
     let cluster_name = move || {
-        directory.loaded().map(|loaded| loaded.directory.cluster.name.clone()).unwrap_or_else(|| "Vitrina".to_owned())
+        directory
+            .loaded()
+            .map(|loaded| loaded.directory.cluster.display_name().to_owned())
+            .unwrap_or_else(|| "Vitrina".to_owned())
     };
     let skip_to_content = move |event: leptos::ev::MouseEvent| {
         // A plain "#main" link would be read as a route, so move focus by hand.
@@ -34,6 +42,14 @@ pub fn SiteHeader() -> impl IntoView {
             <a class="brand" href="#/">
                 {cluster_name}
             </a>
+            <nav class="main-nav" aria-label=move || ui(lang.get()).main_navigation>
+                <a href="#/" aria-current=on_directory>
+                    {move || ui(lang.get()).nav_directory}
+                </a>
+                <a href="#/events" aria-current=on_events>
+                    {move || ui(lang.get()).nav_events}
+                </a>
+            </nav>
             <LanguageSwitch />
         </header>
     }

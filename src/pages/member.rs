@@ -5,20 +5,30 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use vitrina_core::format::{date_range, long_date, mailto_href, member_kind, tel_href, whatsapp_href};
 use vitrina_core::model::{Contact, Member};
-use vitrina_core::{Directory, Lang, Loaded, Text};
+use vitrina_core::query::Facet;
+use vitrina_core::{Directory, Lang, Text};
 
 use crate::adapters::page;
+use crate::components::member_card::MemberCard;
+use crate::components::member_search::filtered_list_route;
 use crate::i18n::{employees, investment_musd, ui};
-use crate::state::UiLang;
+use crate::state::{Catalog, UiLang};
 
 /// The profile of one member, or a quiet notice when the id is not in the directory.
 #[component]
-pub fn MemberPage(loaded: Arc<Loaded>, id: String) -> impl IntoView {
+pub fn MemberPage(loaded: Arc<Catalog>, id: String) -> impl IntoView {
     let UiLang(lang) = expect_context::<UiLang>();
     move || {
         let lang = lang.get();
-        match loaded.directory.member(&id) {
-            Some(member) => profile(&loaded.directory, member, lang).into_any(),
+        match loaded.directory.members.iter().position(|member| member.id.as_str() == id) {
+            Some(index) => {
+                let directory = &loaded.directory;
+                view! {
+                    {profile(directory, &directory.members[index], lang)}
+                    {similar_members(&loaded, index, lang)}
+                }
+                .into_any()
+            }
             None => view! {
                 <section class="not-found">
                     <h1>{ui(lang).not_found_title}</h1>
@@ -109,8 +119,8 @@ fn profile(directory: &Directory, member: &Member, lang: Lang) -> impl IntoView 
                         </div>
                     }
                 })}
-            {capability_section(directory, &member.capabilities, ui.capabilities, "capabilities", lang)}
-            {capability_section(directory, &member.needs, ui.needs, "needs", lang)}
+            {capability_section(directory, &member.capabilities, ui.capabilities, Facet::Capability, lang)}
+            {capability_section(directory, &member.needs, ui.needs, Facet::Need, lang)}
             {certifications(directory, member, lang)}
             {(!member.customers.is_empty())
                 .then(|| {
@@ -159,14 +169,20 @@ fn capability_section(
     directory: &Directory,
     ids: &[vitrina_core::valid::Slug],
     heading: &'static str,
-    class: &'static str,
+    facet: Facet,
     lang: Lang,
 ) -> Option<impl IntoView> {
+    let class = match facet {
+        Facet::Need => "needs",
+        _ => "capabilities",
+    };
     if ids.is_empty() {
         return None;
     }
     // Group in the order of the file's capability groups, ungrouped last.
-    let mut groups: Vec<(Option<String>, Vec<String>)> = Vec::new();
+    // (group label, [(capability label, link to the filtered list)])
+    type LinkGroup = (Option<String>, Vec<(String, String)>);
+    let mut groups: Vec<LinkGroup> = Vec::new();
     for id in ids {
         let Some(capability) = directory.capability(id.as_str()) else {
             continue;
@@ -176,7 +192,7 @@ fn capability_section(
             .as_ref()
             .and_then(|group| directory.capability_group(group.as_str()))
             .map(|group| text(directory, &group.label, lang));
-        let label = text(directory, &capability.label, lang);
+        let label = (text(directory, &capability.label, lang), filtered_list_route(facet, id.as_str()).to_fragment());
         match groups.iter_mut().find(|(group, _)| *group == group_label) {
             Some((_, labels)) => labels.push(label),
             None => groups.push((group_label, vec![label])),
@@ -200,7 +216,18 @@ fn capability_section(
                         <div class="capability-group">
                             {group.map(|group| view! { <h3>{group}</h3> })}
                             <ul class="chips">
-                                {labels.into_iter().map(|label| view! { <li class="chip">{label}</li> }).collect_view()}
+                                {labels
+                                    .into_iter()
+                                    .map(|(label, href)| {
+                                        view! {
+                                            <li>
+                                                <a class="chip chip-link" href=href>
+                                                    {label}
+                                                </a>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
                             </ul>
                         </div>
                     }
@@ -369,4 +396,23 @@ fn contact_card(directory: &Directory, contact: &Contact, lang: Lang) -> impl In
             </p>
         </li>
     }
+}
+
+/// Members whose capabilities overlap most with this one's.
+fn similar_members(catalog: &Arc<Catalog>, index: usize, lang: Lang) -> Option<impl IntoView> {
+    let similar = catalog.index.similar_members(&catalog.directory, index, 6);
+    if similar.is_empty() {
+        return None;
+    }
+    Some(view! {
+        <section class="similar" aria-labelledby="similar-heading">
+            <h2 id="similar-heading">{ui(lang).similar_members}</h2>
+            <ul class="member-list">
+                {similar
+                    .into_iter()
+                    .map(|other| view! { <MemberCard loaded=catalog.clone() index=other lang=lang /> })
+                    .collect_view()}
+            </ul>
+        </section>
+    })
 }

@@ -1,6 +1,8 @@
 //! One file per route.
 
 pub mod directory;
+pub mod event;
+pub mod events;
 pub mod member;
 pub mod not_found;
 pub mod problems;

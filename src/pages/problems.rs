@@ -5,6 +5,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use vitrina_core::{Lang, Loaded};
 
+use crate::state::Catalog;
+
 use crate::i18n::{problems_found, showing_n_of, ui};
 use crate::state::UiLang;
 
@@ -13,7 +15,7 @@ const PROBLEMS_PAGE_SIZE: usize = 200;
 
 /// Every problem the loader found: member, field, what was wrong, what was done.
 #[component]
-pub fn ProblemsPage(loaded: Arc<Loaded>) -> impl IntoView {
+pub fn ProblemsPage(loaded: Arc<Catalog>) -> impl IntoView {
     let UiLang(lang) = expect_context::<UiLang>();
     let shown = RwSignal::new(PROBLEMS_PAGE_SIZE);
     let total = loaded.problems.len();

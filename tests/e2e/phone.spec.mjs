@@ -4,7 +4,15 @@ test.use({ expectedConsoleErrors: [/Failed to load resource/] });
 
 test("no page scrolls sideways on a 360 px phone", async ({ page, app }) => {
   await page.setViewportSize({ width: 360, height: 640 });
-  for (const fragment of ["", "#/member/aceros-del-norte", "#/problems", "#/no-such-page"]) {
+  for (const fragment of [
+    "",
+    "#/?q=estampado&cap=stamping&sort=employees",
+    "#/member/aceros-del-norte",
+    "#/events",
+    "#/event/paace-2027",
+    "#/problems",
+    "#/no-such-page",
+  ]) {
     await app.open(fragment);
     await expect(page.locator("main h1")).toBeVisible();
     expect(await app.hasNoHorizontalScroll(), `horizontal scroll at ${fragment || "the list"}`).toBe(true);
@@ -21,4 +29,25 @@ test("no page scrolls sideways on a 360 px phone", async ({ page, app }) => {
   await app.open();
   await expect(app.errorScreen()).toBeVisible();
   expect(await app.hasNoHorizontalScroll(), "horizontal scroll on the error screen").toBe(true);
+});
+
+test("on a phone the filters open in a full-screen sheet with a results button", async ({ page, app }) => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  await app.open();
+  const facets = page.locator("#facet-sheet");
+  await expect(facets).toBeHidden();
+  await page.getByRole("button", { name: "Filtros" }).click();
+  const sheet = page.getByRole("dialog", { name: "Filtros" });
+  await expect(sheet).toBeVisible();
+  expect(await app.hasNoHorizontalScroll()).toBe(true);
+  await sheet.getByRole("checkbox", { name: /^Tier 1 \d+$/ }).check();
+  const show = sheet.getByRole("button", { name: /^Mostrar \d+ resultados?$/ });
+  const n = Number((await show.textContent()).match(/\d+/)[0]);
+  await show.click();
+  await expect(sheet).toBeHidden();
+  await expect(page.getByRole("button", { name: "Filtros (1)" })).toBeFocused();
+  await expect(page.locator(".result-count").first()).toHaveText(`${n} de 114 miembros`);
+  await page.getByRole("button", { name: "Filtros (1)" }).click();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
 });

@@ -3,6 +3,7 @@
 //! Nothing here knows about the browser, Leptos or any I/O; the app and the
 //! developer tools both build on it, and it is tested natively.
 
+pub mod follow_up;
 pub mod format;
 pub mod lang;
 pub mod load;
@@ -10,6 +11,7 @@ pub mod model;
 pub mod problem;
 pub mod query;
 pub mod route;
+pub mod search;
 pub mod text;
 pub mod valid;
 

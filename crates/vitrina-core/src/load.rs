@@ -4,7 +4,7 @@ use crate::model::*;
 use crate::problem::{Action, Expected, LoadError, Problem, ProblemKind, Vocabulary};
 use crate::text::Text;
 use crate::valid::{AssetUrl, CountryCode, Email, HttpUrl, IsoDate, LangTag, Slug, E164};
-use serde_json::{Map, Value};
+use serde_json::{Map, Number, Value};
 use std::collections::HashSet;
 
 /// A loaded directory with the problems found on the way.
@@ -85,17 +85,21 @@ pub fn load_directory(bytes: &[u8]) -> Result<Loaded, LoadError> {
     let mut loaded_members = Vec::with_capacity(members.len());
     for (index, value) in members.iter().enumerate() {
         let at = members_path.index(index);
+        // A later member with the id of one already kept is left out unread: its own defects would
+        // be listed under that id and look like the kept member's.
+        if let Some(id) = member_id(value).filter(|id| seen.contains(id)) {
+            reader.report(
+                Some(id.as_str()),
+                &at.key("id"),
+                ProblemKind::DuplicateId { id: id.to_string() },
+                Action::KeptFirst,
+            );
+            continue;
+        }
         if let Some(member) = reader.member(value, &at, &vocabularies) {
-            if seen.insert(member.id.clone()) {
-                loaded_members.push(member);
-            } else {
-                reader.report(
-                    Some(member.id.as_str()),
-                    &at.key("id"),
-                    ProblemKind::DuplicateId { id: member.id.to_string() },
-                    Action::KeptFirst,
-                );
-            }
+            let first = seen.insert(member.id.clone());
+            debug_assert!(first, "a duplicate member id got past the check before reading");
+            loaded_members.push(member);
         }
     }
     drop(vocabularies);
@@ -122,12 +126,36 @@ fn without_position(message: &str) -> String {
 fn check_format(root: &Map<String, Value>) -> Result<(), LoadError> {
     match root.get("format") {
         None | Some(Value::Null) => Err(LoadError::FormatMissing),
-        Some(Value::Number(n)) if n.as_u64() == Some(FORMAT_VERSION) => Ok(()),
-        Some(Value::Number(n)) if n.as_u64().is_some() => {
-            Err(LoadError::FormatUnsupported { found: n.to_string(), supported: FORMAT_VERSION })
-        }
+        Some(Value::Number(n)) => match whole_number(n) {
+            Some(version) if version == i128::from(FORMAT_VERSION) => Ok(()),
+            // Named as the whole number it is ("2", not "2.0"), unless too long to read as one.
+            Some(version) if version.unsigned_abs() < 1 << 53 => {
+                Err(LoadError::FormatUnsupported { found: version.to_string(), supported: FORMAT_VERSION })
+            }
+            Some(_) => Err(LoadError::FormatUnsupported { found: n.to_string(), supported: FORMAT_VERSION }),
+            None => Err(LoadError::FormatNotWhole { found: n.to_string() }),
+        },
         Some(other) => Err(LoadError::FormatNotANumber { found: short_json(other) }),
     }
+}
+
+/// The value of a number with no fraction, written either way (`5` or `5.0`: JSON Schema's
+/// "integer" accepts both); `None` for a real fraction. Whole numbers beyond `i128` saturate,
+/// which every range check then refuses.
+fn whole_number(n: &Number) -> Option<i128> {
+    if let Some(i) = n.as_i64() {
+        return Some(i.into());
+    }
+    if let Some(u) = n.as_u64() {
+        return Some(u.into());
+    }
+    let x = n.as_f64()?;
+    (x.is_finite() && x.fract() == 0.0).then_some(x as i128)
+}
+
+/// A member's id as [`Reader::required_id`] reads it, if it is a good one.
+fn member_id(value: &Value) -> Option<Slug> {
+    value.get("id").and_then(Value::as_str).and_then(|id| Slug::parse(trim_blank(id)))
 }
 
 fn short_json(value: &Value) -> String {
@@ -219,32 +247,23 @@ impl Reader {
         self.report(None, at, ProblemKind::WrongType { expected }, action);
     }
 
+    /// The cluster. Without a usable name (no cluster, or no name in it) one problem is listed and the
+    /// name stays empty: [`Cluster::display_name`] shows a stand-in, and nothing invented is written back.
     fn cluster(&mut self, root: &Map<String, Value>, top: &Path) -> Cluster {
         let at = top.key("cluster");
-        let empty = Map::new();
         let obj = match root.get("cluster") {
             Some(Value::Object(obj)) => obj,
             None | Some(Value::Null) => {
                 self.report(None, &at, ProblemKind::Missing, Action::UsedFallback);
-                &empty
+                return Cluster::unnamed();
             }
             Some(_) => {
                 self.wrong_type(&at, Expected::Object, Action::UsedFallback);
-                &empty
-            }
-        };
-        let name = match self.string(obj, "name", &at) {
-            Some(name) => name,
-            None => {
-                let wrong_type_already_reported = matches!(obj.get("name"), Some(v) if !v.is_null() && !v.is_string());
-                if (!obj.is_empty() || root.get("cluster").is_none()) && !wrong_type_already_reported {
-                    self.report(None, &at.key("name"), ProblemKind::Missing, Action::UsedFallback);
-                }
-                String::new()
+                return Cluster::unnamed();
             }
         };
         Cluster {
-            name,
+            name: self.required_string(obj, "name", &at, Action::UsedFallback).unwrap_or_default(),
             url: self.http_url(obj, "url", &at),
             updated: self.date(obj, "updated", &at),
             languages: self.lang_tags(obj, "languages", &at),
@@ -304,7 +323,7 @@ impl Reader {
         }
         Event {
             name,
-            kind: self.one_of(obj, "kind", at, &EventKind::ALL),
+            kind: self.one_of(obj, "kind", at, EventKind::NAMES, EventKind::from_name),
             start,
             end,
             city: self.string(obj, "city", at),
@@ -318,10 +337,7 @@ impl Reader {
         let first_problem = self.problems.len();
         let member = self.member_fields(value, at, vocabularies);
         // Every problem inside a member is tagged with its id once the id is known to be good.
-        let id = member
-            .as_ref()
-            .map(|m| m.id.to_string())
-            .or_else(|| value.get("id").and_then(Value::as_str).and_then(Slug::parse).map(|s| s.to_string()));
+        let id = member.as_ref().map(|m| m.id.to_string()).or_else(|| member_id(value).map(|s| s.to_string()));
         if let Some(id) = id {
             for problem in &mut self.problems[first_problem..] {
                 problem.member.get_or_insert_with(|| id.clone());
@@ -340,7 +356,7 @@ impl Reader {
         let (id, name) = (id?, name?);
         let mut member = Member::new(id, name);
         member.legal_name = self.string(obj, "legal_name", at);
-        member.kind = self.one_of(obj, "kind", at, &MemberKind::ALL);
+        member.kind = self.one_of(obj, "kind", at, MemberKind::NAMES, MemberKind::from_name);
         member.pitch = self.text(obj, "pitch", at);
         member.description = self.text(obj, "description", at);
         member.capabilities = self.references(obj, "capabilities", at, &vocab.capabilities, Vocabulary::Capability);
@@ -361,8 +377,8 @@ impl Reader {
             },
         );
         member.customers = self.strings(obj, "customers", at);
-        member.employees = self.integer(obj, "employees", at, 0, i64::MAX).map(|n| n as u64);
-        member.founded = self.integer(obj, "founded", at, 1000, 2999).map(|n| n as i32);
+        member.employees = self.integer(obj, "employees", at, 0, u64::MAX.into()).and_then(|n| u64::try_from(n).ok());
+        member.founded = self.integer(obj, "founded", at, 1000, 2999).and_then(|n| i32::try_from(n).ok());
         member.investment_musd = self.number(obj, "investment_musd", at, 0.0, f64::MAX);
         member.languages = self.lang_tags(obj, "languages", at);
         member.location = self.location(obj, at);
@@ -447,14 +463,12 @@ impl Reader {
             self.wrong_type(at, Expected::Object, Action::SkippedEntry);
             return None;
         };
-        let title = self.text(obj, "title", at);
-        if title.is_none() && obj.get("title").is_none_or(|v| v.is_null()) {
-            self.report(None, &at.key("title"), ProblemKind::Missing, Action::SkippedEntry);
-        }
+        // Without a title the case is skipped, and, as for members, its other fields are not read.
+        let title = self.required_text(obj, "title", at, Action::SkippedEntry)?;
         let summary = self.text(obj, "summary", at);
         let customer = self.string(obj, "customer", at);
-        let year = self.integer(obj, "year", at, 1000, 2999).map(|n| n as i32);
-        Some(SuccessCase { title: title?, summary, customer, year })
+        let year = self.integer(obj, "year", at, 1000, 2999).and_then(|n| i32::try_from(n).ok());
+        Some(SuccessCase { title, summary, customer, year })
     }
 
     fn contact(&mut self, item: &Value, at: &Path) -> Option<Contact> {
@@ -496,13 +510,41 @@ impl Reader {
                 return None;
             }
         };
-        let location = Location {
+        let mut location = Location {
             city: self.string(obj, "city", &at),
             state: self.string(obj, "state", &at),
             country: self.checked(obj, "country", &at, CountryCode::parse, |value| ProblemKind::BadCode { value }),
             lat: self.number(obj, "lat", &at, -90.0, 90.0),
             lon: self.number(obj, "lon", &at, -180.0, 180.0),
         };
+        // Half a coordinate places nothing on a map: both halves go. When the other half is absent, this
+        // half is listed; when it is present but unusable, its own problem was listed and says what to fix.
+        let absent = |key: &str| obj.get(key).is_none_or(Value::is_null);
+        match (location.lat, location.lon) {
+            (Some(_), None) => {
+                if absent("lon") {
+                    self.report(
+                        None,
+                        &at.key("lat"),
+                        ProblemKind::HalfCoordinate { missing: "lon" },
+                        Action::DroppedField,
+                    );
+                }
+                location.lat = None;
+            }
+            (None, Some(_)) => {
+                if absent("lat") {
+                    self.report(
+                        None,
+                        &at.key("lon"),
+                        ProblemKind::HalfCoordinate { missing: "lat" },
+                        Action::DroppedField,
+                    );
+                }
+                location.lon = None;
+            }
+            _ => {}
+        }
         let empty = location.city.is_none()
             && location.state.is_none()
             && location.country.is_none()
@@ -525,7 +567,7 @@ impl Reader {
     fn required_string(&mut self, obj: &Map<String, Value>, key: &str, at: &Path, action: Action) -> Option<String> {
         let at = at.key(key);
         match obj.get(key) {
-            Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+            Some(Value::String(s)) if !trim_blank(s).is_empty() => Some(trim_blank(s).to_owned()),
             None | Some(Value::Null) | Some(Value::String(_)) => {
                 self.report(None, &at, ProblemKind::Missing, action);
                 None
@@ -576,34 +618,31 @@ impl Reader {
         self.checked(obj, key, at, IsoDate::parse, |value| ProblemKind::BadDate { value })
     }
 
-    fn one_of<T: Copy>(
+    /// One of a fixed set of names; `allowed` is what the problem lists, `from_name` reads one.
+    fn one_of<T>(
         &mut self,
         obj: &Map<String, Value>,
         key: &str,
         at: &Path,
-        all: &[(T, &'static str)],
+        allowed: &'static [&'static str],
+        from_name: impl Fn(&str) -> Option<T>,
     ) -> FieldResult<T> {
         let value = self.string(obj, key, at)?;
-        let found = all.iter().find(|(_, name)| *name == value).map(|(kind, _)| *kind);
+        let found = from_name(&value);
         if found.is_none() {
-            let allowed: &'static [&'static str] = allowed_names(all);
             self.report(None, &at.key(key), ProblemKind::NotAllowed { value, allowed }, Action::DroppedField);
         }
         found
     }
 
-    fn integer(&mut self, obj: &Map<String, Value>, key: &str, at: &Path, min: i64, max: i64) -> FieldResult<i64> {
+    fn integer(&mut self, obj: &Map<String, Value>, key: &str, at: &Path, min: i128, max: i128) -> FieldResult<i128> {
         let value = obj.get(key)?;
         let at = at.key(key);
         match value {
             Value::Null => None,
-            Value::Number(n) => match n.as_i64() {
-                Some(n) if (min..=max).contains(&n) => Some(n),
+            Value::Number(n) => match whole_number(n) {
+                Some(whole) if (min..=max).contains(&whole) => Some(whole),
                 Some(_) => {
-                    self.report(None, &at, ProblemKind::OutOfRange { value: n.to_string() }, Action::DroppedField);
-                    None
-                }
-                None if n.as_u64().is_some() => {
                     self.report(None, &at, ProblemKind::OutOfRange { value: n.to_string() }, Action::DroppedField);
                     None
                 }
@@ -645,6 +684,7 @@ impl Reader {
             Value::Null => None,
             Value::String(s) => non_empty(s).map(Text::Plain),
             Value::Object(texts) => {
+                let problems_before = self.problems.len();
                 let mut out = Vec::with_capacity(texts.len());
                 for (tag, text) in texts {
                     let text_at = at.key(tag);
@@ -665,7 +705,9 @@ impl Reader {
                     }
                 }
                 if out.is_empty() {
-                    if texts.is_empty() {
+                    // `{}`, or only blank strings and nulls: an object written to hold text that holds none.
+                    // (Entries skipped for a bad tag or type were listed already.)
+                    if self.problems.len() == problems_before {
                         self.report(None, &at, ProblemKind::Empty, Action::DroppedField);
                     }
                     None
@@ -680,20 +722,23 @@ impl Reader {
         }
     }
 
-    /// A required label; the id stands in when it is missing, so the vocabulary entry still works.
-    fn label(&mut self, obj: &Map<String, Value>, key: &str, at: &Path, id: &Slug) -> Text {
+    /// A required text; when it is absent, blank or unusable, one problem says what `action` was taken.
+    fn required_text(&mut self, obj: &Map<String, Value>, key: &str, at: &Path, action: Action) -> Option<Text> {
         let problems_before = self.problems.len();
-        match self.text(obj, key, at) {
-            Some(text) => text,
-            None => {
-                if self.problems.len() == problems_before {
-                    self.report(None, &at.key(key), ProblemKind::Missing, Action::UsedFallback);
-                } else if let Some(last) = self.problems.last_mut() {
-                    last.action = Action::UsedFallback;
-                }
-                Text::Plain(id.to_string())
+        let text = self.text(obj, key, at);
+        if text.is_none() {
+            if self.problems.len() == problems_before {
+                self.report(None, &at.key(key), ProblemKind::Missing, action);
+            } else if let Some(last) = self.problems.last_mut() {
+                last.action = action;
             }
         }
+        text
+    }
+
+    /// A required label; the id stands in when it is missing, so the vocabulary entry still works.
+    fn label(&mut self, obj: &Map<String, Value>, key: &str, at: &Path, id: &Slug) -> Text {
+        self.required_text(obj, key, at, Action::UsedFallback).unwrap_or_else(|| Text::Plain(id.to_string()))
     }
 
     fn list<'v>(&mut self, obj: &'v Map<String, Value>, key: &str, at: &Path) -> Option<&'v Vec<Value>> {
@@ -721,27 +766,36 @@ impl Reader {
         items.iter().enumerate().filter_map(|(index, item)| read(self, item, &list_at.index(index))).collect()
     }
 
-    fn strings(&mut self, obj: &Map<String, Value>, key: &str, at: &Path) -> Vec<String> {
-        self.entries(obj, key, at, |r, item, item_at| match item {
+    /// One string of a list of strings; blank strings and nulls are left out silently.
+    fn string_entry(&mut self, item: &Value, at: &Path) -> Option<String> {
+        match item {
             Value::String(s) => non_empty(s),
             Value::Null => None,
             _ => {
-                r.wrong_type(item_at, Expected::String, Action::SkippedEntry);
+                self.wrong_type(at, Expected::String, Action::SkippedEntry);
                 None
             }
-        })
+        }
     }
 
+    fn strings(&mut self, obj: &Map<String, Value>, key: &str, at: &Path) -> Vec<String> {
+        self.entries(obj, key, at, Reader::string_entry)
+    }
+
+    /// A list of language tags; repeats are left out silently. Problems name each tag's index in the file.
     fn lang_tags(&mut self, obj: &Map<String, Value>, key: &str, at: &Path) -> Vec<LangTag> {
-        let list_at = at.key(key);
-        let mut tags = Vec::new();
-        for (index, tag) in self.strings(obj, key, at).into_iter().enumerate() {
-            match LangTag::parse(&tag) {
-                Some(tag) if !tags.contains(&tag) => tags.push(tag),
-                Some(_) => {}
-                None => {
-                    self.report(None, &list_at.index(index), ProblemKind::BadCode { value: tag }, Action::SkippedEntry)
-                }
+        let mut tags: Vec<LangTag> = Vec::new();
+        let parsed = self.entries(obj, key, at, |r, item, item_at| {
+            let tag = r.string_entry(item, item_at)?;
+            let parsed = LangTag::parse(&tag);
+            if parsed.is_none() {
+                r.report(None, item_at, ProblemKind::BadCode { value: tag }, Action::SkippedEntry);
+            }
+            parsed
+        });
+        for tag in parsed {
+            if !tags.contains(&tag) {
+                tags.push(tag);
             }
         }
         tags
@@ -819,11 +873,13 @@ impl Reader {
             }
             return None;
         };
-        if !known.contains(id.as_str()) {
+        // White space around it is ignored, as around the ids it points to.
+        let id = trim_blank(id);
+        if !known.contains(id) {
             self.report(
                 None,
                 at,
-                ProblemKind::UnknownReference { id: id.clone(), vocabulary },
+                ProblemKind::UnknownReference { id: id.to_owned(), vocabulary },
                 Action::DroppedReference,
             );
             return None;
@@ -848,8 +904,15 @@ impl Reader {
     }
 }
 
+/// `s` without white space around it. A byte order mark (U+FEFF) counts as white space here: it is
+/// invisible, creeps in from spreadsheets, and JSON Schema's `\s` includes it.
+fn trim_blank(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+}
+
+/// `s` trimmed, unless nothing is left.
 fn non_empty(s: &str) -> Option<String> {
-    let trimmed = s.trim();
+    let trimmed = trim_blank(s);
     (!trimmed.is_empty()).then(|| trimmed.to_owned())
 }
 
@@ -864,15 +927,4 @@ fn dedupe_by<T>(items: &mut Vec<T>, key: impl Fn(&T) -> Slug, mut on_duplicate: 
         }
         first
     });
-}
-
-fn allowed_names<T>(all: &[(T, &'static str)]) -> &'static [&'static str] {
-    // The two enums' name lists, kept as statics so problems can hold them without allocating.
-    const MEMBER_KINDS: [&str; 6] = ["oem", "tier1", "tier2", "tier3", "service", "institution"];
-    const EVENT_KINDS: [&str; 5] = ["fair", "meeting", "conference", "visit", "other"];
-    if all.len() == MEMBER_KINDS.len() {
-        &MEMBER_KINDS
-    } else {
-        &EVENT_KINDS
-    }
 }

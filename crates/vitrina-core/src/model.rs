@@ -31,7 +31,8 @@ pub struct Directory {
 /// The cluster that publishes the directory.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Cluster {
-    /// The cluster's name.
+    /// The cluster's name; empty when the file has none (a problem is listed then).
+    /// Show [`Cluster::display_name`], which stands in [`Cluster::FALLBACK_NAME`] for an empty name.
     pub name: String,
     /// Its web site.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -42,6 +43,25 @@ pub struct Cluster {
     /// Languages of the texts in the file, most important first.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub languages: Vec<LangTag>,
+}
+
+impl Cluster {
+    /// What to show when the file names no cluster.
+    pub const FALLBACK_NAME: &'static str = "Vitrina";
+
+    /// A cluster with no name and nothing else, for a file that has none.
+    pub fn unnamed() -> Cluster {
+        Cluster { name: String::new(), url: None, updated: None, languages: Vec::new() }
+    }
+
+    /// The cluster's name, or [`Cluster::FALLBACK_NAME`] when the file has none.
+    pub fn display_name(&self) -> &str {
+        if self.name.is_empty() {
+            Cluster::FALLBACK_NAME
+        } else {
+            &self.name
+        }
+    }
 }
 
 /// A group of the capability map, e.g. metal forming.
@@ -148,6 +168,14 @@ impl EventKind {
         (EventKind::Visit, "visit"),
         (EventKind::Other, "other"),
     ];
+
+    /// Every kind's name in the file, in the order of [`EventKind::ALL`].
+    pub const NAMES: &'static [&'static str] = &names_of(&EventKind::ALL);
+
+    /// The kind with this name in the file.
+    pub fn from_name(name: &str) -> Option<EventKind> {
+        EventKind::ALL.iter().find(|(_, n)| *n == name).map(|(kind, _)| *kind)
+    }
 }
 
 /// A fair, meeting, conference or visit.
@@ -205,6 +233,25 @@ impl MemberKind {
         (MemberKind::Service, "service"),
         (MemberKind::Institution, "institution"),
     ];
+
+    /// Every kind's name in the file, in the order of [`MemberKind::ALL`].
+    pub const NAMES: &'static [&'static str] = &names_of(&MemberKind::ALL);
+
+    /// The kind with this name in the file.
+    pub fn from_name(name: &str) -> Option<MemberKind> {
+        MemberKind::ALL.iter().find(|(_, n)| *n == name).map(|(kind, _)| *kind)
+    }
+}
+
+/// The names of an enum's `ALL` table, computed at compile time so the two cannot drift apart.
+const fn names_of<T: Copy, const N: usize>(all: &[(T, &'static str); N]) -> [&'static str; N] {
+    let mut names = [""; N];
+    let mut i = 0;
+    while i < N {
+        names[i] = all[i].1;
+        i += 1;
+    }
+    names
 }
 
 /// A company or institution of the cluster.
@@ -434,5 +481,32 @@ impl Directory {
     pub fn to_json(&self) -> String {
         // Serializing plain owned data with string keys cannot fail.
         serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kind_names_follow_the_tables() {
+        assert_eq!(MemberKind::NAMES, ["oem", "tier1", "tier2", "tier3", "service", "institution"]);
+        assert_eq!(EventKind::NAMES, ["fair", "meeting", "conference", "visit", "other"]);
+        for (kind, name) in MemberKind::ALL {
+            assert_eq!(MemberKind::from_name(name), Some(kind));
+        }
+        for (kind, name) in EventKind::ALL {
+            assert_eq!(EventKind::from_name(name), Some(kind));
+        }
+        assert_eq!(MemberKind::from_name("tier4"), None);
+        assert_eq!(EventKind::from_name("Fair"), None);
+    }
+
+    #[test]
+    fn an_unnamed_cluster_shows_the_fallback_name() {
+        let mut cluster = Cluster::unnamed();
+        assert_eq!(cluster.display_name(), "Vitrina");
+        cluster.name = "Clúster".into();
+        assert_eq!(cluster.display_name(), "Clúster");
     }
 }

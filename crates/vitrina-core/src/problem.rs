@@ -31,8 +31,13 @@ pub enum LoadError {
     NotAnObject,
     /// Occurs when there is no `format` field, so the file may be something else entirely.
     FormatMissing,
-    /// Occurs when `format` is not a whole number.
+    /// Occurs when `format` is not a number at all (a string, a list…).
     FormatNotANumber {
+        /// What the file had, as JSON.
+        found: String,
+    },
+    /// Occurs when `format` is a number with a fraction, such as 1.5 (1.0 is read as 1).
+    FormatNotWhole {
         /// What the file had, as JSON.
         found: String,
     },
@@ -82,8 +87,18 @@ impl LoadError {
             (FormatMissing, Lang::En) => {
                 "The \"format\" field is missing: this does not look like a Vitrina directory.".into()
             }
-            (FormatNotANumber { found }, Lang::Es) => format!("\"format\" debe ser un número entero y es {found}."),
-            (FormatNotANumber { found }, Lang::En) => format!("\"format\" must be a whole number but is {found}."),
+            (FormatNotANumber { found }, Lang::Es) => {
+                format!("\"format\" debe ser un número entero, como 1, y es {found}.")
+            }
+            (FormatNotANumber { found }, Lang::En) => {
+                format!("\"format\" must be a whole number, such as 1, but is {found}.")
+            }
+            (FormatNotWhole { found }, Lang::Es) => {
+                format!("\"format\" debe ser un número entero, como 1, sin decimales, y es {found}.")
+            }
+            (FormatNotWhole { found }, Lang::En) => {
+                format!("\"format\" must be a whole number, such as 1, with no fraction, but is {found}.")
+            }
             (FormatUnsupported { found, supported }, Lang::Es) => format!(
                 "El archivo usa el formato {found} y esta aplicación lee el formato {supported}; \
                  actualice la aplicación o publique el archivo en formato {supported}."
@@ -238,6 +253,11 @@ pub enum ProblemKind {
     },
     /// An empty string or object where text was expected.
     Empty,
+    /// Half a coordinate: `lat` without `lon`, or the reverse; neither is kept.
+    HalfCoordinate {
+        /// The half that is missing or unusable: `"lat"` or `"lon"`.
+        missing: &'static str,
+    },
 }
 
 /// What the loader did about a problem.
@@ -337,6 +357,10 @@ impl Problem {
                 format!("{value} is outside the allowed range"),
             ),
             Empty => lang.pick("está vacío", "is empty").into(),
+            HalfCoordinate { missing } => lang.pick(
+                format!("no sirve sin «{missing}»: una ubicación en el mapa necesita lat y lon"),
+                format!("useless without “{missing}”: a place on the map needs both lat and lon"),
+            ),
         }
     }
 

@@ -265,13 +265,8 @@ mod tests {
     fn arbitrary_query() -> impl Strategy<Value = ListQuery> {
         let facet = prop::sample::select(Facet::ALL.to_vec());
         let sort = prop::sample::select(SortOrder::ALL.to_vec());
-        (
-            "\\PC{0,30}",
-            prop::collection::vec((facet, "\\PC{1,20}"), 0..6),
-            sort,
-            any::<bool>(),
-        )
-            .prop_map(|(text, selected, sort, only_valid)| {
+        ("\\PC{0,30}", prop::collection::vec((facet, "\\PC{1,20}"), 0..6), sort, any::<bool>()).prop_map(
+            |(text, selected, sort, only_valid)| {
                 let mut filters = Filters { only_valid_certifications: only_valid, ..Filters::default() };
                 for (facet, value) in selected {
                     let value = value.trim().to_owned();
@@ -280,7 +275,8 @@ mod tests {
                     }
                 }
                 ListQuery { text, filters, sort }
-            })
+            },
+        )
     }
 
     proptest! {

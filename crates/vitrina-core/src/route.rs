@@ -48,6 +48,23 @@ impl Route {
         }
     }
 
+    /// The list query of a route that shows a member list.
+    pub fn list_query(&self) -> Option<&ListQuery> {
+        match self {
+            Route::Directory { query } | Route::Event { query, .. } => Some(query),
+            _ => None,
+        }
+    }
+
+    /// The same list route with another query; other routes are returned unchanged.
+    pub fn with_list_query(&self, query: ListQuery) -> Route {
+        match self {
+            Route::Directory { .. } => Route::Directory { query },
+            Route::Event { id, .. } => Route::Event { id: id.clone(), query },
+            other => other.clone(),
+        }
+    }
+
     /// The fragment for this route, starting with `#`, that reads back as the same route.
     pub fn to_fragment(&self) -> String {
         match self {
@@ -150,10 +167,10 @@ mod tests {
         check("#/", Route::default());
         check("#/?q=x", Route::Directory { query: ListQuery { text: "x".into(), ..ListQuery::default() } });
         check("#/events", Route::Events);
-        check("#/event/paace-2027?q=a", Route::Event {
-            id: "paace-2027".into(),
-            query: ListQuery { text: "a".into(), ..ListQuery::default() },
-        });
+        check(
+            "#/event/paace-2027?q=a",
+            Route::Event { id: "paace-2027".into(), query: ListQuery { text: "a".into(), ..ListQuery::default() } },
+        );
         check("#/member/aceros-del-norte", Route::Member { id: "aceros-del-norte".into() });
         check("#/member/aceros-del-norte/", Route::Member { id: "aceros-del-norte".into() });
         check("#/problems", Route::Problems);

@@ -1,9 +1,9 @@
 //! The loader's contract: every row of "What the app does with a file that is not right"
 //! (shared/directory-format.md), each with a test.
 
-use vitrina_core::model::{Aliases, MemberKind};
+use vitrina_core::model::{Aliases, EventKind, MemberKind};
 use vitrina_core::problem::{Action, Expected, ProblemKind, Vocabulary};
-use vitrina_core::{load_directory, Lang, LoadError, Loaded, Problem};
+use vitrina_core::{load_directory, Lang, LoadError, Loaded, Problem, Text};
 
 fn fixture(name: &str) -> Vec<u8> {
     let path = format!("{}/../../tests/fixtures/broken/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -96,7 +96,7 @@ fn format_missing_or_higher_is_refused_naming_both_numbers() {
     let message = error.message(Lang::En);
     assert!(message.contains("format 2") && message.contains("format 1"), "{message}");
     check_fatal(br#"{"format": "1", "members": []}"#, LoadError::FormatNotANumber { found: "\"1\"".into() });
-    check_fatal(br#"{"format": 1.5, "members": []}"#, LoadError::FormatNotANumber { found: "1.5".into() });
+    check_fatal(br#"{"format": 1.5, "members": []}"#, LoadError::FormatNotWhole { found: "1.5".into() });
     check_fatal(br#"{"format": 0, "members": []}"#, LoadError::FormatUnsupported { found: "0".into(), supported: 1 });
 }
 
@@ -309,7 +309,8 @@ fn out_of_range_numbers_and_bad_codes_are_dropped() {
     let member = &loaded.directory.members[0];
     assert_eq!((member.employees, member.investment_musd, member.founded), (None, None, None));
     let location = member.location.as_ref().expect("location kept");
-    assert_eq!((location.city.as_deref(), location.lat, location.lon), (Some("Chihuahua"), None, Some(-106.1)));
+    // lat is out of range, and half a coordinate is useless: lon goes too, under lat's problem.
+    assert_eq!((location.city.as_deref(), location.lat, location.lon), (Some("Chihuahua"), None, None));
     assert_eq!(member.languages.len(), 1);
     assert_eq!(loaded.problems.len(), 6, "{:#?}", loaded.problems);
 }
@@ -363,6 +364,305 @@ fn problems_render_in_both_languages() {
         problem.to_string(),
         "[a] members[0].website: “javascript:alert(1)” is not a complete http: or https: address (field dropped)"
     );
+}
+
+// ---- regressions found in review -----------------------------------------------------------
+
+/// The problems as (field, kind, action), for comparing whole lists.
+fn listed(loaded: &Loaded) -> Vec<(&str, ProblemKind, Action)> {
+    loaded.problems.iter().map(|p| (p.field.as_str(), p.kind.clone(), p.action)).collect()
+}
+
+#[test]
+fn cluster_without_a_usable_name_is_listed_once_and_shows_a_stand_in() {
+    let missing_name = || ("cluster.name", ProblemKind::Missing);
+    let cases: &[(&str, (&str, ProblemKind))] = &[
+        (r#""cluster": {},"#, missing_name()),
+        (r#""cluster": { "name": null },"#, missing_name()),
+        (r#""cluster": { "name": "  " },"#, missing_name()),
+        (r#""cluster": { "languages": ["es"] },"#, missing_name()),
+        (r#""cluster": { "name": 5 },"#, ("cluster.name", ProblemKind::WrongType { expected: Expected::String })),
+        ("", ("cluster", ProblemKind::Missing)),
+        (r#""cluster": null,"#, ("cluster", ProblemKind::Missing)),
+        (r#""cluster": "Clúster","#, ("cluster", ProblemKind::WrongType { expected: Expected::Object })),
+    ];
+    for (cluster, (field, kind)) in cases {
+        let loaded = load(&format!(r#"{{ "format": 1, {cluster} "members": [] }}"#));
+        check_one_problem(&loaded, field, kind.clone(), Action::UsedFallback);
+        assert_eq!(loaded.directory.cluster.name, "", "{cluster}");
+        assert_eq!(loaded.directory.cluster.display_name(), "Vitrina", "{cluster}");
+    }
+    let named = load(r#"{ "format": 1, "cluster": { "name": " Clúster " }, "members": [] }"#);
+    assert!(named.problems.is_empty());
+    assert_eq!(named.directory.cluster.display_name(), "Clúster");
+}
+
+#[test]
+fn language_tag_problems_name_the_index_in_the_file() {
+    let cases: &[(&str, &[&str])] = &[
+        (r#"[null, "es", "spanish"]"#, &["languages[2]"]),
+        (r#"["", "es", "es", "  ", "spanish"]"#, &["languages[4]"]),
+        (r#"[5, "spanish", "en"]"#, &["languages[0]", "languages[1]"]),
+    ];
+    for (list, fields) in cases {
+        let member = load(&with_members(&format!(r#"{{ "id": "a", "name": "A", "languages": {list} }}"#)));
+        let got: Vec<_> = member.problems.iter().map(|p| p.field.as_str()).collect();
+        let want: Vec<_> = fields.iter().map(|f| format!("members[0].{f}")).collect();
+        assert_eq!(got, want, "{list}");
+        let cluster =
+            load(&format!(r#"{{ "format": 1, "cluster": {{ "name": "C", "languages": {list} }}, "members": [] }}"#));
+        let got: Vec<_> = cluster.problems.iter().map(|p| p.field.as_str()).collect();
+        let want: Vec<_> = fields.iter().map(|f| format!("cluster.{f}")).collect();
+        assert_eq!(got, want, "{list}");
+    }
+}
+
+#[test]
+fn whole_numbers_may_be_written_with_a_decimal_point() {
+    for format in ["1.0", "1e0", "1.000"] {
+        let loaded = load(&format!(r#"{{ "format": {format}, "cluster": {{ "name": "C" }}, "members": [] }}"#));
+        assert!(loaded.problems.is_empty(), "format {format}");
+        assert_eq!(loaded.directory.format, 1);
+    }
+    let loaded = load(&with_members(
+        r#"{ "id": "a", "name": "A", "employees": 5.0, "founded": 1998.0, "success_cases": [{ "title": "T", "year": 2020.0 }] }"#,
+    ));
+    assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
+    let member = &loaded.directory.members[0];
+    assert_eq!((member.employees, member.founded, member.success_cases[0].year), (Some(5), Some(1998), Some(2020)));
+}
+
+#[test]
+fn fractions_are_not_whole_numbers() {
+    let fatal: &[(&str, LoadError)] = &[
+        ("1.5", LoadError::FormatNotWhole { found: "1.5".into() }),
+        ("0.999", LoadError::FormatNotWhole { found: "0.999".into() }),
+        ("2.0", LoadError::FormatUnsupported { found: "2".into(), supported: 1 }),
+        ("-1", LoadError::FormatUnsupported { found: "-1".into(), supported: 1 }),
+    ];
+    for (format, expected) in fatal {
+        check_fatal(format!(r#"{{ "format": {format}, "members": [] }}"#).as_bytes(), expected.clone());
+    }
+    let message = LoadError::FormatNotWhole { found: "1.5".into() };
+    assert!(message.message(Lang::En).contains("whole number"), "{}", message.message(Lang::En));
+    assert!(message.message(Lang::Es).contains("número entero"), "{}", message.message(Lang::Es));
+
+    let cases: &[(&str, &str, ProblemKind)] = &[
+        ("employees", "12.5", ProblemKind::WrongType { expected: Expected::Integer }),
+        ("founded", "1998.5", ProblemKind::WrongType { expected: Expected::Integer }),
+        ("employees", "-3.0", ProblemKind::OutOfRange { value: "-3.0".into() }),
+        ("employees", "1e300", ProblemKind::OutOfRange { value: "1e+300".into() }),
+        ("founded", "30000.0", ProblemKind::OutOfRange { value: "30000.0".into() }),
+    ];
+    for (field, value, kind) in cases {
+        let loaded = load(&with_members(&format!(r#"{{ "id": "a", "name": "A", "{field}": {value} }}"#)));
+        check_one_problem(&loaded, &format!("members[0].{field}"), kind.clone(), Action::DroppedField);
+    }
+    let loaded =
+        load(&with_members(r#"{ "id": "a", "name": "A", "success_cases": [{ "title": "T", "year": 2020.5 }] }"#));
+    check_one_problem(
+        &loaded,
+        "members[0].success_cases[0].year",
+        ProblemKind::WrongType { expected: Expected::Integer },
+        Action::DroppedField,
+    );
+}
+
+#[test]
+fn a_dropped_duplicate_lists_only_that_it_is_a_duplicate() {
+    let duplicates = [
+        r#"{ "id": "a", "name": "Segundo", "website": "javascript:alert(1)", "kind": "tier9", "capabilities": ["nope"] }"#,
+        r#"{ "id": "a" }"#,
+        r#"{ "id": " a ", "name": "Segundo", "employees": "many" }"#,
+    ];
+    for duplicate in duplicates {
+        let loaded = load(&with_members(&format!(r#"{{ "id": "a", "name": "Primero" }}, {duplicate}"#)));
+        assert_eq!(loaded.directory.members.len(), 1);
+        assert_eq!(loaded.directory.members[0].name, "Primero");
+        check_one_problem(&loaded, "members[1].id", ProblemKind::DuplicateId { id: "a".into() }, Action::KeptFirst);
+        assert_eq!(loaded.problems[0].member.as_deref(), Some("a"));
+    }
+    // A first one that is skipped keeps nothing, so the next with its id is kept.
+    let loaded = load(&with_members(r#"{ "id": "a" }, { "id": "a", "name": "Segundo" }"#));
+    assert_eq!(loaded.directory.members[0].name, "Segundo");
+    check_one_problem(&loaded, "members[0].name", ProblemKind::Missing, Action::SkippedMember);
+}
+
+#[test]
+fn half_a_coordinate_is_dropped_and_listed() {
+    let half = |missing| ProblemKind::HalfCoordinate { missing };
+    let out_of_range = |value: &str| ProblemKind::OutOfRange { value: value.into() };
+    let cases: &[(&str, Option<(&str, ProblemKind)>)] = &[
+        (r#""lat": 28.6"#, Some(("lat", half("lon")))),
+        (r#""lat": 28.6, "lon": null"#, Some(("lat", half("lon")))),
+        (r#""lon": -106.1"#, Some(("lon", half("lat")))),
+        (r#""lat": null, "lon": -106.1"#, Some(("lon", half("lat")))),
+        // The other half is there but unusable: its own problem is the one listed.
+        (r#""lat": 28.6, "lon": 200"#, Some(("lon", out_of_range("200")))),
+        (r#""lat": 91, "lon": -106.1"#, Some(("lat", out_of_range("91")))),
+        (r#""lat": -90.5, "lon": -106.1"#, Some(("lat", out_of_range("-90.5")))),
+        (r#""lat": 28.6, "lon": -180.01"#, Some(("lon", out_of_range("-180.01")))),
+        (r#""lat": "28.6", "lon": -106.1"#, Some(("lat", ProblemKind::WrongType { expected: Expected::Number }))),
+        (r#""lat": 28.6, "lon": -106.1"#, None),
+        (r#""lat": 90, "lon": 180"#, None),
+    ];
+    for (coordinates, problem) in cases {
+        let loaded = load(&with_members(&format!(
+            r#"{{ "id": "a", "name": "A", "location": {{ "city": "Chihuahua", {coordinates} }} }}"#
+        )));
+        let location = loaded.directory.members[0].location.as_ref().expect("the city keeps the location");
+        assert_eq!(location.city.as_deref(), Some("Chihuahua"));
+        match problem {
+            Some((field, kind)) => {
+                check_one_problem(&loaded, &format!("members[0].location.{field}"), kind.clone(), Action::DroppedField);
+                assert_eq!((location.lat, location.lon), (None, None), "{coordinates}");
+            }
+            None => {
+                assert!(loaded.problems.is_empty(), "{coordinates}: {:#?}", loaded.problems);
+                assert!(location.lat.is_some() && location.lon.is_some(), "{coordinates}");
+            }
+        }
+    }
+    // With nothing else in it, a location of half a coordinate is no location.
+    let loaded = load(&with_members(r#"{ "id": "a", "name": "A", "location": { "lat": 28.6 } }"#));
+    assert_eq!(loaded.directory.members[0].location, None);
+    assert_eq!(loaded.problems.len(), 1);
+}
+
+#[test]
+fn unknown_kinds_list_the_names_of_their_own_enum() {
+    let member = load(&with_members(r#"{ "id": "a", "name": "A", "kind": "tier4" }"#));
+    let event = load(
+        r#"{ "format": 1, "cluster": { "name": "C" }, "members": [],
+             "events": [ { "id": "e", "name": "E", "kind": "party" } ] }"#,
+    );
+    for (loaded, field, value, allowed) in [
+        (&member, "members[0].kind", "tier4", MemberKind::NAMES),
+        (&event, "events[0].kind", "party", EventKind::NAMES),
+    ] {
+        check_one_problem(
+            loaded,
+            field,
+            ProblemKind::NotAllowed { value: value.into(), allowed },
+            Action::DroppedField,
+        );
+        let message = loaded.problems[0].describe(Lang::En);
+        assert!(allowed.iter().all(|name| message.contains(name)), "{message}");
+    }
+    assert!(member.problems[0].describe(Lang::En).contains("institution"));
+    assert!(event.problems[0].describe(Lang::En).contains("conference"));
+}
+
+/// A value for a text field, what loads from it, and the one problem (path suffix, kind, action) if any.
+type TextCase = (&'static str, Option<Text>, Option<(&'static str, ProblemKind, Action)>);
+
+#[test]
+fn blank_text_is_absent_and_a_text_object_with_nothing_in_it_is_listed() {
+    let by_lang = |pairs: &[(&str, &str)]| {
+        Some(Text::ByLang(pairs.iter().map(|(tag, text)| (tag.to_string(), text.to_string())).collect()))
+    };
+    // (value, what loads, the one problem if any)
+    let cases: &[TextCase] = &[
+        (r#""""#, None, None),
+        (r#""   ""#, None, None),
+        ("null", None, None),
+        (r#""  Hola ""#, Some(Text::Plain("Hola".into())), None),
+        (r#"{ "es": "  ", "en": null }"#, None, Some(("", ProblemKind::Empty, Action::DroppedField))),
+        (r#"{ "es": "", "en": "" }"#, None, Some(("", ProblemKind::Empty, Action::DroppedField))),
+        (r#"{ "es": null }"#, None, Some(("", ProblemKind::Empty, Action::DroppedField))),
+        ("{}", None, Some(("", ProblemKind::Empty, Action::DroppedField))),
+        (r#"{ "es": "  ", "en": "Hello" }"#, by_lang(&[("en", "Hello")]), None),
+        (
+            r#"{ "es!": "Hola", "en": " " }"#,
+            None,
+            Some((".es!", ProblemKind::BadCode { value: "es!".into() }, Action::SkippedEntry)),
+        ),
+    ];
+    for field in ["pitch", "description"] {
+        for (value, text, problem) in cases {
+            let loaded = load(&with_members(&format!(r#"{{ "id": "a", "name": "A", "{field}": {value} }}"#)));
+            let member = &loaded.directory.members[0];
+            let got = if field == "pitch" { &member.pitch } else { &member.description };
+            assert_eq!(got, text, "{field}: {value}");
+            match problem {
+                Some((suffix, kind, action)) => {
+                    check_one_problem(&loaded, &format!("members[0].{field}{suffix}"), kind.clone(), *action)
+                }
+                None => assert!(loaded.problems.is_empty(), "{field}: {value}: {:#?}", loaded.problems),
+            }
+        }
+    }
+}
+
+#[test]
+fn required_texts_that_are_blank_are_listed() {
+    // A vocabulary label falls back to the id.
+    let loaded = load(
+        r#"{ "format": 1, "cluster": { "name": "C" }, "members": [],
+             "capabilities": [ { "id": "stamping", "label": { "es": " " } }, { "id": "welding", "label": "  " } ] }"#,
+    );
+    assert_eq!(
+        listed(&loaded),
+        [
+            ("capabilities[0].label", ProblemKind::Empty, Action::UsedFallback),
+            ("capabilities[1].label", ProblemKind::Missing, Action::UsedFallback),
+        ]
+    );
+    assert_eq!(loaded.directory.capabilities[1].label, Text::Plain("welding".into()));
+    // A success case without a title is skipped, and only that is listed.
+    let loaded = load(&with_members(
+        r#"{ "id": "a", "name": "A", "success_cases": [
+             { "title": "   ", "year": "last year" }, { "title": { "en": "" } }, { "summary": "S", "year": 1.5 },
+             { "title": "Bien" } ] }"#,
+    ));
+    assert_eq!(loaded.directory.members[0].success_cases.len(), 1);
+    assert_eq!(
+        listed(&loaded),
+        [
+            ("members[0].success_cases[0].title", ProblemKind::Missing, Action::SkippedEntry),
+            ("members[0].success_cases[1].title", ProblemKind::Empty, Action::SkippedEntry),
+            ("members[0].success_cases[2].title", ProblemKind::Missing, Action::SkippedEntry),
+        ]
+    );
+}
+
+#[test]
+fn headcounts_fill_the_models_range() {
+    let cases: &[(&str, Option<u64>)] =
+        &[("9223372036854775808", Some(1 << 63)), ("18446744073709551615", Some(u64::MAX)), ("0.0", Some(0))];
+    for (value, employees) in cases {
+        let loaded = load(&with_members(&format!(r#"{{ "id": "a", "name": "A", "employees": {value} }}"#)));
+        assert!(loaded.problems.is_empty(), "{value}: {:#?}", loaded.problems);
+        assert_eq!(loaded.directory.members[0].employees, *employees, "{value}");
+    }
+    let loaded = load(&with_members(r#"{ "id": "a", "name": "A", "employees": 18446744073709551616 }"#));
+    assert!(matches!(loaded.problems[0].kind, ProblemKind::OutOfRange { .. }), "{:#?}", loaded.problems);
+}
+
+#[test]
+fn white_space_around_a_reference_is_ignored_as_around_the_id() {
+    let loaded = load(&with_members(
+        r#"{ "id": " a ", "name": "A", "capabilities": [" stamping "], "needs": ["machining\n"],
+             "certifications": [{ "id": " iatf-16949" }], "events": ["paace-2026 "] }"#,
+    ));
+    assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
+    let member = &loaded.directory.members[0];
+    assert_eq!((member.id.as_str(), member.capabilities[0].as_str()), ("a", "stamping"));
+    assert_eq!((member.needs.len(), member.certifications.len(), member.events.len()), (1, 1, 1));
+}
+
+#[test]
+fn a_stray_byte_order_mark_counts_as_white_space() {
+    let loaded = load(&with_members(
+        r#"{ "id": "a", "name": "\ufeffAceros\ufeff", "pitch": "\ufeff", "customers": ["\ufeff ", "Uno"] },
+           { "id": "b", "name": " \ufeff" }"#,
+    ));
+    let member = &loaded.directory.members[0];
+    assert_eq!(
+        (member.name.as_str(), &member.pitch, &member.customers[..]),
+        ("Aceros", &None, &["Uno".to_owned()][..])
+    );
+    check_one_problem(&loaded, "members[1].name", ProblemKind::Missing, Action::SkippedMember);
 }
 
 // ---- the hostile fixture as a whole -------------------------------------------------------

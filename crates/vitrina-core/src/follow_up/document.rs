@@ -1,0 +1,356 @@
+//! The stored form of the list: one versioned JSON document, the same in storage, backups and handoffs.
+//!
+//! Version 1:
+//!
+//! ```json
+//! {
+//!   "kind": "vitrina.follow-up",
+//!   "version": 1,
+//!   "entries": [
+//!     { "id": "c.aceros-del-norte.ana-lopez", "member": "aceros-del-norte", "contact": "ana-lopez",
+//!       "snapshot": { "member_name": "Aceros del Norte", "contact_name": "Ana López", "role": "Compras",
+//!                     "email": "ana@example.com", "phone": "+52 614 555 0101", "whatsapp": "+526145550101",
+//!                     "website": "https://example.com" },
+//!       "note": "Cotizar troquel", "status": "meeting_set", "next": "2026-12-01",
+//!       "met_at": { "event": "paace-2026", "name": "INA PAACE 2026" },
+//!       "added_at": 1795000000000, "updated_at": 1795000100000,
+//!       "contacted": [ { "via": "whatsapp", "at": 1795000050000 } ], "missing": true }
+//!   ],
+//!   "tombstones": [ { "id": "m.forja-bajio", "deleted_at": 1795000200000 } ],
+//!   "last_backup": 1794000000000, "changes_since_backup": 3, "unbacked_since": 1795000000000,
+//!   "nudge_dismissed_at": 1794500000000, "exported_at": 1795000300000
+//! }
+//! ```
+//!
+//! A whole-member entry has no `contact`; a person outside the directory has
+//! neither `member` nor `contact` and an id starting `p.`. Empty fields are left
+//! out. `exported_at` appears in backup files only. Times are milliseconds since
+//! the epoch; `met_at` is `{ "event", "name" }` or `{ "text" }`.
+//!
+//! Version 0, the shape of the first prototype, was a bare array of bookmarks:
+//! `[ { "member": "aceros-del-norte", "note": "…", "added": 1767225600000 } ]`;
+//! see [`super::migrate`].
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::entry::{Entry, Millis};
+use super::list::{FollowUpList, Tombstone};
+use super::merge::newer;
+use super::migrate;
+use crate::lang::Lang;
+
+/// The value of `"kind"` that marks a Vitrina follow-up document.
+pub const DOCUMENT_KIND: &str = "vitrina.follow-up";
+
+/// The document version this app writes; older ones are migrated on read.
+pub const DOCUMENT_VERSION: u64 = 1;
+
+/// A document read from storage or a file, after any migration.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParsedDocument {
+    /// The list it holds.
+    pub list: FollowUpList,
+    /// The version it was written in (less than [`DOCUMENT_VERSION`] when it was migrated).
+    pub from_version: u64,
+    /// Entries or deletions that could not be read and were left out.
+    pub skipped: usize,
+}
+
+/// Why a text is not a follow-up document this app can read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DocumentError {
+    /// Occurs when the text is not JSON (or is empty, or cut off).
+    NotJson {
+        /// 1-based line where parsing stopped.
+        line: usize,
+        /// 1-based column where parsing stopped.
+        column: usize,
+    },
+    /// Occurs when the JSON is something other than a Vitrina follow-up list.
+    NotVitrina,
+    /// Occurs when the document was written by a newer version of the app.
+    NewerVersion {
+        /// The document's version.
+        version: u64,
+    },
+    /// Occurs when `version` is missing, not a whole number, or a version that never existed.
+    UnsupportedVersion {
+        /// What the document had, as JSON.
+        found: String,
+    },
+}
+
+impl DocumentError {
+    /// A one-line explanation for a person, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            DocumentError::NotJson { line, column } => lang.pick(
+                format!("El archivo no es JSON válido (línea {line}, columna {column})."),
+                format!("The file is not valid JSON (line {line}, column {column})."),
+            ),
+            DocumentError::NotVitrina => lang
+                .pick(
+                    "El archivo no es un respaldo de la lista de seguimiento de Vitrina.",
+                    "The file is not a Vitrina follow-up list backup.",
+                )
+                .into(),
+            DocumentError::NewerVersion { version } => lang.pick(
+                format!(
+                    "La lista fue guardada por una versión más nueva de la aplicación (versión {version}; esta lee hasta la {DOCUMENT_VERSION}). Actualice la página para usarla."
+                ),
+                format!(
+                    "The list was saved by a newer version of the app (version {version}; this one reads up to {DOCUMENT_VERSION}). Reload the page to use it."
+                ),
+            ),
+            DocumentError::UnsupportedVersion { found } => lang.pick(
+                format!("La versión del archivo ({found}) no es una que Vitrina conozca."),
+                format!("The file's version ({found}) is not one Vitrina knows."),
+            ),
+        }
+    }
+}
+
+impl std::fmt::Display for DocumentError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for DocumentError {}
+
+#[derive(Serialize)]
+struct DocumentOut<'a> {
+    kind: &'static str,
+    version: u64,
+    entries: &'a [&'a Entry],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    tombstones: &'a [Tombstone],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    last_backup: Option<Millis>,
+    #[serde(skip_serializing_if = "is_zero")]
+    changes_since_backup: u32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unbacked_since: Option<Millis>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    nudge_dismissed_at: Option<Millis>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    exported_at: Option<Millis>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+/// Writes a document; `entries` may be a subset of the list's (an export of what a filter shows).
+pub(crate) fn write_document(
+    list: &FollowUpList,
+    entries: &[&Entry],
+    tombstones: &[Tombstone],
+    exported_at: Option<Millis>,
+    pretty: bool,
+) -> String {
+    let doc = DocumentOut {
+        kind: DOCUMENT_KIND,
+        version: DOCUMENT_VERSION,
+        entries,
+        tombstones,
+        last_backup: list.last_backup,
+        changes_since_backup: list.changes_since_backup,
+        unbacked_since: list.unbacked_since,
+        nudge_dismissed_at: list.nudge_dismissed_at,
+        exported_at,
+    };
+    // Plain data with string keys: serializing cannot fail.
+    if pretty {
+        serde_json::to_string_pretty(&doc).unwrap_or_default()
+    } else {
+        serde_json::to_string(&doc).unwrap_or_default()
+    }
+}
+
+impl FollowUpList {
+    /// The list as its stored document (compact JSON, version [`DOCUMENT_VERSION`]).
+    pub fn to_json(&self) -> String {
+        let entries: Vec<&Entry> = self.entries.iter().collect();
+        write_document(self, &entries, &self.tombstones, None, false)
+    }
+
+    /// Reads a stored document of this or an older version; `now_ms` stamps migrated entries.
+    pub fn from_json(raw: &str, now_ms: Millis) -> Result<ParsedDocument, DocumentError> {
+        parse_document(raw, now_ms)
+    }
+}
+
+/// Reads a document of any version this app knows, migrating older ones.
+pub fn parse_document(raw: &str, now_ms: Millis) -> Result<ParsedDocument, DocumentError> {
+    let value: Value =
+        serde_json::from_str(raw).map_err(|e| DocumentError::NotJson { line: e.line(), column: e.column() })?;
+    match value {
+        Value::Array(items) => {
+            let (list, skipped) = migrate::from_v0(&items, now_ms).ok_or(DocumentError::NotVitrina)?;
+            Ok(ParsedDocument { list, from_version: 0, skipped })
+        }
+        Value::Object(object) => {
+            if object.get("kind").and_then(Value::as_str) != Some(DOCUMENT_KIND) {
+                return Err(DocumentError::NotVitrina);
+            }
+            let version = object.get("version");
+            match version.and_then(Value::as_u64) {
+                Some(DOCUMENT_VERSION) => {
+                    let (list, skipped) = read_v1(&object).ok_or(DocumentError::NotVitrina)?;
+                    Ok(ParsedDocument { list, from_version: DOCUMENT_VERSION, skipped })
+                }
+                Some(v) if v > DOCUMENT_VERSION => Err(DocumentError::NewerVersion { version: v }),
+                _ => Err(DocumentError::UnsupportedVersion {
+                    found: version.map_or_else(|| "null".into(), Value::to_string),
+                }),
+            }
+        }
+        _ => Err(DocumentError::NotVitrina),
+    }
+}
+
+/// Reads what it can of a document written by a newer app, to show it read-only.
+///
+/// Newer versions are expected to add fields, which this reader ignores; if the
+/// entries cannot be read at all, there is nothing to show.
+pub fn read_newer_document(raw: &str) -> Option<FollowUpList> {
+    let Ok(Value::Object(object)) = serde_json::from_str::<Value>(raw) else { return None };
+    if object.get("kind").and_then(Value::as_str) != Some(DOCUMENT_KIND) {
+        return None;
+    }
+    read_v1(&object).map(|(list, _)| list)
+}
+
+/// The entries, deletions and bookkeeping of a version 1 object; `None` when `entries` is not a list.
+fn read_v1(object: &Map<String, Value>) -> Option<(FollowUpList, usize)> {
+    let items = object.get("entries")?.as_array()?;
+    let mut skipped = 0;
+    let mut list = FollowUpList::new();
+    for item in items {
+        match serde_json::from_value::<Entry>(item.clone()) {
+            Ok(entry) => match list.entries.iter().position(|e| e.id == entry.id) {
+                // Two versions of one id cannot come from this app; keep the newer and
+                // report the other, so storage keeps the original.
+                Some(i) => {
+                    skipped += 1;
+                    let winner = newer(&list.entries[i], &entry).clone();
+                    list.entries[i] = winner;
+                }
+                None => list.entries.push(entry),
+            },
+            Err(_) => skipped += 1,
+        }
+    }
+    list.entries.sort_by(super::list::entry_order);
+    if let Some(tombstones) = object.get("tombstones").and_then(Value::as_array) {
+        for item in tombstones {
+            match serde_json::from_value::<Tombstone>(item.clone()) {
+                Ok(t) if super::entry::EntryId::parse(t.id.as_str()).is_some() => list.put_tombstone(t),
+                _ => skipped += 1,
+            }
+        }
+    }
+    let millis = |key: &str| object.get(key).and_then(Value::as_i64);
+    list.last_backup = millis("last_backup");
+    list.changes_since_backup =
+        object.get("changes_since_backup").and_then(Value::as_u64).map_or(0, |n| n.min(u64::from(u32::MAX)) as u32);
+    list.unbacked_since = millis("unbacked_since");
+    list.nudge_dismissed_at = millis("nudge_dismissed_at");
+    Some((list, skipped))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::follow_up::test_support::{arbitrary_list, directory};
+    use proptest::prelude::*;
+
+    #[test]
+    fn an_empty_list_is_a_small_document() {
+        assert_eq!(FollowUpList::new().to_json(), r#"{"kind":"vitrina.follow-up","version":1,"entries":[]}"#);
+    }
+
+    #[test]
+    fn documents_round_trip() {
+        let dir = directory();
+        let mut list = FollowUpList::new();
+        let a = list.add_member(&dir, "aceros-del-norte", 1).unwrap().id;
+        list.add_contact(&dir, "aceros-del-norte", "ana-lopez", 2).unwrap();
+        list.remove(&a, 3).unwrap();
+        list.dismiss_nudge(4);
+        let parsed = FollowUpList::from_json(&list.to_json(), 99).unwrap();
+        assert_eq!(parsed, ParsedDocument { list, from_version: 1, skipped: 0 });
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_follow_up_document() {
+        let check = |raw: &str, expected: DocumentError| {
+            assert_eq!(parse_document(raw, 0).unwrap_err(), expected, "{raw}");
+        };
+        check("", DocumentError::NotJson { line: 1, column: 0 });
+        check("{\"kind\":", DocumentError::NotJson { line: 1, column: 8 });
+        check("<html>", DocumentError::NotJson { line: 1, column: 1 });
+        check("42", DocumentError::NotVitrina);
+        check("{\"format\":1,\"members\":[]}", DocumentError::NotVitrina);
+        check("[{\"name\":\"x\"}]", DocumentError::NotVitrina);
+        check(r#"{"kind":"vitrina.follow-up","version":7,"entries":[]}"#, DocumentError::NewerVersion { version: 7 });
+        check(
+            r#"{"kind":"vitrina.follow-up","version":"1","entries":[]}"#,
+            DocumentError::UnsupportedVersion { found: "\"1\"".into() },
+        );
+        check(
+            r#"{"kind":"vitrina.follow-up","entries":[]}"#,
+            DocumentError::UnsupportedVersion { found: "null".into() },
+        );
+        check(r#"{"kind":"vitrina.follow-up","version":1,"entries":{}}"#, DocumentError::NotVitrina);
+        for error in [DocumentError::NotVitrina, DocumentError::NewerVersion { version: 2 }] {
+            assert!(error.message(Lang::Es) != error.message(Lang::En));
+        }
+    }
+
+    #[test]
+    fn unreadable_entries_are_counted_not_hidden() {
+        let raw = r#"{"kind":"vitrina.follow-up","version":1,"entries":[
+            {"id":"m.a","member":"a","added_at":1,"updated_at":1},
+            {"id":"m.b","member":"B!","added_at":1,"updated_at":1},
+            {"id":"m.a","member":"a","note":"newer","added_at":1,"updated_at":2}
+        ],"tombstones":[{"id":"m.z","deleted_at":5},{"id":"bad","deleted_at":5}]}"#;
+        let parsed = parse_document(raw, 0).unwrap();
+        assert_eq!(parsed.skipped, 3);
+        assert_eq!(parsed.list.len(), 1);
+        assert_eq!(parsed.list.entries()[0].note, "newer");
+        assert_eq!(parsed.list.tombstones().len(), 1);
+    }
+
+    #[test]
+    fn a_newer_document_can_still_be_shown() {
+        let raw = r#"{"kind":"vitrina.follow-up","version":2,"entries":[
+            {"id":"m.a","member":"a","added_at":1,"updated_at":1,"priority":"high"}],"labels":[]}"#;
+        assert_eq!(read_newer_document(raw).map(|l| l.len()), Some(1));
+        assert_eq!(read_newer_document("{}"), None);
+    }
+
+    proptest! {
+        #[test]
+        fn any_list_round_trips_through_its_document(list in arbitrary_list()) {
+            let parsed = parse_document(&list.to_json(), 0).unwrap();
+            prop_assert_eq!(parsed.skipped, 0);
+            prop_assert_eq!(parsed.list, list);
+        }
+
+        #[test]
+        fn any_text_parses_or_fails_without_panicking(raw in "\\PC{0,200}") {
+            let _ = parse_document(&raw, 0);
+            let _ = read_newer_document(&raw);
+        }
+
+        #[test]
+        fn json_shaped_garbage_never_panics(raw in r#"[\[\]{}",:0-9a-z.\- ]{0,120}"#) {
+            let wrapped = format!(r#"{{"kind":"vitrina.follow-up","version":1,"entries":[{raw}]}}"#);
+            let _ = parse_document(&wrapped, 0);
+            let _ = parse_document(&raw, 0);
+        }
+    }
+}

@@ -1,0 +1,352 @@
+//! The JSON backup of the list and the import that merges one back.
+//!
+//! A backup is the stored document ([`crate::follow_up::document`]) with an
+//! `exported_at` time, pretty-printed so a person can read it. Importing
+//! merges by entry id: new entries are added, the newer edit of an entry wins,
+//! a newer deletion in the file removes the entry here, and nothing is ever
+//! duplicated. A file that is not a Vitrina backup is refused whole and the
+//! list is left exactly as it was.
+
+use super::Scope;
+use crate::follow_up::document::{parse_document, write_document, DocumentError, DOCUMENT_VERSION};
+use crate::follow_up::entry::{Entry, Millis};
+use crate::follow_up::list::FollowUpList;
+use crate::lang::Lang;
+
+/// The largest file an import reads (a list of thousands of entries is far smaller).
+pub const MAX_IMPORT_BYTES: usize = 8 * 1024 * 1024;
+
+/// The backup file of the list, or of the entries `scope` covers.
+///
+/// A whole-list backup carries the recent deletions too, so that importing it
+/// elsewhere also removes what was removed here; a partial one carries only its entries.
+pub fn backup_json(list: &FollowUpList, scope: Scope<'_>, now_ms: Millis) -> String {
+    let entries: Vec<&Entry> = scope.entries(list);
+    let tombstones = match scope {
+        Scope::All => list.tombstones(),
+        Scope::Only(_) => &[],
+    };
+    write_document(list, &entries, tombstones, Some(now_ms), true)
+}
+
+/// What an import changed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ImportSummary {
+    /// Entries new to the list.
+    pub added: usize,
+    /// Entries replaced by a newer edit from the file.
+    pub updated: usize,
+    /// Entries in the file that were already here as they are, or newer here.
+    pub unchanged: usize,
+    /// Entries removed here because the file has a newer deletion.
+    pub removed: usize,
+    /// Entries in the file that could not be read and were left out.
+    pub skipped: usize,
+}
+
+impl ImportSummary {
+    /// True when the import changed nothing.
+    pub fn is_noop(&self) -> bool {
+        self.added == 0 && self.updated == 0 && self.removed == 0
+    }
+
+    /// One sentence for a person, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let ImportSummary { added, updated, unchanged, removed, skipped } = *self;
+        let mut parts = Vec::new();
+        let mut part = |n: usize, es_one: &str, es_many: &str, en: &str| {
+            if n > 0 {
+                parts.push(format!("{n} {}", lang.pick(if n == 1 { es_one } else { es_many }, en)));
+            }
+        };
+        part(added, "nueva", "nuevas", "added");
+        part(updated, "actualizada", "actualizadas", "updated");
+        part(removed, "quitada", "quitadas", "removed");
+        part(unchanged, "sin cambios", "sin cambios", "unchanged");
+        part(skipped, "ilegible (omitida)", "ilegibles (omitidas)", "unreadable (skipped)");
+        if parts.is_empty() {
+            return lang.pick("El archivo no tiene entradas.", "The file has no entries.").into();
+        }
+        format!("{}: {}.", lang.pick("Entradas", "Entries"), parts.join(", "))
+    }
+}
+
+/// Why a file could not be imported; nothing was changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    /// Occurs when the file is empty.
+    Empty,
+    /// Occurs when the file is larger than [`MAX_IMPORT_BYTES`].
+    TooLarge {
+        /// The file's size.
+        bytes: usize,
+    },
+    /// Occurs when the file is not UTF-8 text (a picture, a spreadsheet…).
+    NotText,
+    /// Occurs when the file is text but not JSON.
+    NotJson {
+        /// 1-based line where reading stopped.
+        line: usize,
+        /// 1-based column where reading stopped.
+        column: usize,
+    },
+    /// Occurs when the file is JSON but not a Vitrina follow-up backup (a directory file, say).
+    NotVitrina,
+    /// Occurs when the backup comes from a newer version of the app.
+    NewerVersion {
+        /// The file's version.
+        version: u64,
+    },
+    /// Occurs when the file's version is missing or unknown.
+    UnsupportedVersion {
+        /// What the file had, as JSON.
+        found: String,
+    },
+}
+
+impl From<DocumentError> for ImportError {
+    fn from(error: DocumentError) -> ImportError {
+        match error {
+            DocumentError::NotJson { line, column } => ImportError::NotJson { line, column },
+            DocumentError::NotVitrina => ImportError::NotVitrina,
+            DocumentError::NewerVersion { version } => ImportError::NewerVersion { version },
+            DocumentError::UnsupportedVersion { found } => ImportError::UnsupportedVersion { found },
+        }
+    }
+}
+
+impl ImportError {
+    /// A one-line explanation for a person, in `lang`; every one ends by saying nothing changed.
+    pub fn message(&self, lang: Lang) -> String {
+        let what = match self {
+            ImportError::Empty => lang.pick("El archivo está vacío.", "The file is empty.").into(),
+            ImportError::TooLarge { bytes } => lang.pick(
+                format!("El archivo es demasiado grande ({} MB) para ser un respaldo.", bytes / 1_000_000),
+                format!("The file is too large ({} MB) to be a backup.", bytes / 1_000_000),
+            ),
+            ImportError::NotText => lang
+                .pick("El archivo no es texto: no es un respaldo de Vitrina.", "The file is not text: it is not a Vitrina backup.")
+                .into(),
+            ImportError::NotJson { line, column } => {
+                DocumentError::NotJson { line: *line, column: *column }.message(lang)
+            }
+            ImportError::NotVitrina => DocumentError::NotVitrina.message(lang),
+            ImportError::NewerVersion { version } => lang.pick(
+                format!("El respaldo viene de una versión más nueva de la aplicación (versión {version}; esta lee hasta la {DOCUMENT_VERSION}). Actualice la página e inténtelo de nuevo."),
+                format!("The backup comes from a newer version of the app (version {version}; this one reads up to {DOCUMENT_VERSION}). Reload the page and try again."),
+            ),
+            ImportError::UnsupportedVersion { found } => {
+                DocumentError::UnsupportedVersion { found: found.clone() }.message(lang)
+            }
+        };
+        what + lang.pick(" Su lista no cambió.", " Your list was not changed.")
+    }
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Reads a backup file and merges it into `existing`; on error `existing` is untouched.
+pub fn import_backup(existing: &mut FollowUpList, bytes: &[u8], now_ms: Millis) -> Result<ImportSummary, ImportError> {
+    let incoming = read_backup(bytes, now_ms)?;
+    Ok(import_list(existing, &incoming.0, incoming.1, now_ms))
+}
+
+/// Reads a backup file without merging it, e.g. to preview it; returns the list and how
+/// many entries could not be read.
+pub fn read_backup(bytes: &[u8], now_ms: Millis) -> Result<(FollowUpList, usize), ImportError> {
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge { bytes: bytes.len() });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let doc = parse_document(text, now_ms)?;
+    Ok((doc.list, doc.skipped))
+}
+
+/// Merges an already-read list (a backup, a handoff) into `existing` and summarises the change.
+pub fn import_list(
+    existing: &mut FollowUpList,
+    incoming: &FollowUpList,
+    skipped: usize,
+    now_ms: Millis,
+) -> ImportSummary {
+    let counts = existing.merge_from(incoming, now_ms);
+    ImportSummary {
+        added: counts.added,
+        updated: counts.updated,
+        unchanged: counts.unchanged,
+        removed: counts.removed,
+        skipped,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::follow_up::entry::{EntryId, Status};
+    use crate::follow_up::test_support::{arbitrary_list, directory, hard_person};
+    use proptest::prelude::*;
+
+    #[test]
+    fn a_backup_is_the_readable_document() {
+        let dir = directory();
+        let mut list = FollowUpList::new();
+        list.add_member(&dir, "forja-bajio", 5).unwrap();
+        assert_eq!(
+            backup_json(&list, Scope::All, 9),
+            r#"{
+  "kind": "vitrina.follow-up",
+  "version": 1,
+  "entries": [
+    {
+      "id": "m.forja-bajio",
+      "member": "forja-bajio",
+      "snapshot": {
+        "member_name": "Forja Bajío 🔧"
+      },
+      "status": "to_contact",
+      "added_at": 5,
+      "updated_at": 5
+    }
+  ],
+  "changes_since_backup": 1,
+  "unbacked_since": 5,
+  "exported_at": 9
+}"#
+        );
+    }
+
+    #[test]
+    fn import_into_an_empty_list_reproduces_it() {
+        let dir = directory();
+        let mut list = FollowUpList::new();
+        let a = list.add_contact(&dir, "aceros-del-norte", "ana-lopez", 1).unwrap().id;
+        list.add_person(&hard_person(), 2).unwrap();
+        let f = list.add_member(&dir, "forja-bajio", 3).unwrap().id;
+        list.set_status(&a, Status::Won, 4).unwrap();
+        list.remove(&f, 5).unwrap();
+        let file = backup_json(&list, Scope::All, 6);
+        let mut fresh = FollowUpList::new();
+        let summary = import_backup(&mut fresh, file.as_bytes(), 7).unwrap();
+        assert_eq!(summary, ImportSummary { added: 2, ..ImportSummary::default() });
+        assert_eq!(fresh.entries(), list.entries());
+        assert_eq!(fresh.tombstones(), list.tombstones());
+        assert_eq!(summary.message(Lang::Es), "Entradas: 2 nuevas.");
+        // Importing the same file again changes nothing and duplicates nothing.
+        let again = import_backup(&mut fresh, file.as_bytes(), 8).unwrap();
+        assert_eq!(again, ImportSummary { unchanged: 2, ..ImportSummary::default() });
+        assert!(again.is_noop());
+        assert_eq!(fresh.len(), 2);
+    }
+
+    #[test]
+    fn import_merges_newer_edits_and_deletions() {
+        let dir = directory();
+        let mut phone = FollowUpList::new();
+        let a = phone.add_member(&dir, "aceros-del-norte", 1).unwrap().id;
+        let f = phone.add_member(&dir, "forja-bajio", 2).unwrap().id;
+        let mut laptop = phone.clone();
+        phone.set_note(&a, "desde el teléfono", 10).unwrap();
+        phone.remove(&f, 10).unwrap();
+        laptop.add_person(&hard_person(), 11).unwrap();
+        let summary = import_backup(&mut laptop, backup_json(&phone, Scope::All, 12).as_bytes(), 13).unwrap();
+        assert_eq!(summary, ImportSummary { updated: 1, removed: 1, ..ImportSummary::default() });
+        assert_eq!(laptop.get(&a).unwrap().note, "desde el teléfono");
+        assert!(laptop.get(&f).is_none());
+        assert_eq!(laptop.len(), 2);
+        assert_eq!(summary.message(Lang::En), "Entries: 1 updated, 1 removed.");
+    }
+
+    #[test]
+    fn a_partial_backup_carries_only_its_entries() {
+        let dir = directory();
+        let mut list = FollowUpList::new();
+        let a = list.add_member(&dir, "aceros-del-norte", 1).unwrap().id;
+        let f = list.add_member(&dir, "forja-bajio", 2).unwrap().id;
+        let gone = list.add_contact(&dir, "aceros-del-norte", "ana-lopez", 3).unwrap().id;
+        list.remove(&gone, 4).unwrap();
+        let file = backup_json(&list, Scope::Only(std::slice::from_ref(&f)), 5);
+        let (read, skipped) = read_backup(file.as_bytes(), 6).unwrap();
+        assert_eq!((read.len(), skipped, read.tombstones().len()), (1, 0, 0));
+        assert!(read.get(&a).is_none());
+    }
+
+    #[test]
+    fn bad_files_are_refused_and_nothing_changes() {
+        let dir = directory();
+        let mut list = FollowUpList::new();
+        list.add_member(&dir, "aceros-del-norte", 1).unwrap();
+        let before = list.clone();
+        let cases: Vec<(Vec<u8>, ImportError)> = vec![
+            (b"".to_vec(), ImportError::Empty),
+            (b"  \n".to_vec(), ImportError::Empty),
+            (vec![0xFF, 0xD8, 0xFF, 0xE0], ImportError::NotText),
+            (b"Nombre,Empresa\r\nAna,Aceros".to_vec(), ImportError::NotJson { line: 1, column: 1 }),
+            (
+                b"{\"kind\": \"vitrina.follow-up\", \"version\": 1, \"entries\": [".to_vec(),
+                ImportError::NotJson { line: 1, column: 56 },
+            ),
+            (br#"{"format":1,"cluster":{"name":"x"},"members":[]}"#.to_vec(), ImportError::NotVitrina),
+            (
+                br#"{"kind":"vitrina.follow-up","version":9,"entries":[]}"#.to_vec(),
+                ImportError::NewerVersion { version: 9 },
+            ),
+            (
+                br#"{"kind":"vitrina.follow-up","version":-1,"entries":[]}"#.to_vec(),
+                ImportError::UnsupportedVersion { found: "-1".into() },
+            ),
+            (vec![b' '; MAX_IMPORT_BYTES + 1], ImportError::TooLarge { bytes: MAX_IMPORT_BYTES + 1 }),
+        ];
+        for (bytes, expected) in cases {
+            let error = import_backup(&mut list, &bytes, 2).unwrap_err();
+            assert_eq!(error, expected);
+            assert_eq!(list, before);
+            assert!(error.message(Lang::Es).ends_with("Su lista no cambió."));
+            assert!(error.message(Lang::En).ends_with("Your list was not changed."));
+        }
+    }
+
+    #[test]
+    fn a_backup_with_a_bom_and_unreadable_entries_imports_the_rest() {
+        let mut list = FollowUpList::new();
+        let file = "\u{FEFF}{\"kind\":\"vitrina.follow-up\",\"version\":1,\"entries\":[{\"id\":\"m.a\",\"member\":\"a\",\"added_at\":1,\"updated_at\":1},{\"id\":\"m.b\"}]}";
+        let summary = import_backup(&mut list, file.as_bytes(), 2).unwrap();
+        assert_eq!(summary, ImportSummary { added: 1, skipped: 1, ..ImportSummary::default() });
+        assert!(list.get(&EntryId::parse("m.a").unwrap()).is_some());
+        assert_eq!(summary.message(Lang::Es), "Entradas: 1 nueva, 1 ilegible (omitida).");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        #[test]
+        fn backup_then_import_into_an_empty_list_reproduces_the_list(list in arbitrary_list()) {
+            let file = backup_json(&list, Scope::All, 1);
+            let mut fresh = FollowUpList::new();
+            let summary = import_backup(&mut fresh, file.as_bytes(), 2).unwrap();
+            prop_assert_eq!(fresh.entries(), list.entries());
+            prop_assert_eq!(fresh.tombstones(), list.tombstones());
+            prop_assert_eq!(summary.added, list.len());
+            prop_assert_eq!(summary.skipped, 0);
+        }
+
+        #[test]
+        fn arbitrary_bytes_never_panic_and_errors_change_nothing(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            let mut list = FollowUpList::new();
+            list.add_member(&directory(), "forja-bajio", 1).unwrap();
+            let before = list.clone();
+            if import_backup(&mut list, &bytes, 2).is_err() {
+                prop_assert_eq!(list, before);
+            }
+        }
+    }
+}

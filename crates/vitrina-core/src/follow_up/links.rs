@@ -1,0 +1,231 @@
+//! One-tap follow-up through the channels people use: e-mail, phone, WhatsApp.
+//!
+//! Each link is built only from checked values (an [`Email`], an [`E164`]
+//! number, or the digits of a phone via [`format::tel_href`]), so nothing from
+//! the directory or a typed card can turn it into another kind of link. The
+//! prefilled message is a draft in the visitor's language that recalls the
+//! event and the visitor's note; the visitor edits it before sending. After
+//! opening a link, the app calls [`super::FollowUpList::record_contact`].
+
+use super::entry::{Channel, Entry};
+use crate::format;
+use crate::lang::Lang;
+use crate::valid::{Email, E164};
+
+/// Notes longer than this are shortened in prefilled messages, which many mail apps cap.
+pub const MAX_NOTE_IN_MESSAGE: usize = 500;
+
+/// The follow-up links an entry has, for its row of buttons.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FollowUpLinks {
+    /// `mailto:` with subject and body, when there is a valid address.
+    pub email: Option<String>,
+    /// `tel:`, when there is a phone number.
+    pub phone: Option<String>,
+    /// `https://wa.me/<digits>?text=…`, when there is an international number.
+    pub whatsapp: Option<String>,
+}
+
+impl FollowUpLinks {
+    /// The links with their channel, in button order, skipping absent ones.
+    pub fn iter(&self) -> impl Iterator<Item = (Channel, &str)> {
+        [(Channel::Email, &self.email), (Channel::Phone, &self.phone), (Channel::Whatsapp, &self.whatsapp)]
+            .into_iter()
+            .filter_map(|(channel, link)| link.as_deref().map(|link| (channel, link)))
+    }
+}
+
+/// Every follow-up link for an entry.
+pub fn follow_up_links(entry: &Entry, lang: Lang) -> FollowUpLinks {
+    FollowUpLinks { email: mailto_link(entry, lang), phone: tel_link(entry), whatsapp: whatsapp_link(entry, lang) }
+}
+
+/// `mailto:` with a prefilled subject and body (RFC 6068), when the entry has a valid address.
+pub fn mailto_link(entry: &Entry, lang: Lang) -> Option<String> {
+    let email = Email::parse(entry.snapshot.email.trim())?;
+    let subject = subject(entry, lang);
+    let body = message(entry, lang, true).replace("\r\n", "\n").replace('\n', "\r\n");
+    Some(format!(
+        "mailto:{}?subject={}&body={}",
+        encode(email.as_str(), b"@!$'*+="),
+        encode(&subject, b""),
+        encode(&body, b"")
+    ))
+}
+
+/// `tel:` with only what can be dialled, when the entry has a phone.
+pub fn tel_link(entry: &Entry) -> Option<String> {
+    format::tel_href(&entry.snapshot.phone)
+}
+
+/// A WhatsApp chat with a prefilled message, when the entry has an E.164 number.
+pub fn whatsapp_link(entry: &Entry, lang: Lang) -> Option<String> {
+    let number: E164 = entry.snapshot.whatsapp_number()?;
+    Some(format!("{}?text={}", format::whatsapp_href(&number), encode(&message(entry, lang, false), b"")))
+}
+
+fn subject(entry: &Entry, lang: Lang) -> String {
+    match (entry.met_at.as_ref().map(|m| m.label().trim()).filter(|l| !l.is_empty()), lang) {
+        (Some(event), Lang::Es) => format!("Seguimiento a nuestra conversación en {event}"),
+        (Some(event), Lang::En) => format!("Following up on our conversation at {event}"),
+        (None, Lang::Es) => "Seguimiento a nuestra conversación".into(),
+        (None, Lang::En) => "Following up on our conversation".into(),
+    }
+}
+
+/// The draft message: greeting, where we met, the note as a reminder, closing.
+fn message(entry: &Entry, lang: Lang, with_closing: bool) -> String {
+    let first_name = entry.snapshot.contact_name.split_whitespace().next().unwrap_or("");
+    let event = entry.met_at.as_ref().map(|m| m.label().trim()).filter(|l| !l.is_empty());
+    let note = shorten(entry.note.trim(), MAX_NOTE_IN_MESSAGE);
+    let mut text = match (first_name.is_empty(), lang) {
+        (false, Lang::Es) => format!("Hola, {first_name}:\n\n"),
+        (false, Lang::En) => format!("Hello {first_name},\n\n"),
+        (true, Lang::Es) => "Hola:\n\n".into(),
+        (true, Lang::En) => "Hello,\n\n".into(),
+    };
+    text.push_str(&match (event, lang) {
+        (Some(event), Lang::Es) => format!("Fue un gusto conocerle en {event}. "),
+        (Some(event), Lang::En) => format!("It was a pleasure to meet you at {event}. "),
+        (None, Lang::Es) => "Fue un gusto conocerle. ".into(),
+        (None, Lang::En) => "It was a pleasure to meet you. ".into(),
+    });
+    if note.is_empty() {
+        text.push_str(lang.pick(
+            "Le escribo para dar seguimiento a lo que platicamos.",
+            "I am writing to follow up on our conversation.",
+        ));
+    } else {
+        text.push_str(lang.pick(
+            "Le escribo para dar seguimiento a lo que platicamos:",
+            "I am writing to follow up on what we discussed:",
+        ));
+        text.push_str("\n\n");
+        text.push_str(&note);
+    }
+    if with_closing {
+        text.push_str(lang.pick(
+            "\n\nQuedo a sus órdenes.\n\nSaludos cordiales,\n",
+            "\n\nI look forward to hearing from you.\n\nBest regards,\n",
+        ));
+    }
+    text
+}
+
+fn shorten(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_owned();
+    }
+    let mut short: String = text.chars().take(max_chars).collect();
+    short.push('…');
+    short
+}
+
+/// Percent-encodes UTF-8 text for a URL query value: everything but unreserved
+/// characters (and the `keep` bytes) becomes `%XX`; spaces are `%20`, never `+`,
+/// which mail apps would show as a plus sign.
+fn encode(text: &str, keep: &[u8]) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for &byte in text.as_bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') || keep.contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::follow_up::entry::{MetAt, PersonDetails};
+    use crate::follow_up::list::FollowUpList;
+    use crate::follow_up::test_support::{directory, hard_person};
+    use crate::route::percent_decode;
+
+    #[test]
+    fn a_contact_met_at_a_fair() {
+        let dir = directory();
+        let mut list = FollowUpList::new();
+        let id = list.add_contact(&dir, "aceros-del-norte", "ana-lopez", 1).unwrap().id;
+        list.set_met_at(&id, MetAt::event(&dir, "paace-2026", Lang::Es), 2).unwrap();
+        list.set_note(&id, "Cotizar troquel & 2 piezas", 3).unwrap();
+        let links = follow_up_links(list.get(&id).unwrap(), Lang::Es);
+        assert_eq!(
+            links.email.as_deref(),
+            Some(
+                "mailto:ana@aceros.example.com?subject=Seguimiento%20a%20nuestra%20conversaci%C3%B3n%20en%20INA%20PAACE%20\
+                 Automechanika%20M%C3%A9xico%202026&body=Hola%2C%20Ana%3A%0D%0A%0D%0AFue%20un%20gusto%20conocerle%20en%20\
+                 INA%20PAACE%20Automechanika%20M%C3%A9xico%202026.%20Le%20escribo%20para%20dar%20seguimiento%20a%20lo%20que%20\
+                 platicamos%3A%0D%0A%0D%0ACotizar%20troquel%20%26%202%20piezas%0D%0A%0D%0AQuedo%20a%20sus%20%C3%B3rdenes.\
+                 %0D%0A%0D%0ASaludos%20cordiales%2C%0D%0A"
+            )
+        );
+        assert_eq!(links.phone.as_deref(), Some("tel:+526145550101"));
+        assert_eq!(
+            links.whatsapp.as_deref(),
+            Some(
+                "https://wa.me/526145550199?text=Hola%2C%20Ana%3A%0A%0AFue%20un%20gusto%20conocerle%20en%20INA%20PAACE%20\
+                 Automechanika%20M%C3%A9xico%202026.%20Le%20escribo%20para%20dar%20seguimiento%20a%20lo%20que%20platicamos\
+                 %3A%0A%0ACotizar%20troquel%20%26%202%20piezas"
+            )
+        );
+        assert_eq!(
+            links.iter().map(|(channel, _)| channel).collect::<Vec<_>>(),
+            [Channel::Email, Channel::Phone, Channel::Whatsapp]
+        );
+    }
+
+    #[test]
+    fn english_without_event_or_note() {
+        let dir = directory();
+        let mut list = FollowUpList::new();
+        let id = list.add_member(&dir, "aceros-del-norte", 1).unwrap().id;
+        let link = mailto_link(list.get(&id).unwrap(), Lang::En).unwrap();
+        let (_, query) = link.split_once('?').unwrap();
+        let body = query.split('&').find_map(|p| p.strip_prefix("body=")).map(percent_decode).unwrap();
+        assert_eq!(
+            body,
+            "Hello,\r\n\r\nIt was a pleasure to meet you. I am writing to follow up on our conversation.\r\n\r\n\
+             I look forward to hearing from you.\r\n\r\nBest regards,\r\n"
+        );
+        assert!(query.starts_with("subject=Following%20up%20on%20our%20conversation&"));
+    }
+
+    #[test]
+    fn only_checked_values_become_links() {
+        let mut list = FollowUpList::new();
+        let bad = PersonDetails {
+            name: "X".into(),
+            email: "x@y.com?bcc=evil@z.com".into(),
+            phone: "javascript:alert(1)".into(),
+            ..PersonDetails::default()
+        };
+        let id = list.add_person(&bad, 1).unwrap().id;
+        assert_eq!(follow_up_links(list.get(&id).unwrap(), Lang::Es), FollowUpLinks::default());
+        let id = list.add_person(&hard_person(), 2).unwrap().id;
+        let links = follow_up_links(list.get(&id).unwrap(), Lang::Es);
+        assert_eq!(links.phone.as_deref(), Some("tel:+528155550000"));
+        assert!(links.whatsapp.unwrap().starts_with("https://wa.me/528155550000?text=Hola%2C%20Jos%C3%A9%3A"));
+        let local = PersonDetails { name: "Y".into(), phone: "614 555 0102".into(), ..PersonDetails::default() };
+        let id = list.add_person(&local, 3).unwrap().id;
+        let links = follow_up_links(list.get(&id).unwrap(), Lang::En);
+        assert_eq!((links.phone.as_deref(), links.whatsapp), (Some("tel:6145550102"), None));
+    }
+
+    #[test]
+    fn special_characters_in_addresses_and_notes_are_encoded() {
+        let mut list = FollowUpList::new();
+        let person =
+            PersonDetails { name: "Zoë".into(), email: "zoe+ventas@ejemplo.mx".into(), ..PersonDetails::default() };
+        let id = list.add_person(&person, 1).unwrap().id;
+        list.set_note(&id, &format!("a&b=c#d?e%f 😀 {}", "x".repeat(600)), 2).unwrap();
+        let link = mailto_link(list.get(&id).unwrap(), Lang::En).unwrap();
+        assert!(link.starts_with("mailto:zoe+ventas@ejemplo.mx?subject="));
+        assert!(link.contains("a%26b%3Dc%23d%3Fe%25f%20%F0%9F%98%80%20xxx"));
+        let body = percent_decode(link.split("&body=").nth(1).unwrap());
+        assert!(body.contains(&format!("{}…", "x".repeat(MAX_NOTE_IN_MESSAGE - 17))));
+        assert!(!link[7..].contains(['#', ' ', '\n']) && link.matches('?').count() == 1);
+    }
+}

@@ -1,0 +1,232 @@
+//! Merging two versions of a follow-up list (two tabs, a backup, a handoff) without losing edits.
+//!
+//! The rule, per entry id: the version with the newer `updated_at` wins; a
+//! deletion (tombstone) wins over every version edited at or before it, and
+//! loses to one edited after it (undo, re-adding). Equal timestamps are broken
+//! by comparing the entries' stored form, so the result never depends on which
+//! side is "local": `merge(a, b)` and `merge(b, a)` are equal, and merging again
+//! with either side changes nothing.
+
+use std::cmp::Ordering;
+use std::collections::BTreeMap;
+
+use super::entry::{Entry, EntryId, Millis};
+use super::list::{entry_order, FollowUpList, Tombstone};
+
+/// Counts of what merging an incoming list changed in the local one.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MergeCounts {
+    /// Entries new to the local list.
+    pub added: usize,
+    /// Local entries replaced by a newer edit.
+    pub updated: usize,
+    /// Incoming entries that were the same, older than the local edit, or deleted here later.
+    pub unchanged: usize,
+    /// Local entries removed by a newer deletion in the incoming list.
+    pub removed: usize,
+}
+
+/// Merges two versions of the same list, as two tabs on one device have them.
+///
+/// Entries and deletions merge as described in the module; the backup
+/// bookkeeping comes from the side with the more recent backup (the change
+/// count is then the larger of the two, an estimate that errs towards nudging).
+pub fn merge(local: &FollowUpList, incoming: &FollowUpList) -> FollowUpList {
+    let (entries, tombstones, _) = merge_parts(local, &incoming.entries, &incoming.tombstones);
+    let (last_backup, changes_since_backup, unbacked_since) = match local.last_backup.cmp(&incoming.last_backup) {
+        Ordering::Greater => (local.last_backup, local.changes_since_backup, local.unbacked_since),
+        Ordering::Less => (incoming.last_backup, incoming.changes_since_backup, incoming.unbacked_since),
+        Ordering::Equal => (
+            local.last_backup,
+            local.changes_since_backup.max(incoming.changes_since_backup),
+            min_some(local.unbacked_since, incoming.unbacked_since),
+        ),
+    };
+    FollowUpList {
+        entries,
+        tombstones,
+        last_backup,
+        changes_since_backup,
+        unbacked_since,
+        nudge_dismissed_at: local.nudge_dismissed_at.max(incoming.nudge_dismissed_at),
+    }
+}
+
+impl FollowUpList {
+    /// Merges entries and deletions from elsewhere (a backup, a handoff) into this list,
+    /// keeping this list's backup bookkeeping, and counts what changed.
+    ///
+    /// Every entry added, updated or removed counts as one change towards the backup nudge.
+    pub fn merge_from(&mut self, incoming: &FollowUpList, now_ms: Millis) -> MergeCounts {
+        let (entries, tombstones, counts) = merge_parts(self, &incoming.entries, &incoming.tombstones);
+        self.entries = entries;
+        self.tombstones = tombstones;
+        for _ in 0..counts.added + counts.updated + counts.removed {
+            self.count_change(now_ms);
+        }
+        counts
+    }
+}
+
+fn min_some(a: Option<i64>, b: Option<i64>) -> Option<i64> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The later of two versions of one entry; ties go to the greater stored form.
+pub(crate) fn newer<'a>(a: &'a Entry, b: &'a Entry) -> &'a Entry {
+    match a.updated_at.cmp(&b.updated_at) {
+        Ordering::Greater => a,
+        Ordering::Less => b,
+        Ordering::Equal if a == b => a,
+        Ordering::Equal => {
+            let stored = |e: &Entry| serde_json::to_string(e).unwrap_or_default();
+            if stored(a) >= stored(b) {
+                a
+            } else {
+                b
+            }
+        }
+    }
+}
+
+type Parts = (Vec<Entry>, Vec<Tombstone>, MergeCounts);
+
+fn merge_parts(local: &FollowUpList, incoming: &[Entry], incoming_tombstones: &[Tombstone]) -> Parts {
+    let mut deleted: BTreeMap<&EntryId, i64> = BTreeMap::new();
+    for t in local.tombstones.iter().chain(incoming_tombstones) {
+        let at = deleted.entry(&t.id).or_insert(t.deleted_at);
+        *at = (*at).max(t.deleted_at);
+    }
+    // Per id: (local version, incoming version).
+    let mut versions: BTreeMap<&EntryId, (Option<&Entry>, Option<&Entry>)> = BTreeMap::new();
+    for entry in &local.entries {
+        versions.entry(&entry.id).or_default().0 = Some(entry);
+    }
+    for entry in incoming {
+        let slot = &mut versions.entry(&entry.id).or_default().1;
+        // An incoming list with two versions of one id (a hand-edited file) keeps the newer.
+        *slot = Some(slot.map_or(entry, |other| newer(other, entry)));
+    }
+    let mut counts = MergeCounts::default();
+    let mut entries = Vec::with_capacity(versions.len());
+    for (id, (ours, theirs)) in versions {
+        let winner = match (ours, theirs) {
+            (Some(ours), Some(theirs)) => newer(ours, theirs),
+            (Some(only), None) | (None, Some(only)) => only,
+            (None, None) => continue,
+        };
+        let survives = deleted.get(id).is_none_or(|&at| at < winner.updated_at);
+        match (ours, survives) {
+            (Some(_), false) => counts.removed += 1,
+            (Some(ours), true) if ours != winner => counts.updated += 1,
+            (Some(_), true) if theirs.is_some() => counts.unchanged += 1,
+            (Some(_), true) => {}
+            (None, true) => counts.added += 1,
+            (None, false) => counts.unchanged += 1,
+        }
+        if survives {
+            entries.push(winner.clone());
+        }
+    }
+    // A deletion superseded by a later edit is no longer needed.
+    let tombstones = deleted
+        .into_iter()
+        .filter(|(id, _)| !entries.iter().any(|e| e.id == **id))
+        .map(|(id, deleted_at)| Tombstone { id: id.clone(), deleted_at })
+        .collect();
+    entries.sort_by(entry_order);
+    (entries, tombstones, counts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::follow_up::entry::Status;
+    use crate::follow_up::test_support::{arbitrary_list_pair, directory};
+    use proptest::prelude::*;
+
+    #[test]
+    fn newer_edit_wins_per_entry() {
+        let dir = directory();
+        let mut base = FollowUpList::new();
+        let a = base.add_member(&dir, "aceros-del-norte", 1).unwrap().id;
+        let b = base.add_member(&dir, "forja-bajio", 2).unwrap().id;
+        let mut tab1 = base.clone();
+        let mut tab2 = base.clone();
+        tab1.set_note(&a, "nota de la pestaña 1", 10).unwrap();
+        tab2.set_note(&b, "nota de la pestaña 2", 11).unwrap();
+        tab2.set_note(&a, "más vieja", 5).unwrap();
+        let merged = merge(&tab1, &tab2);
+        assert_eq!(merged.get(&a).unwrap().note, "nota de la pestaña 1");
+        assert_eq!(merged.get(&b).unwrap().note, "nota de la pestaña 2");
+        assert_eq!(merged, merge(&tab2, &tab1));
+    }
+
+    #[test]
+    fn deletions_are_respected_unless_edited_after() {
+        let dir = directory();
+        let mut base = FollowUpList::new();
+        let a = base.add_member(&dir, "aceros-del-norte", 1).unwrap().id;
+        let b = base.add_member(&dir, "forja-bajio", 2).unwrap().id;
+        let mut tab1 = base.clone();
+        let mut tab2 = base.clone();
+        tab1.remove(&a, 10).unwrap();
+        tab1.remove(&b, 10).unwrap();
+        tab2.set_status(&b, Status::Won, 20).unwrap();
+        let merged = merge(&tab1, &tab2);
+        assert!(merged.get(&a).is_none(), "the deletion wins over the older version");
+        assert_eq!(merged.get(&b).unwrap().status, Status::Won, "a later edit wins over the deletion");
+        assert_eq!(merged.tombstones(), [Tombstone { id: a.clone(), deleted_at: 10 }]);
+    }
+
+    #[test]
+    fn merge_from_counts_what_changed() {
+        let dir = directory();
+        let mut local = FollowUpList::new();
+        let a = local.add_member(&dir, "aceros-del-norte", 1).unwrap().id;
+        let b = local.add_member(&dir, "forja-bajio", 2).unwrap().id;
+        let c = local.add_contact(&dir, "aceros-del-norte", "ana-lopez", 3).unwrap().id;
+        let mut other = local.clone();
+        other.set_note(&a, "nueva", 10).unwrap();
+        other.remove(&b, 10).unwrap();
+        other.add_person(&crate::follow_up::test_support::person("Luis", "X"), 10).unwrap();
+        local.set_note(&c, "local más nueva", 20).unwrap();
+        other.set_note(&c, "vieja", 15).unwrap();
+        let before = local.changes_since_backup();
+        let counts = local.merge_from(&other, 30);
+        assert_eq!(counts, MergeCounts { added: 1, updated: 1, unchanged: 1, removed: 1 });
+        assert_eq!(local.get(&c).unwrap().note, "local más nueva");
+        assert_eq!(local.changes_since_backup(), before + 3);
+        assert_eq!(local.merge_from(&other, 40), MergeCounts { unchanged: 3, ..MergeCounts::default() });
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+
+        #[test]
+        fn merge_is_commutative_and_idempotent((a, b) in arbitrary_list_pair()) {
+            let ab = merge(&a, &b);
+            let ba = merge(&b, &a);
+            prop_assert_eq!(&ab, &ba);
+            prop_assert_eq!(&merge(&a, &ab), &ab);
+            prop_assert_eq!(&merge(&b, &ab), &ab);
+            prop_assert_eq!(&merge(&ab, &ab), &ab);
+            // No entry is ever duplicated.
+            let mut ids: Vec<&EntryId> = ab.entries().iter().map(|e| &e.id).collect();
+            ids.dedup();
+            prop_assert_eq!(ids.len(), ab.len());
+        }
+
+        #[test]
+        fn merge_from_agrees_with_merge_on_entries((a, b) in arbitrary_list_pair()) {
+            let mut local = a.clone();
+            local.merge_from(&b, 0);
+            let merged = merge(&a, &b);
+            prop_assert_eq!(local.entries(), merged.entries());
+            prop_assert_eq!(local.tombstones(), merged.tombstones());
+        }
+    }
+}

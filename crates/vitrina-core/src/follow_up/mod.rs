@@ -1,0 +1,51 @@
+//! The visitor's follow-up list ("Mi seguimiento / My follow-up"): the pure core of issue 4.
+//!
+//! Most opportunities made at a fair are lost for lack of follow-up; this list
+//! is how Vitrina prevents that with no account and nothing leaving the device.
+//!
+//! - [`FollowUpList`] and [`Entry`]: members, contacts and people met, with a
+//!   note, a [`Status`], a next date and where we met; edits take `now_ms`
+//!   from the caller (the core never reads a clock); views and counts for the
+//!   list page ([`FollowUpList::view`], [`FollowUpList::overdue_count`]).
+//! - [`store`]: the storage logic behind [`KeyValueStore`] — keys per directory,
+//!   corrupt values set aside, newer versions read-only, migrations, merging tabs.
+//! - [`merge()`]: entry-by-entry, newer edit wins, deletions respected.
+//! - [`nudge`]: when to suggest a backup, without nagging.
+//! - [`mod@export`]: vCard, CSV, iCalendar and the JSON backup with its merging import.
+//! - [`share`]: shortlist links and the compressed, chunked handoff.
+//! - [`links`]: `mailto:`, `tel:` and WhatsApp links with a prefilled message.
+
+#![warn(missing_docs)]
+
+pub mod document;
+pub mod entry;
+pub mod export;
+mod hash;
+pub mod links;
+pub mod list;
+pub mod merge;
+pub mod migrate;
+pub mod nudge;
+pub mod share;
+pub mod store;
+
+#[cfg(test)]
+pub(crate) mod test_support;
+
+pub use document::{parse_document, DocumentError, ParsedDocument, DOCUMENT_KIND, DOCUMENT_VERSION};
+pub use entry::{
+    Channel, ContactRecord, Due, Entry, EntryId, MetAt, Millis, PersonDetails, Snapshot, Status, Target, DAY_MS,
+};
+pub use export::backup::{import_backup, ImportError, ImportSummary};
+pub use export::{export, ExportFile, ExportFormat, Scope};
+pub use links::{follow_up_links, FollowUpLinks};
+pub use list::{
+    Added, Filter, FollowUpError, FollowUpList, RefreshSummary, Removed, Tombstone, TOMBSTONE_RETENTION_DAYS,
+};
+pub use merge::{merge, MergeCounts};
+pub use nudge::{backup_nudge, Nudge, NudgeReason};
+pub use share::{HandoffAssembler, HandoffError, Shortlist};
+pub use store::{
+    storage_key, FollowUpStore, KeyValueStore, LoadOutcome, MemoryStore, Persistence, SaveOutcome, StoreError,
+    SyncOutcome,
+};

@@ -1,0 +1,765 @@
+//! Sharing the list through links whose data lives in the URL fragment, which
+//! browsers never send to a server.
+//!
+//! **Shortlist** (`#/shared?ids=…`): member and contact ids, and notes only when
+//! the visitor chooses. The recipient sees those members and may add them.
+//!
+//! **Handoff** (`#/handoff?…`): the whole list (notes, statuses, dates) moved
+//! to another device or a colleague. The entries are written as the compact
+//! stored document, compressed with raw DEFLATE (RFC 1951, via `miniz_oxide`),
+//! encoded as unpadded base64url (RFC 4648 §5) and cut into parts that each fit
+//! one QR code, every part with a header:
+//!
+//! `#/handoff?v=1&s=<set>&p=<k>-<n>&c=<check>&d=<data>`
+//!
+//! - `v`: the handoff format, 1;
+//! - `s`: the handoff's id, the 8-hex-digit FNV-1a-32 of the whole encoded
+//!   payload, so parts of two handoffs never mix and the reassembled payload is verified;
+//! - `p`: part `k` of `n` (1-based);
+//! - `c`: 8 hex digits of FNV-1a-32 over `s|k|n|d`, which catches a mistyped or cut part;
+//! - `d`: this part's slice of the payload.
+//!
+//! [`HandoffAssembler`] takes parts in any order, ignores repeats, and says which
+//! are missing or damaged. Decoding never panics on hostile input and refuses
+//! to inflate more than [`MAX_HANDOFF_BYTES`].
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use super::document::{parse_document, write_document, DocumentError};
+use super::entry::{Entry, Millis};
+use super::hash::fnv1a_32;
+use super::list::FollowUpList;
+use crate::lang::Lang;
+use crate::route::{percent_decode, percent_encode};
+use crate::valid::Slug;
+
+/// The route of a shortlist link.
+pub const SHORTLIST_ROUTE: &str = "#/shared";
+
+/// The route of a handoff part.
+pub const HANDOFF_ROUTE: &str = "#/handoff";
+
+/// A part size that fits one QR code comfortably (version 25–30 at medium error correction),
+/// base URL included: pass `DEFAULT_QR_CHUNK - base_url.len()` to [`handoff_fragments`].
+pub const DEFAULT_QR_CHUNK: usize = 1000;
+
+/// The most parts a handoff may have; beyond that, a backup file is the better tool.
+pub const MAX_HANDOFF_PARTS: usize = 99;
+
+/// The most bytes a handoff inflates to.
+pub const MAX_HANDOFF_BYTES: usize = 4 * 1024 * 1024;
+
+/// The most items a shortlist link is read with.
+pub const MAX_SHORTLIST_ITEMS: usize = 500;
+
+// ---- Shortlist ----------------------------------------------------------------------------------
+
+/// One member or contact of a shared shortlist.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ShortlistItem {
+    /// The member's id.
+    pub member: Slug,
+    /// The contact's id, for a contact.
+    pub contact: Option<Slug>,
+    /// The sender's note, when they chose to share notes.
+    pub note: Option<String>,
+}
+
+/// A shortlist read from a link.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Shortlist {
+    /// The items, in the sender's order, without repeats.
+    pub items: Vec<ShortlistItem>,
+}
+
+/// The fragment of a shortlist link for `entries`, e.g. `#/shared?ids=aceros,forja.ana`.
+///
+/// People outside the directory have no id to share and are left out (see
+/// [`shortlist_shareable`]). With `include_notes`, each item's note travels
+/// in a `notes` parameter, percent-encoded, in the same order as the ids.
+pub fn shortlist_fragment(entries: &[&Entry], include_notes: bool) -> String {
+    let mut ids = Vec::new();
+    let mut notes = Vec::new();
+    for entry in entries {
+        let Some(member) = entry.target.member_id() else { continue };
+        ids.push(match entry.target.contact_id() {
+            Some(contact) => format!("{member}.{contact}"),
+            None => member.to_string(),
+        });
+        notes.push(percent_encode(entry.note.trim()));
+    }
+    let mut fragment = format!("{SHORTLIST_ROUTE}?ids={}", ids.join(","));
+    if include_notes && notes.iter().any(|note| !note.is_empty()) {
+        let _ = write!(fragment, "&notes={}", notes.join(","));
+    }
+    fragment
+}
+
+/// How many of `entries` a shortlist link can carry (people outside the directory cannot).
+pub fn shortlist_shareable(entries: &[&Entry]) -> usize {
+    entries.iter().filter(|entry| entry.target.member_id().is_some()).count()
+}
+
+/// Reads a shortlist link's fragment (with or without `#`), or `None` when it is not one.
+///
+/// Ids that are not valid are skipped; at most [`MAX_SHORTLIST_ITEMS`] are read.
+pub fn parse_shortlist(fragment: &str) -> Option<Shortlist> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let (path, query) = fragment.split_once('?').unwrap_or((fragment, ""));
+    if path.trim_end_matches('/') != SHORTLIST_ROUTE.trim_start_matches('#') {
+        return None;
+    }
+    let mut ids = "";
+    let mut notes = "";
+    for pair in query.split('&') {
+        match pair.split_once('=') {
+            Some(("ids", value)) => ids = value,
+            Some(("notes", value)) => notes = value,
+            _ => {}
+        }
+    }
+    let mut notes = notes.split(',');
+    let mut shortlist = Shortlist::default();
+    for id in ids.split(',').take(MAX_SHORTLIST_ITEMS) {
+        let note = notes.next().map(percent_decode).filter(|note| !note.trim().is_empty());
+        let id = percent_decode(id);
+        let (member, contact) = match id.split_once('.') {
+            Some((member, contact)) => (Slug::parse(member), Some(Slug::parse(contact))),
+            None => (Slug::parse(&id), None),
+        };
+        let (Some(member), Some(contact)) = (member, contact.map_or(Some(None), |c| c.map(Some))) else { continue };
+        if shortlist.items.iter().any(|item| item.member == member && item.contact == contact) {
+            continue;
+        }
+        shortlist.items.push(ShortlistItem { member, contact, note });
+    }
+    Some(shortlist)
+}
+
+/// What adding a shortlist to one's own list did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ShortlistAdded {
+    /// Items added.
+    pub added: usize,
+    /// Items already on the list (left as they are).
+    pub already: usize,
+    /// Items the directory does not have.
+    pub unknown: usize,
+}
+
+impl FollowUpList {
+    /// Adds a received shortlist's items to this list; a shared note becomes the note of a new entry.
+    pub fn add_shortlist(
+        &mut self,
+        directory: &crate::model::Directory,
+        shortlist: &Shortlist,
+        now_ms: Millis,
+    ) -> ShortlistAdded {
+        let mut result = ShortlistAdded::default();
+        for item in &shortlist.items {
+            let added = match &item.contact {
+                Some(contact) => self.add_contact(directory, item.member.as_str(), contact.as_str(), now_ms),
+                None => self.add_member(directory, item.member.as_str(), now_ms),
+            };
+            match added {
+                Ok(added) if added.created => {
+                    result.added += 1;
+                    if let Some(note) = &item.note {
+                        let _ = self.set_note(&added.id, note, now_ms);
+                    }
+                }
+                Ok(_) => result.already += 1,
+                Err(_) => result.unknown += 1,
+            }
+        }
+        result
+    }
+}
+
+// ---- Handoff ------------------------------------------------------------------------------------
+
+/// Why a handoff could not be made or read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HandoffError {
+    /// Occurs when the part size is too small to carry a header and some data.
+    PartSizeTooSmall {
+        /// The smallest size that works.
+        minimum: usize,
+    },
+    /// Occurs when the list needs more than [`MAX_HANDOFF_PARTS`] parts.
+    TooManyParts {
+        /// How many it would need.
+        parts: usize,
+    },
+    /// Occurs when a link is not a handoff part at all.
+    NotAHandoff,
+    /// Occurs when a part uses a handoff format this app does not know.
+    UnsupportedVersion {
+        /// The format found.
+        found: String,
+    },
+    /// Occurs when a part's checksum does not match: it was cut or mistyped.
+    DamagedPart {
+        /// Which part (1-based), when the header could be read.
+        part: Option<usize>,
+    },
+    /// Occurs when a part belongs to another handoff than the parts before it.
+    DifferentHandoff,
+    /// Occurs when parts are still missing.
+    MissingParts {
+        /// The missing part numbers (1-based).
+        missing: Vec<usize>,
+        /// How many parts there are.
+        total: usize,
+    },
+    /// Occurs when the parts are complete but what they carry cannot be read.
+    Corrupt,
+    /// Occurs when the handoff carries a list from a newer version of the app.
+    NewerVersion {
+        /// The list's version.
+        version: u64,
+    },
+}
+
+impl HandoffError {
+    /// A one-line explanation for a person, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            HandoffError::PartSizeTooSmall { minimum } => lang.pick(
+                format!("Cada código debe admitir al menos {minimum} caracteres."),
+                format!("Each code must hold at least {minimum} characters."),
+            ),
+            HandoffError::TooManyParts { parts } => lang.pick(
+                format!("La lista es demasiado grande para pasarla con códigos ({parts} partes). Use un respaldo en archivo."),
+                format!("The list is too large to hand over with codes ({parts} parts). Use a backup file."),
+            ),
+            HandoffError::NotAHandoff => lang
+                .pick("Este enlace no es parte de una lista compartida.", "This link is not part of a handed-over list.")
+                .into(),
+            HandoffError::UnsupportedVersion { .. } => lang
+                .pick(
+                    "Este enlace viene de otra versión de la aplicación; actualice la página.",
+                    "This link comes from another version of the app; reload the page.",
+                )
+                .into(),
+            HandoffError::DamagedPart { part: Some(k) } => lang.pick(
+                format!("La parte {k} llegó dañada o incompleta; escanéela de nuevo."),
+                format!("Part {k} arrived damaged or incomplete; scan it again."),
+            ),
+            HandoffError::DamagedPart { part: None } => lang
+                .pick("Una parte llegó dañada o incompleta; escanéela de nuevo.", "A part arrived damaged or incomplete; scan it again.")
+                .into(),
+            HandoffError::DifferentHandoff => lang
+                .pick(
+                    "Esta parte pertenece a otra lista compartida distinta de las partes anteriores.",
+                    "This part belongs to a different handed-over list than the previous parts.",
+                )
+                .into(),
+            HandoffError::MissingParts { missing, total } => {
+                let list = missing.iter().map(usize::to_string).collect::<Vec<_>>().join(", ");
+                lang.pick(
+                    format!("Faltan partes: {list} (de {total})."),
+                    format!("Parts still missing: {list} (of {total})."),
+                )
+            }
+            HandoffError::Corrupt => lang
+                .pick("La lista recibida no se pudo leer; pida que se la envíen de nuevo.", "The received list could not be read; ask for it to be sent again.")
+                .into(),
+            HandoffError::NewerVersion { version } => DocumentError::NewerVersion { version: *version }.message(lang),
+        }
+    }
+}
+
+impl std::fmt::Display for HandoffError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for HandoffError {}
+
+/// The handoff payload of a list: its entries (not deletions or backup bookkeeping),
+/// compressed and base64url-encoded.
+pub fn handoff_payload(list: &FollowUpList) -> String {
+    let entries: Vec<&Entry> = list.entries().iter().collect();
+    let json = write_document(&FollowUpList::new(), &entries, &[], None, false);
+    base64url_encode(&miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9))
+}
+
+/// The list as handoff fragments, each at most `max_fragment_len` bytes long.
+///
+/// Make each into a link (base URL + fragment) and a QR code; for QR codes,
+/// `DEFAULT_QR_CHUNK - base_url.len()` is a good size. A small list is one part.
+pub fn handoff_fragments(list: &FollowUpList, max_fragment_len: usize) -> Result<Vec<String>, HandoffError> {
+    split_payload(&handoff_payload(list), max_fragment_len)
+}
+
+fn header(set: &str, k: usize, n: usize) -> String {
+    format!("{HANDOFF_ROUTE}?v=1&s={set}&p={k}-{n}&c=00000000&d=")
+}
+
+fn part_check(set: &str, k: usize, n: usize, data: &str) -> String {
+    format!("{:08x}", fnv1a_32(format!("{set}|{k}|{n}|{data}").as_bytes()))
+}
+
+fn split_payload(payload: &str, max_len: usize) -> Result<Vec<String>, HandoffError> {
+    const MIN_DATA: usize = 16;
+    let set = format!("{:08x}", fnv1a_32(payload.as_bytes()));
+    let mut n = 1;
+    let capacity = loop {
+        // The header is longest for the last part, whose number has the most digits.
+        let room = max_len.saturating_sub(header(&set, n, n).len());
+        if room < MIN_DATA {
+            let minimum = header(&set, n, n).len() + MIN_DATA;
+            return Err(HandoffError::PartSizeTooSmall { minimum });
+        }
+        let needed = payload.len().div_ceil(room).max(1);
+        if needed <= n {
+            break room;
+        }
+        if needed > MAX_HANDOFF_PARTS {
+            return Err(HandoffError::TooManyParts { parts: needed });
+        }
+        n = needed;
+    };
+    // Base64url is ASCII, so byte slicing is safe.
+    let chunks: Vec<&str> = payload.as_bytes().chunks(capacity).filter_map(|c| std::str::from_utf8(c).ok()).collect();
+    let n = chunks.len().max(1);
+    Ok(chunks
+        .iter()
+        .enumerate()
+        .map(|(i, data)| {
+            let k = i + 1;
+            format!("{HANDOFF_ROUTE}?v=1&s={set}&p={k}-{n}&c={}&d={data}", part_check(&set, k, n, data))
+        })
+        .collect())
+}
+
+/// True when a fragment looks like a handoff part (for routing).
+pub fn is_handoff_fragment(fragment: &str) -> bool {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    fragment.split('?').next() == Some(HANDOFF_ROUTE.trim_start_matches('#'))
+}
+
+/// One part, as read from its fragment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Part {
+    set: String,
+    k: usize,
+    n: usize,
+    data: String,
+}
+
+fn parse_part(fragment: &str) -> Result<Part, HandoffError> {
+    if !is_handoff_fragment(fragment) {
+        return Err(HandoffError::NotAHandoff);
+    }
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    let query = fragment.split_once('?').map_or("", |(_, q)| q);
+    let mut fields: BTreeMap<&str, &str> = BTreeMap::new();
+    for pair in query.split('&') {
+        if let Some((key, value)) = pair.split_once('=') {
+            fields.entry(key).or_insert(value);
+        }
+    }
+    match fields.get("v") {
+        Some(&"1") => {}
+        Some(other) => return Err(HandoffError::UnsupportedVersion { found: percent_decode(other) }),
+        None => return Err(HandoffError::NotAHandoff),
+    }
+    let hex8 = |s: &str| s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+    let set = fields.get("s").copied().filter(|s| hex8(s)).ok_or(HandoffError::DamagedPart { part: None })?;
+    let (k, n) = fields
+        .get("p")
+        .and_then(|p| p.split_once('-'))
+        .and_then(|(k, n)| Some((k.parse::<usize>().ok()?, n.parse::<usize>().ok()?)))
+        .filter(|&(k, n)| (1..=n).contains(&k) && n <= MAX_HANDOFF_PARTS)
+        .ok_or(HandoffError::DamagedPart { part: None })?;
+    let data = fields.get("d").copied().unwrap_or("");
+    let check = fields.get("c").copied().unwrap_or("");
+    let data_ok = !data.is_empty() && data.bytes().all(is_base64url_byte);
+    if !data_ok || part_check(set, k, n, data) != check {
+        return Err(HandoffError::DamagedPart { part: Some(k) });
+    }
+    Ok(Part { set: set.to_owned(), k, n, data: data.to_owned() })
+}
+
+/// How far a handoff has arrived.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HandoffProgress {
+    /// Parts received (1-based), in order.
+    pub received: Vec<usize>,
+    /// Parts still missing (1-based), in order.
+    pub missing: Vec<usize>,
+    /// How many parts there are.
+    pub total: usize,
+}
+
+/// What [`HandoffAssembler::add`] did with a part.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PartAdded {
+    /// A new part.
+    New,
+    /// A part already received (scanned twice); nothing changed.
+    Repeat,
+}
+
+/// Collects handoff parts in any order until the list can be read.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HandoffAssembler {
+    set: Option<String>,
+    total: usize,
+    parts: BTreeMap<usize, String>,
+}
+
+impl HandoffAssembler {
+    /// An assembler with no parts yet.
+    pub fn new() -> HandoffAssembler {
+        HandoffAssembler::default()
+    }
+
+    /// Adds a part from its fragment (or full link's fragment). A part of another handoff is
+    /// refused with [`HandoffError::DifferentHandoff`]; call [`HandoffAssembler::reset`] to start over with it.
+    pub fn add(&mut self, fragment: &str) -> Result<PartAdded, HandoffError> {
+        let part = parse_part(fragment)?;
+        if let Some(set) = &self.set {
+            if *set != part.set || self.total != part.n {
+                return Err(HandoffError::DifferentHandoff);
+            }
+        }
+        self.set = Some(part.set);
+        self.total = part.n;
+        if self.parts.contains_key(&part.k) {
+            return Ok(PartAdded::Repeat);
+        }
+        self.parts.insert(part.k, part.data);
+        Ok(PartAdded::New)
+    }
+
+    /// Forgets every part.
+    pub fn reset(&mut self) {
+        *self = HandoffAssembler::default();
+    }
+
+    /// Which parts arrived and which are missing; `None` before the first part.
+    pub fn progress(&self) -> Option<HandoffProgress> {
+        self.set.as_ref()?;
+        let received: Vec<usize> = self.parts.keys().copied().collect();
+        let missing = (1..=self.total).filter(|k| !self.parts.contains_key(k)).collect();
+        Some(HandoffProgress { received, missing, total: self.total })
+    }
+
+    /// True when every part has arrived.
+    pub fn is_complete(&self) -> bool {
+        self.set.is_some() && self.parts.len() == self.total
+    }
+
+    /// The handed-over list, once every part has arrived. Merge it with
+    /// [`super::export::backup::import_list`].
+    pub fn finish(&self, now_ms: Millis) -> Result<FollowUpList, HandoffError> {
+        let Some(set) = &self.set else {
+            return Err(HandoffError::MissingParts { missing: Vec::new(), total: 0 });
+        };
+        if let Some(progress) = self.progress().filter(|p| !p.missing.is_empty()) {
+            return Err(HandoffError::MissingParts { missing: progress.missing, total: progress.total });
+        }
+        let payload: String = self.parts.values().map(String::as_str).collect();
+        if format!("{:08x}", fnv1a_32(payload.as_bytes())) != *set {
+            return Err(HandoffError::Corrupt);
+        }
+        decode_payload(&payload, now_ms)
+    }
+}
+
+/// Reads a whole handoff from its parts' fragments, in any order.
+pub fn decode_handoff(fragments: &[&str], now_ms: Millis) -> Result<FollowUpList, HandoffError> {
+    let mut assembler = HandoffAssembler::new();
+    for fragment in fragments {
+        assembler.add(fragment)?;
+    }
+    assembler.finish(now_ms)
+}
+
+/// Reads a payload made by [`handoff_payload`].
+pub fn decode_payload(payload: &str, now_ms: Millis) -> Result<FollowUpList, HandoffError> {
+    let compressed = base64url_decode(payload).ok_or(HandoffError::Corrupt)?;
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_HANDOFF_BYTES)
+        .map_err(|_| HandoffError::Corrupt)?;
+    let text = String::from_utf8(json).map_err(|_| HandoffError::Corrupt)?;
+    match parse_document(&text, now_ms) {
+        Ok(doc) => Ok(doc.list),
+        Err(DocumentError::NewerVersion { version }) => Err(HandoffError::NewerVersion { version }),
+        Err(_) => Err(HandoffError::Corrupt),
+    }
+}
+
+// ---- base64url (RFC 4648 §5, no padding) -------------------------------------------------------
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+fn is_base64url_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
+}
+
+fn base64url_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = u32::from(b[0]) << 16 | u32::from(b[1]) << 8 | u32::from(b[2]);
+        for i in 0..=chunk.len() {
+            out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+fn base64url_decode(text: &str) -> Option<Vec<u8>> {
+    let value = |b: u8| -> Option<u32> {
+        Some(match b {
+            b'A'..=b'Z' => b - b'A',
+            b'a'..=b'z' => b - b'a' + 26,
+            b'0'..=b'9' => b - b'0' + 52,
+            b'-' => 62,
+            b'_' => 63,
+            _ => return None,
+        } as u32)
+    };
+    if text.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    for chunk in text.as_bytes().chunks(4) {
+        let mut n = 0u32;
+        for (i, &b) in chunk.iter().enumerate() {
+            n |= value(b)? << (18 - 6 * i);
+        }
+        let bytes = n.to_be_bytes();
+        out.extend_from_slice(&bytes[1..chunk.len()]);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::follow_up::entry::{EntryId, Status};
+    use crate::follow_up::export::backup::import_list;
+    use crate::follow_up::test_support::{arbitrary_list, directory, hard_person};
+    use proptest::prelude::*;
+
+    fn sample_list() -> FollowUpList {
+        let dir = directory();
+        let mut list = FollowUpList::new();
+        let a = list.add_contact(&dir, "aceros-del-norte", "ana-lopez", 1).unwrap().id;
+        list.set_note(&a, "Cotizar, urgente; 100% «troquel» & más", 2).unwrap();
+        let f = list.add_member(&dir, "forja-bajio", 3).unwrap().id;
+        list.set_status(&f, Status::Proposal, 4).unwrap();
+        list.add_person(&hard_person(), 5).unwrap();
+        list
+    }
+
+    #[test]
+    fn shortlist_links_carry_ids_and_optionally_notes() {
+        let list = sample_list();
+        let all: Vec<&Entry> = list.entries().iter().collect();
+        let without = shortlist_fragment(&all, false);
+        assert_eq!(without, "#/shared?ids=aceros-del-norte.ana-lopez,forja-bajio");
+        assert_eq!(shortlist_shareable(&all), 2);
+        let with = shortlist_fragment(&all, true);
+        assert_eq!(
+            with,
+            "#/shared?ids=aceros-del-norte.ana-lopez,forja-bajio&notes=Cotizar%2C%20urgente%3B%20100%25%20%C2%AB\
+             troquel%C2%BB%20%26%20m%C3%A1s,"
+        );
+        let read = parse_shortlist(&with).unwrap();
+        assert_eq!(read.items.len(), 2);
+        assert_eq!(read.items[0].contact.as_ref().map(Slug::as_str), Some("ana-lopez"));
+        assert_eq!(read.items[0].note.as_deref(), Some("Cotizar, urgente; 100% «troquel» & más"));
+        assert_eq!(
+            read.items[1],
+            ShortlistItem { member: Slug::parse("forja-bajio").unwrap(), contact: None, note: None }
+        );
+        assert!(parse_shortlist(&without).unwrap().items.iter().all(|item| item.note.is_none()));
+    }
+
+    #[test]
+    fn shortlist_reading_is_lenient_and_bounded() {
+        assert_eq!(parse_shortlist("#/member/x"), None);
+        assert_eq!(parse_shortlist("#/shared"), Some(Shortlist::default()));
+        let read = parse_shortlist("/shared?ids=ok,Bad!,ok,x.Y,a.b.c,,b.c").unwrap();
+        let ids: Vec<(String, Option<String>)> =
+            read.items.iter().map(|i| (i.member.to_string(), i.contact.as_ref().map(Slug::to_string))).collect();
+        assert_eq!(ids, [("ok".into(), None), ("b".into(), Some("c".into()))]);
+        let many = format!("#/shared?ids={}", (0..2000).map(|i| format!("m{i}")).collect::<Vec<_>>().join(","));
+        assert_eq!(parse_shortlist(&many).unwrap().items.len(), MAX_SHORTLIST_ITEMS);
+    }
+
+    #[test]
+    fn adding_a_shortlist() {
+        let dir = directory();
+        let mut mine = FollowUpList::new();
+        mine.add_member(&dir, "forja-bajio", 1).unwrap();
+        let shortlist =
+            parse_shortlist("#/shared?ids=aceros-del-norte.ana-lopez,forja-bajio,nadie&notes=Hola%20Ana,,").unwrap();
+        let result = mine.add_shortlist(&dir, &shortlist, 10);
+        assert_eq!(result, ShortlistAdded { added: 1, already: 1, unknown: 1 });
+        assert_eq!(mine.find("aceros-del-norte", Some("ana-lopez")).unwrap().note, "Hola Ana");
+    }
+
+    #[test]
+    fn a_small_list_is_one_part_that_round_trips() {
+        let list = sample_list();
+        let parts = handoff_fragments(&list, DEFAULT_QR_CHUNK).unwrap();
+        assert_eq!(parts.len(), 1);
+        assert!(parts[0].starts_with("#/handoff?v=1&s=") && parts[0].len() <= DEFAULT_QR_CHUNK);
+        assert!(is_handoff_fragment(&parts[0]));
+        let back = decode_handoff(&[&parts[0]], 0).unwrap();
+        assert_eq!(back.entries(), list.entries());
+        // The colleague merges it into their own list.
+        let mut theirs = FollowUpList::new();
+        let summary = import_list(&mut theirs, &back, 0, 9);
+        assert_eq!(summary.added, 3);
+        assert_eq!(theirs.entries(), list.entries());
+    }
+
+    #[test]
+    fn parts_arrive_in_any_order_and_missing_ones_are_named() {
+        let list = sample_list();
+        let parts = handoff_fragments(&list, 120).unwrap();
+        assert!(parts.len() >= 4, "{}", parts.len());
+        assert!(parts.iter().all(|p| p.len() <= 120));
+        let n = parts.len();
+        let mut assembler = HandoffAssembler::new();
+        assert_eq!(assembler.progress(), None);
+        assert_eq!(assembler.add(&parts[n - 1]), Ok(PartAdded::New));
+        assert_eq!(assembler.add(&parts[n - 1]), Ok(PartAdded::Repeat));
+        assert_eq!(assembler.add(&parts[0]), Ok(PartAdded::New));
+        let progress = assembler.progress().unwrap();
+        assert_eq!(progress.received, [1, n]);
+        assert_eq!(progress.missing, (2..n).collect::<Vec<_>>());
+        assert_eq!(assembler.finish(0), Err(HandoffError::MissingParts { missing: (2..n).collect(), total: n }));
+        for part in parts[1..n - 1].iter().rev() {
+            assembler.add(part).unwrap();
+        }
+        assert!(assembler.is_complete());
+        assert_eq!(assembler.finish(0).unwrap().entries(), list.entries());
+    }
+
+    #[test]
+    fn damaged_or_foreign_parts_are_reported() {
+        let list = sample_list();
+        let parts = handoff_fragments(&list, 150).unwrap();
+        let mut assembler = HandoffAssembler::new();
+        assembler.add(&parts[0]).unwrap();
+        // A character changed in the data.
+        let mut damaged = parts[1].clone().into_bytes();
+        let last = damaged.len() - 1;
+        damaged[last] = if damaged[last] == b'A' { b'B' } else { b'A' };
+        let damaged = String::from_utf8(damaged).unwrap();
+        assert_eq!(assembler.add(&damaged), Err(HandoffError::DamagedPart { part: Some(2) }));
+        // Cut short, as a partial scan would be.
+        assert_eq!(assembler.add(&parts[1][..parts[1].len() - 5]), Err(HandoffError::DamagedPart { part: Some(2) }));
+        // A part of another handoff.
+        let mut other = list.clone();
+        other.set_note(&EntryId::parse("m.forja-bajio").unwrap(), "otra", 99).unwrap();
+        let foreign = handoff_fragments(&other, 150).unwrap();
+        assert_eq!(assembler.add(&foreign[1]), Err(HandoffError::DifferentHandoff));
+        assert_eq!(assembler.add("#/member/x"), Err(HandoffError::NotAHandoff));
+        assert_eq!(
+            assembler.add("#/handoff?v=2&s=00000000&p=1-1&c=00000000&d=AA"),
+            Err(HandoffError::UnsupportedVersion { found: "2".into() })
+        );
+        assert_eq!(assembler.add("#/handoff?v=1&s=zz&p=1-1"), Err(HandoffError::DamagedPart { part: None }));
+        assert_eq!(assembler.add("#/handoff?v=1&s=00000000&p=3-2"), Err(HandoffError::DamagedPart { part: None }));
+        assembler.reset();
+        assert_eq!(assembler.add(&foreign[1]), Ok(PartAdded::New));
+        for error in
+            [HandoffError::DamagedPart { part: Some(2) }, HandoffError::MissingParts { missing: vec![2, 3], total: 4 }]
+        {
+            assert_ne!(error.message(Lang::Es), error.message(Lang::En));
+        }
+        assert_eq!(
+            HandoffError::MissingParts { missing: vec![2, 3], total: 4 }.message(Lang::Es),
+            "Faltan partes: 2, 3 (de 4)."
+        );
+    }
+
+    #[test]
+    fn sizes_that_cannot_work_are_refused() {
+        let list = sample_list();
+        assert!(matches!(handoff_fragments(&list, 40), Err(HandoffError::PartSizeTooSmall { .. })));
+        let mut big = FollowUpList::new();
+        for i in 0..400u32 {
+            let person = crate::follow_up::entry::PersonDetails {
+                name: format!("Persona {i} {:x}", crate::follow_up::hash::fnv1a_64(&i.to_le_bytes())),
+                company: format!("{:x}", crate::follow_up::hash::fnv1a_64(&(i * 7).to_le_bytes())),
+                ..Default::default()
+            };
+            big.add_person(&person, i64::from(i)).unwrap();
+        }
+        assert!(matches!(handoff_fragments(&big, 200), Err(HandoffError::TooManyParts { .. })));
+    }
+
+    #[test]
+    fn a_bomb_is_refused() {
+        let zeros = vec![b'0'; MAX_HANDOFF_BYTES + 10];
+        let payload = base64url_encode(&miniz_oxide::deflate::compress_to_vec(&zeros, 9));
+        assert_eq!(decode_payload(&payload, 0), Err(HandoffError::Corrupt));
+    }
+
+    #[test]
+    fn base64url_round_trips_and_rejects_bad_text() {
+        for bytes in [&b""[..], b"f", b"fo", b"foo", b"foob", b"fooba", b"foobar", &[0xFB, 0xFF]] {
+            assert_eq!(base64url_decode(&base64url_encode(bytes)).as_deref(), Some(bytes));
+        }
+        assert_eq!(base64url_encode(b"foobar"), "Zm9vYmFy");
+        assert_eq!(base64url_encode(&[0xFB, 0xFF]), "-_8");
+        assert_eq!(base64url_decode("Zm9v+YmFy"), None);
+        assert_eq!(base64url_decode("Zm9vY"), None);
+        assert_eq!(base64url_decode("Zm9v="), None);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(96))]
+
+        #[test]
+        fn handoff_round_trips_in_any_order(
+            list in arbitrary_list(),
+            max_len in 80usize..1200,
+            seed in any::<u64>(),
+        ) {
+            let mut parts = handoff_fragments(&list, max_len).unwrap();
+            prop_assert!(parts.iter().all(|p| p.len() <= max_len));
+            // Shuffle deterministically from the seed, and repeat one part.
+            let mut state = seed;
+            for i in (1..parts.len()).rev() {
+                state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                parts.swap(i, (state >> 33) as usize % (i + 1));
+            }
+            parts.push(parts[0].clone());
+            let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
+            let back = decode_handoff(&refs, 0).unwrap();
+            prop_assert_eq!(back.entries(), list.entries());
+        }
+
+        #[test]
+        fn arbitrary_fragments_never_panic(fragment in "(#/handoff\\?v=1&s=[0-9a-f]{8}&p=[0-9]{1,3}-[0-9]{1,3}&c=[0-9a-f]{8}&d=)?\\PC{0,200}") {
+            let mut assembler = HandoffAssembler::new();
+            let _ = assembler.add(&fragment);
+            let _ = assembler.finish(0);
+            let _ = parse_shortlist(&fragment);
+            let _ = decode_payload(&fragment, 0);
+        }
+
+        #[test]
+        fn arbitrary_payload_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+            let payload = base64url_encode(&bytes);
+            let _ = decode_payload(&payload, 0);
+            // A well-formed part around garbage passes its checksum and fails cleanly at the end.
+            let parts = split_payload(&payload, 200).unwrap_or_default();
+            let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
+            let _ = decode_handoff(&refs, 0);
+        }
+    }
+}

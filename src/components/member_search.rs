@@ -1,0 +1,615 @@
+//! Search box, facets, active filters, sort and result list: the member list of
+//! the directory page and of each event page.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use vitrina_core::format::member_kind;
+use vitrina_core::query::{Facet, ListQuery, SortOrder, PLACE_SEPARATOR};
+use vitrina_core::search::{drop_unknown_filters, normalize, FacetValue, SearchResults};
+use vitrina_core::{Lang, Route};
+
+use crate::adapters::page;
+use crate::components::member_card::MemberCard;
+use crate::i18n::{filters_button, n_results_of, show_n_results, showing_n_of, ui, Ui};
+use crate::state::{Catalog, CurrentRoute, ListLength, Navigation, UiLang};
+
+/// Rows rendered at first and added per "show more": enough to fill two phone
+/// screens, few enough that 100,000 results never become 100,000 DOM nodes.
+pub const LIST_PAGE_SIZE: usize = 40;
+
+/// Results shared between the views that read them; compared by identity, since
+/// every query run is a new result.
+#[derive(Clone)]
+struct SharedResults(Arc<SearchResults>);
+
+/// The list of members for the current list route, narrowed by its query.
+///
+/// `event` limits the list to the members attending that event (the event page).
+/// The component lives as long as the page: a new query updates it in place, so
+/// the search box keeps its focus while the visitor types.
+#[component]
+pub fn MemberSearch(catalog: Arc<Catalog>, #[prop(default = None)] event: Option<String>) -> impl IntoView {
+    let UiLang(lang) = expect_context::<UiLang>();
+    let navigation = expect_context::<Navigation>();
+    let CurrentRoute(route) = expect_context::<CurrentRoute>();
+    let ListLength(shown) = expect_context::<ListLength>();
+    let today = page::today();
+
+    // A shared link may name capabilities or events a newer file no longer has:
+    // they are dropped, the visitor is told quietly, and the address is corrected.
+    let checked_query = {
+        let catalog = catalog.clone();
+        Memo::new(move |_| {
+            let query = route.with(|route| route.list_query().cloned().unwrap_or_default());
+            drop_unknown_filters(&catalog.directory, &query)
+        })
+    };
+    let query = Memo::new(move |_| checked_query.with(|(query, _)| query.clone()));
+    let stale = RwSignal::new(Vec::<(Facet, String)>::new());
+    Effect::new(move |_| {
+        let (query, dropped) = checked_query.get();
+        if !dropped.is_empty() {
+            stale.set(dropped);
+            navigation.correct(navigation.current_untracked().with_list_query(query));
+        }
+    });
+
+    let results = {
+        let catalog = catalog.clone();
+        let event = event.clone();
+        Memo::new_with_compare(
+            move |_| {
+                let query = query.get();
+                let results = match &event {
+                    Some(event) => catalog.index.run_within_event(&catalog.directory, event, &query, today),
+                    None => catalog.index.run(&catalog.directory, &query, today),
+                };
+                SharedResults(Arc::new(results))
+            },
+            |_, _| true,
+        )
+    };
+    let total = match &event {
+        Some(event) => {
+            catalog.index.run_within_event(&catalog.directory, event, &ListQuery::default(), today).members.len()
+        }
+        None => catalog.directory.members.len(),
+    };
+    let n_results = Signal::derive(move || results.with(|results| results.0.members.len()));
+
+    let change_query = Callback::new(move |(next, typing): (ListQuery, bool)| {
+        shown.set(LIST_PAGE_SIZE);
+        let route = navigation.current_untracked().with_list_query(next);
+        if typing {
+            navigation.refine(route);
+        } else {
+            navigation.go(route);
+        }
+    });
+    let sheet_open = RwSignal::new(false);
+    let stale_notice = {
+        let catalog = catalog.clone();
+        move || {
+            let stale = stale.get();
+            (!stale.is_empty()).then(|| {
+                let lang = lang.get();
+                let labels: Vec<String> =
+                    stale.iter().map(|(facet, value)| value_label(&catalog, *facet, value, lang)).collect();
+                view! { <p class="notice" role="status">{format!("{} {}", ui(lang).stale_filters, labels.join(", "))}</p> }
+            })
+        }
+    };
+
+    view! {
+        <div class="member-search">
+            <SearchBox
+                text=Signal::derive(move || query.with(|query| query.text.clone()))
+                on_input=move |text: String| {
+                    let mut next = query.get_untracked();
+                    next.text = text;
+                    change_query.run((next, true));
+                }
+            />
+            {stale_notice}
+            <div class="search-toolbar">
+                <p class="result-count" role="status" aria-live="polite">
+                    {move || n_results_of(n_results.get(), total, lang.get())}
+                </p>
+                <button
+                    type="button"
+                    class="button button-secondary filters-button"
+                    aria-expanded=move || sheet_open.get().to_string()
+                    aria-controls="facet-sheet"
+                    on:click=move |_| sheet_open.set(true)
+                >
+                    {move || filters_button(query.with(|query| query.filters.len()), lang.get())}
+                </button>
+                <SortSelect
+                    sort=Signal::derive(move || query.with(|query| query.sort))
+                    on_change=move |sort| {
+                        let mut next = query.get_untracked();
+                        next.sort = sort;
+                        change_query.run((next, false));
+                    }
+                />
+            </div>
+            <ActiveFilters catalog=catalog.clone() query=query on_change=change_query />
+            <div class="search-layout">
+                <FacetSheet
+                    catalog=catalog.clone()
+                    query=query
+                    results=results
+                    n_results=n_results
+                    open=sheet_open
+                    on_change=change_query
+                />
+                <ResultList catalog=catalog.clone() results=results event=event />
+            </div>
+        </div>
+    }
+}
+
+/// The search box: results follow every keystroke.
+#[component]
+fn SearchBox(text: Signal<String>, on_input: impl Fn(String) + Send + Sync + 'static) -> impl IntoView {
+    let UiLang(lang) = expect_context::<UiLang>();
+    view! {
+        <form class="search-box" role="search" on:submit=|event| event.prevent_default()>
+            <label for="search-input" class="visually-hidden">
+                {move || ui(lang.get()).search_label}
+            </label>
+            <input
+                id="search-input"
+                type="search"
+                autocomplete="off"
+                spellcheck="false"
+                enterkeyhint="search"
+                prop:value=move || text.get()
+                placeholder=move || ui(lang.get()).search_placeholder
+                on:input=move |event| on_input(event_target_value(&event))
+            />
+        </form>
+    }
+}
+
+/// The order of the results.
+#[component]
+fn SortSelect(sort: Signal<SortOrder>, on_change: impl Fn(SortOrder) + Send + Sync + 'static) -> impl IntoView {
+    let UiLang(lang) = expect_context::<UiLang>();
+    let options = move || {
+        let ui = ui(lang.get());
+        SortOrder::ALL
+            .into_iter()
+            .map(|order| view! { <option value=sort_value(order)>{sort_label(ui, order)}</option> })
+            .collect_view()
+    };
+    view! {
+        <label class="sort-select">
+            <span>{move || ui(lang.get()).sort_by}</span>
+            <select
+                prop:value=move || sort_value(sort.get())
+                on:change=move |event| {
+                    let value = event_target_value(&event);
+                    let order = SortOrder::ALL.into_iter().find(|order| sort_value(*order) == value).unwrap_or_default();
+                    on_change(order);
+                }
+            >
+                {options}
+            </select>
+        </label>
+    }
+}
+
+fn sort_value(order: SortOrder) -> &'static str {
+    order.url_value().unwrap_or("relevance")
+}
+
+fn sort_label(ui: &Ui, order: SortOrder) -> &'static str {
+    match order {
+        SortOrder::Relevance => ui.sort_relevance,
+        SortOrder::Name => ui.sort_name,
+        SortOrder::Employees => ui.sort_employees,
+        SortOrder::Founded => ui.sort_founded,
+    }
+}
+
+/// The active filters as removable chips, with "clear all".
+#[component]
+fn ActiveFilters(
+    catalog: Arc<Catalog>,
+    query: Memo<ListQuery>,
+    on_change: Callback<(ListQuery, bool)>,
+) -> impl IntoView {
+    let UiLang(lang) = expect_context::<UiLang>();
+    move || {
+        let query = query.get();
+        let lang = lang.get();
+        if query.filters.is_empty() && !query.filters.only_valid_certifications {
+            return ().into_any();
+        }
+        let ui = ui(lang);
+        let mut chips: Vec<(String, ListQuery)> = query
+            .filters
+            .iter()
+            .map(|(facet, value)| {
+                let mut without = query.clone();
+                without.filters.unselect(facet, value);
+                (value_label(&catalog, facet, value, lang), without)
+            })
+            .collect();
+        if query.filters.only_valid_certifications {
+            let mut without = query.clone();
+            without.filters.only_valid_certifications = false;
+            chips.push((ui.only_valid_certifications.to_owned(), without));
+        }
+        let mut cleared = query.clone();
+        cleared.filters = Default::default();
+        view! {
+            <ul class="active-filters chips">
+                {chips
+                    .into_iter()
+                    .map(|(label, without)| {
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="chip chip-removable"
+                                    aria-label=format!("{}: {label}", ui.remove_filter)
+                                    on:click=move |_| on_change.run((without.clone(), false))
+                                >
+                                    {label.clone()}
+                                    <span aria-hidden="true">" ×"</span>
+                                </button>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+                <li>
+                    <button type="button" class="link-button" on:click=move |_| on_change.run((cleared.clone(), false))>
+                        {ui.clear_all}
+                    </button>
+                </li>
+            </ul>
+        }
+        .into_any()
+    }
+}
+
+/// The facets: a sidebar on wide screens, a full-screen sheet on phones.
+#[component]
+fn FacetSheet(
+    catalog: Arc<Catalog>,
+    query: Memo<ListQuery>,
+    results: Memo<SharedResults>,
+    n_results: Signal<usize>,
+    open: RwSignal<bool>,
+    on_change: Callback<(ListQuery, bool)>,
+) -> impl IntoView {
+    let UiLang(lang) = expect_context::<UiLang>();
+    let focus = |selector: &str| {
+        if let Some(element) = document().query_selector(selector).ok().flatten() {
+            let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(element).focus();
+        }
+    };
+    let close = move || {
+        open.set(false);
+        // Focus goes back to the button that opened the sheet.
+        focus(".filters-button");
+    };
+    let on_keydown = move |event: leptos::ev::KeyboardEvent| {
+        if event.key() == "Escape" && open.get_untracked() {
+            close();
+        }
+    };
+    Effect::new(move |was_open: Option<bool>| {
+        let is_open = open.get();
+        if is_open && was_open == Some(false) {
+            focus(".facet-sheet-close");
+        }
+        is_open
+    });
+    // The facet values are the same for every query on one directory; only
+    // counts and checks change, so the structure is built once.
+    let facets = results.with_untracked(|results| {
+        Facet::ALL
+            .into_iter()
+            .filter(|facet| !results.0.facets.values(*facet).is_empty())
+            .map(|facet| (facet, results.0.facets.values(facet).to_vec()))
+            .collect::<Vec<_>>()
+    });
+    let facets = facets
+        .into_iter()
+        .map(|(facet, values)| {
+            view! {
+                <FacetGroup
+                    catalog=catalog.clone()
+                    facet=facet
+                    values=values
+                    query=query
+                    results=results
+                    on_change=on_change
+                />
+            }
+        })
+        .collect_view();
+    view! {
+        <aside
+            id="facet-sheet"
+            class="facet-sheet"
+            class:open=move || open.get()
+            role=move || open.get().then_some("dialog")
+            aria-modal=move || open.get().then_some("true")
+            aria-labelledby="facet-sheet-title"
+            on:keydown=on_keydown
+        >
+            <div class="facet-sheet-header">
+                <h2 id="facet-sheet-title">{move || ui(lang.get()).filters}</h2>
+                <button type="button" class="button button-secondary facet-sheet-close" on:click=move |_| close()>
+                    {move || ui(lang.get()).close_filters}
+                </button>
+            </div>
+            {facets}
+            <div class="facet-sheet-footer">
+                <button type="button" class="button" on:click=move |_| close()>
+                    {move || show_n_results(n_results.get(), lang.get())}
+                </button>
+            </div>
+        </aside>
+    }
+}
+
+/// Facet values under one capability group (or none), each with its position in the facet.
+type ValueGroup = (Option<String>, Vec<(usize, FacetValue)>);
+
+/// One facet: its values with disjunctive counts; capabilities grouped and searchable.
+#[component]
+fn FacetGroup(
+    catalog: Arc<Catalog>,
+    facet: Facet,
+    values: Vec<FacetValue>,
+    query: Memo<ListQuery>,
+    results: Memo<SharedResults>,
+    on_change: Callback<(ListQuery, bool)>,
+) -> impl IntoView {
+    let UiLang(lang) = expect_context::<UiLang>();
+    let grouped = matches!(facet, Facet::Capability | Facet::Need);
+    let filter_text = RwSignal::new(String::new());
+    let n_values = values.len();
+
+    // Groups in the order the index gives them (the file's order); each value
+    // remembers its position, where its count is found in every result.
+    let mut groups: Vec<ValueGroup> = Vec::new();
+    for (position, value) in values.into_iter().enumerate() {
+        let key = if grouped { value.group.clone() } else { None };
+        match groups.iter_mut().find(|(group, _)| *group == key) {
+            Some((_, members)) => members.push((position, value)),
+            None => groups.push((key, vec![(position, value)])),
+        }
+    }
+
+    let value_item = {
+        let catalog = catalog.clone();
+        move |(position, value): (usize, FacetValue)| {
+            let FacetValue { value, parent, .. } = value;
+            let count = move || {
+                results.with(|results| results.0.facets.values(facet).get(position).map_or(0, |value| value.count))
+            };
+            let selected = {
+                let value = value.clone();
+                move || query.with(|query| query.filters.is_selected(facet, &value))
+            };
+            let toggle = {
+                let value = value.clone();
+                move |_| {
+                    let mut next = query.get_untracked();
+                    next.filters.toggle(facet, &value);
+                    on_change.run((next, false));
+                }
+            };
+            let label = {
+                let catalog = catalog.clone();
+                let value = value.clone();
+                move || value_label(&catalog, facet, &value, lang.get())
+            };
+            let hidden = {
+                let label = label.clone();
+                move || {
+                    let filter = filter_text.get();
+                    !filter.is_empty() && !normalize(&label()).contains(&normalize(&filter))
+                }
+            };
+            let empty = {
+                let selected = selected.clone();
+                move || count() == 0 && !selected()
+            };
+            view! {
+                <li class="facet-value" class:empty=empty class:nested=parent.is_some() hidden=hidden>
+                    <label>
+                        <input type="checkbox" prop:checked=selected on:change=toggle />
+                        <span class="facet-label">{label}</span>
+                        <span class="facet-count">{count}</span>
+                    </label>
+                </li>
+            }
+        }
+    };
+
+    let body = groups
+        .into_iter()
+        .map(|(group, values)| {
+            let items = values.into_iter().map(value_item.clone()).collect_view();
+            match group.filter(|_| grouped) {
+                Some(group_id) => {
+                    let catalog = catalog.clone();
+                    let group_label = move || {
+                        let lang = lang.get();
+                        catalog
+                            .directory
+                            .capability_group(&group_id)
+                            .map(|group| {
+                                group.label.resolve(lang.tag(), catalog.directory.fallback_language()).to_owned()
+                            })
+                            .unwrap_or_else(|| ui(lang).ungrouped.to_owned())
+                    };
+                    view! {
+                        <details class="facet-subgroup" prop:open=move || !filter_text.get().is_empty()>
+                            <summary>{group_label}</summary>
+                            <ul class="facet-values">{items}</ul>
+                        </details>
+                    }
+                    .into_any()
+                }
+                None => view! { <ul class="facet-values">{items}</ul> }.into_any(),
+            }
+        })
+        .collect_view();
+
+    let valid_only = (facet == Facet::Certification).then(|| {
+        let toggle = move |_| {
+            let mut next = query.get_untracked();
+            next.filters.only_valid_certifications = !next.filters.only_valid_certifications;
+            on_change.run((next, false));
+        };
+        view! {
+            <label class="facet-option">
+                <input
+                    type="checkbox"
+                    prop:checked=move || query.with(|query| query.filters.only_valid_certifications)
+                    on:change=toggle
+                />
+                <span>{move || ui(lang.get()).only_valid_certifications}</span>
+            </label>
+        }
+    });
+
+    let search = (grouped && n_values > 12).then(|| {
+        let input_id = format!("facet-filter-{}", facet.url_key());
+        let filter_label = move || {
+            let ui = ui(lang.get());
+            if facet == Facet::Need {
+                ui.filter_needs
+            } else {
+                ui.filter_capabilities
+            }
+        };
+        view! {
+            <label class="visually-hidden" for=input_id.clone()>
+                {filter_label}
+            </label>
+            <input
+                id=input_id
+                class="facet-filter"
+                type="text"
+                autocomplete="off"
+                placeholder=filter_label
+                prop:value=move || filter_text.get()
+                on:input=move |event| filter_text.set(event_target_value(&event))
+            />
+        }
+    });
+
+    view! {
+        <fieldset class="facet">
+            <legend>{move || facet_label(ui(lang.get()), facet)}</legend>
+            {valid_only}
+            {search}
+            {body}
+        </fieldset>
+    }
+}
+
+fn facet_label(ui: &Ui, facet: Facet) -> &'static str {
+    match facet {
+        Facet::Capability => ui.facet_capability,
+        Facet::Kind => ui.facet_kind,
+        Facet::Certification => ui.facet_certification,
+        Facet::Place => ui.facet_place,
+        Facet::Event => ui.facet_event,
+        Facet::Need => ui.facet_need,
+    }
+}
+
+/// How a facet value reads to a person: labels from the file, kind names, place names.
+fn value_label(catalog: &Catalog, facet: Facet, value: &str, lang: Lang) -> String {
+    let directory = &catalog.directory;
+    let fallback = directory.fallback_language();
+    let resolve = |text: &vitrina_core::Text| text.resolve(lang.tag(), fallback).to_owned();
+    match facet {
+        Facet::Capability | Facet::Need => {
+            directory.capability(value).map(|capability| resolve(&capability.label)).unwrap_or_else(|| value.to_owned())
+        }
+        Facet::Certification => directory
+            .certification(value)
+            .map(|certification| resolve(&certification.label))
+            .unwrap_or_else(|| value.to_owned()),
+        Facet::Event => directory.event(value).map(|event| resolve(&event.name)).unwrap_or_else(|| value.to_owned()),
+        Facet::Kind => vitrina_core::model::MemberKind::ALL
+            .iter()
+            .find(|(_, name)| *name == value)
+            .map(|(kind, _)| member_kind(*kind, lang).to_owned())
+            .unwrap_or_else(|| value.to_owned()),
+        Facet::Place => match value.split_once(PLACE_SEPARATOR) {
+            Some((_, city)) => city.to_owned(),
+            None => value.to_owned(),
+        },
+    }
+}
+
+/// The results, a page at a time.
+#[component]
+fn ResultList(catalog: Arc<Catalog>, results: Memo<SharedResults>, event: Option<String>) -> impl IntoView {
+    let UiLang(lang) = expect_context::<UiLang>();
+    let ListLength(shown) = expect_context::<ListLength>();
+    let total = move || results.with(|results| results.0.members.len());
+    let rows = move || {
+        let lang = lang.get();
+        let end = shown.get();
+        results.with(|results| {
+            results.0.members.iter().take(end).map(move |index| (*index as usize, lang)).collect::<Vec<_>>()
+        })
+    };
+    let show_more = move |_| shown.update(|shown| *shown += LIST_PAGE_SIZE);
+    let event = StoredValue::new(event);
+    view! {
+        <div class="results">
+            <Show when=move || { total() == 0 }>
+                <div class="no-results">
+                    <p>{move || ui(lang.get()).no_results}</p>
+                    <p class="hint">{move || ui(lang.get()).no_results_hint}</p>
+                </div>
+            </Show>
+            <ol class="member-list">
+                <For
+                    each=rows
+                    key=|row| *row
+                    children=move |(index, lang)| {
+                        let stand = event.with_value(|event| stand_at(&catalog, index, event.as_deref()));
+                        view! { <MemberCard loaded=catalog.clone() index=index lang=lang stand=stand /> }
+                    }
+                />
+            </ol>
+            <Show when=move || { shown.get() < total() }>
+                <div class="show-more">
+                    <p>{move || showing_n_of(shown.get().min(total()), total(), lang.get())}</p>
+                    <button type="button" class="button" on:click=show_more>
+                        {move || ui(lang.get()).show_more}
+                    </button>
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+fn stand_at(catalog: &Catalog, index: usize, event: Option<&str>) -> Option<String> {
+    let event = event?;
+    let member = catalog.directory.members.get(index)?;
+    member.events.iter().find(|attended| attended.id.as_str() == event)?.stand.clone()
+}
+
+/// The route of the member list filtered to one facet value: for links from profiles.
+pub fn filtered_list_route(facet: Facet, value: &str) -> Route {
+    let mut query = ListQuery::default();
+    query.filters.select(facet, value);
+    Route::Directory { query }
+}

@@ -1,0 +1,73 @@
+//! One event and the members attending it, with the same search and facets.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use vitrina_core::format::{date_range, event_kind};
+
+use crate::components::member_search::MemberSearch;
+use crate::i18n::ui;
+use crate::state::{Catalog, UiLang};
+
+/// An event's details and its attendees, with their stands.
+#[component]
+pub fn EventPage(catalog: Arc<Catalog>, id: String) -> impl IntoView {
+    let UiLang(lang) = expect_context::<UiLang>();
+    let Some(event) = catalog.directory.event(&id).cloned() else {
+        return view! {
+            <section class="not-found">
+                <h1>{move || ui(lang.get()).not_found_title}</h1>
+                <p>{move || ui(lang.get()).event_not_found}</p>
+                <p>
+                    <a href="#/events">{move || ui(lang.get()).all_events}</a>
+                </p>
+            </section>
+        }
+        .into_any();
+    };
+    let fallback = catalog.directory.fallback_language().map(str::to_owned);
+    let header = {
+        let event = event.clone();
+        move || {
+            let lang = lang.get();
+            let ui = ui(lang);
+            let fallback = fallback.as_deref();
+            let details: Vec<String> = [
+                event.kind.map(|kind| event_kind(kind, lang).to_owned()),
+                event.start.map(|start| date_range(start, event.end, lang)),
+                event.city.clone(),
+                event.venue.as_ref().map(|venue| format!("{}: {}", ui.venue, venue.resolve(lang.tag(), fallback))),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            view! {
+                <p class="breadcrumb">
+                    <a href="#/events">{ui.all_events}</a>
+                </p>
+                <h1 id="event-heading">{event.name.resolve(lang.tag(), fallback).to_owned()}</h1>
+                {(!details.is_empty()).then(|| view! { <p class="member-meta">{details.join(" · ")}</p> })}
+                {event
+                    .url
+                    .as_ref()
+                    .map(|url| {
+                        view! {
+                            <p>
+                                <a href=url.as_str().to_owned() target="_blank" rel="noopener noreferrer">
+                                    {ui.event_website}
+                                </a>
+                            </p>
+                        }
+                    })}
+                <h2>{ui.attendees}</h2>
+            }
+        }
+    };
+    view! {
+        <section class="event-page" aria-labelledby="event-heading">
+            {header}
+            <MemberSearch catalog=catalog event=Some(id) />
+        </section>
+    }
+    .into_any()
+}

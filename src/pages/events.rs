@@ -1,0 +1,85 @@
+//! The events of the directory: upcoming first, past ones greyed.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use vitrina_core::format::{date_range, event_kind};
+use vitrina_core::model::Event;
+use vitrina_core::query::ListQuery;
+use vitrina_core::valid::IsoDate;
+use vitrina_core::{Lang, Route};
+
+use crate::adapters::page;
+use crate::i18n::{n_members, ui};
+use crate::state::{Catalog, UiLang};
+
+/// Whether an event is over on `today` (an event without dates is never over).
+fn is_past(event: &Event, today: IsoDate) -> bool {
+    event.end.or(event.start).is_some_and(|last_day| last_day < today)
+}
+
+/// Upcoming events soonest first, then past events most recent first.
+pub fn events_in_order(events: &[Event], today: IsoDate) -> (Vec<&Event>, Vec<&Event>) {
+    let (mut past, mut upcoming): (Vec<&Event>, Vec<&Event>) = events.iter().partition(|event| is_past(event, today));
+    upcoming.sort_by_key(|event| (event.start.is_none(), event.start));
+    past.sort_by_key(|event| std::cmp::Reverse(event.start));
+    (upcoming, past)
+}
+
+/// Every event, with how many members attend.
+#[component]
+pub fn EventsPage(catalog: Arc<Catalog>) -> impl IntoView {
+    let UiLang(lang) = expect_context::<UiLang>();
+    let today = page::today();
+    move || {
+        let lang = lang.get();
+        let ui = ui(lang);
+        let directory = &catalog.directory;
+        let (upcoming, past) = events_in_order(&directory.events, today);
+        let section = |heading: &'static str, events: Vec<&Event>, past: bool| {
+            (!events.is_empty()).then(|| {
+                view! {
+                    <section class="event-section" class:past=past>
+                        <h2>{heading}</h2>
+                        <ul class="event-list">
+                            {events.into_iter().map(|event| event_item(&catalog, event, lang)).collect_view()}
+                        </ul>
+                    </section>
+                }
+            })
+        };
+        view! {
+            <section class="events-page" aria-labelledby="events-heading">
+                <h1 id="events-heading">{ui.events_heading}</h1>
+                {directory.events.is_empty().then(|| view! { <p>{ui.no_events}</p> })}
+                {section(ui.upcoming_events, upcoming, false)}
+                {section(ui.past_events, past, true)}
+            </section>
+        }
+    }
+}
+
+fn event_item(catalog: &Catalog, event: &Event, lang: Lang) -> impl IntoView {
+    let directory = &catalog.directory;
+    let fallback = directory.fallback_language();
+    let attendees =
+        directory.members.iter().filter(|member| member.events.iter().any(|attended| attended.id == event.id)).count();
+    let details: Vec<String> = [
+        event.kind.map(|kind| event_kind(kind, lang).to_owned()),
+        event.start.map(|start| date_range(start, event.end, lang)),
+        event.city.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let href = Route::Event { id: event.id.as_str().to_owned(), query: ListQuery::default() }.to_fragment();
+    view! {
+        <li class="event-card">
+            <h3>
+                <a href=href>{event.name.resolve(lang.tag(), fallback).to_owned()}</a>
+            </h3>
+            {(!details.is_empty()).then(|| view! { <p class="member-meta">{details.join(" · ")}</p> })}
+            <p class="member-meta">{n_members(attendees, lang)}</p>
+        </li>
+    }
+}
