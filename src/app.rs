@@ -8,13 +8,17 @@ use crate::components::load_error::LoadErrorScreen;
 use crate::components::member_search::LIST_PAGE_SIZE;
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
+use crate::components::undo_toast::UndoToast;
+use crate::follow_up::FollowUp;
 use crate::i18n::ui;
 use crate::pages::directory::DirectoryPage;
 use crate::pages::event::EventPage;
 use crate::pages::events::EventsPage;
+use crate::pages::follow_up::FollowUpPage;
 use crate::pages::member::MemberPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::problems::ProblemsPage;
+use crate::pages::received::{HandoffInbox, HandoffPage, SharedPage};
 use crate::state::{CurrentRoute, DirectoryState, ListLength, LoadState, Navigation, UiLang};
 
 /// The language to start in: the visitor's earlier choice, else their browser's, else Spanish.
@@ -34,6 +38,9 @@ enum PageKey {
     Events,
     Event(String),
     Problems,
+    FollowUp,
+    Shared(String),
+    Handoff(String),
     Unknown,
 }
 
@@ -45,6 +52,9 @@ impl PageKey {
             Route::Events => PageKey::Events,
             Route::Event { id, .. } => PageKey::Event(id.clone()),
             Route::Problems => PageKey::Problems,
+            Route::FollowUp => PageKey::FollowUp,
+            Route::Shared { fragment } => PageKey::Shared(fragment.clone()),
+            Route::Handoff { fragment } => PageKey::Handoff(fragment.clone()),
             Route::Unknown { .. } => PageKey::Unknown,
         }
     }
@@ -61,6 +71,16 @@ pub fn App() -> impl IntoView {
     provide_context(Navigation::new(route));
     provide_context(directory);
     provide_context(ListLength(RwSignal::new(LIST_PAGE_SIZE)));
+    // The list belongs to the directory's address, and works even when that file fails to load.
+    let follow_up = FollowUp::start(&page::directory_url());
+    provide_context(follow_up);
+    provide_context(HandoffInbox(RwSignal::new(Default::default())));
+    // A newer directory refreshes the saved snapshots and marks members it no longer has.
+    Effect::new(move |_| {
+        if let Some(catalog) = directory.loaded() {
+            follow_up.refresh(&catalog.directory);
+        }
+    });
 
     // Back, Forward, and links the visitor follows or edits by hand.
     let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -85,19 +105,11 @@ pub fn App() -> impl IntoView {
 
     directory.load();
 
-    let current_page = move || match directory.0.get() {
-        LoadState::Loading => {
-            view! { <p class="loading" role="status">{move || ui(lang.get()).loading}</p> }.into_any()
-        }
-        LoadState::Failed(failure) => view! { <LoadErrorScreen failure=failure /> }.into_any(),
-        LoadState::Ready(catalog) => match page_key.get() {
-            PageKey::Directory => view! { <DirectoryPage catalog=catalog /> }.into_any(),
-            PageKey::Member(id) => view! { <MemberPage loaded=catalog id=id /> }.into_any(),
-            PageKey::Events => view! { <EventsPage catalog=catalog /> }.into_any(),
-            PageKey::Event(id) => view! { <EventPage catalog=catalog id=id /> }.into_any(),
-            PageKey::Problems => view! { <ProblemsPage loaded=catalog /> }.into_any(),
-            PageKey::Unknown => view! { <NotFoundPage /> }.into_any(),
-        },
+    let current_page = move || match page_key.get() {
+        // The follow-up list and what arrives by link never wait for the directory.
+        PageKey::FollowUp => view! { <FollowUpPage /> }.into_any(),
+        PageKey::Handoff(fragment) => view! { <HandoffPage fragment=fragment /> }.into_any(),
+        other => (move || directory_page(directory.0.get(), other.clone(), lang)).into_any(),
     };
 
     view! {
@@ -105,7 +117,26 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1">
             {current_page}
         </main>
+        <UndoToast />
         <SiteFooter />
+    }
+}
+
+fn directory_page(state: LoadState, page_key: PageKey, lang: RwSignal<Lang>) -> AnyView {
+    match state {
+        LoadState::Loading => {
+            view! { <p class="loading" role="status">{move || ui(lang.get()).loading}</p> }.into_any()
+        }
+        LoadState::Failed(failure) => view! { <LoadErrorScreen failure=failure /> }.into_any(),
+        LoadState::Ready(catalog) => match page_key {
+            PageKey::Directory => view! { <DirectoryPage catalog=catalog /> }.into_any(),
+            PageKey::Member(id) => view! { <MemberPage loaded=catalog id=id /> }.into_any(),
+            PageKey::Events => view! { <EventsPage catalog=catalog /> }.into_any(),
+            PageKey::Event(id) => view! { <EventPage catalog=catalog id=id /> }.into_any(),
+            PageKey::Problems => view! { <ProblemsPage loaded=catalog /> }.into_any(),
+            PageKey::Shared(fragment) => view! { <SharedPage fragment=fragment /> }.into_any(),
+            PageKey::FollowUp | PageKey::Handoff(_) | PageKey::Unknown => view! { <NotFoundPage /> }.into_any(),
+        },
     }
 }
 
@@ -124,6 +155,9 @@ fn document_title(directory: DirectoryState, page: &PageKey, lang: Lang) -> Stri
             directory.event(id).map(|event| event.name.resolve(lang.tag(), directory.fallback_language()).to_owned())
         }
         PageKey::Problems => Some(ui.data_problems.to_owned()),
+        PageKey::FollowUp => Some(ui.follow_up_heading.to_owned()),
+        PageKey::Shared(_) => Some(ui.shared_heading.to_owned()),
+        PageKey::Handoff(_) => Some(ui.handoff_heading.to_owned()),
         PageKey::Unknown => None,
     };
     format!("{} · {cluster}", page_title.unwrap_or_else(|| ui.not_found_title.to_owned()))

@@ -6,6 +6,7 @@
 pub mod adapters;
 pub mod app;
 pub mod components;
+pub mod follow_up;
 pub mod i18n;
 pub mod pages;
 pub mod state;

@@ -3,6 +3,8 @@
 //! `web-sys` directly.
 
 pub mod directory_fetch;
+pub mod files;
 pub mod hash_location;
+pub mod local_store;
 pub mod page;
 pub mod preferences;

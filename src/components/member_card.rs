@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use vitrina_core::format::member_kind;
 use vitrina_core::{Lang, Route};
 
+use crate::components::save_button::SaveButton;
 use crate::i18n::ui;
 use crate::state::Catalog;
 
@@ -44,11 +45,16 @@ pub fn MemberCard(
         .map(|capability| capability.label.resolve(lang.tag(), fallback).to_owned())
         .collect();
     let hidden_chips = member.capabilities.len().saturating_sub(CHIPS_ON_CARD);
+    let save =
+        view! { <SaveButton catalog=loaded.clone() member=member.id.as_str().to_owned() name=member.name.clone() /> };
     view! {
         <li class="member-card">
-            <h2 class="member-name">
-                <a href=href>{member.name.clone()}</a>
-            </h2>
+            <div class="card-heading">
+                <h2 class="member-name">
+                    <a href=href>{member.name.clone()}</a>
+                </h2>
+                {save}
+            </div>
             {(!meta.is_empty()).then(|| view! { <p class="member-meta">{meta.join(" · ")}</p> })}
             {stand.map(|stand| view! { <p class="member-stand">{format!("{} {stand}", ui(lang).stand_label)}</p> })}
             {pitch.map(|pitch| view! { <p class="member-pitch">{pitch}</p> })}

@@ -438,6 +438,8 @@ fn FacetGroup(
     let body = groups
         .into_iter()
         .map(|(group, values)| {
+            let values_selected_in_group = query
+                .with_untracked(|query| values.iter().any(|(_, value)| query.filters.is_selected(facet, &value.value)));
             let items = values.into_iter().map(value_item.clone()).collect_view();
             match group.filter(|_| grouped) {
                 Some(group_id) => {
@@ -452,8 +454,13 @@ fn FacetGroup(
                             })
                             .unwrap_or_else(|| ui(lang).ungrouped.to_owned())
                     };
+                    // Groups holding a selected value start open; typing in the facet filter opens all.
+                    let holds_selection = values_selected_in_group;
                     view! {
-                        <details class="facet-subgroup" prop:open=move || !filter_text.get().is_empty()>
+                        <details
+                            class="facet-subgroup"
+                            prop:open=move || holds_selection || !filter_text.get().is_empty()
+                        >
                             <summary>{group_label}</summary>
                             <ul class="facet-values">{items}</ul>
                         </details>

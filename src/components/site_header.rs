@@ -2,7 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::adapters::page;
 use crate::components::language_switch::LanguageSwitch;
+use crate::follow_up::FollowUp;
 use crate::i18n::ui;
 use crate::state::{CurrentRoute, DirectoryState, UiLang};
 use vitrina_core::Route;
@@ -15,6 +17,10 @@ pub fn SiteHeader() -> impl IntoView {
     let CurrentRoute(route) = expect_context::<CurrentRoute>();
     let on_directory =
         move || route.with(|route| matches!(route, Route::Directory { .. } | Route::Member { .. })).then_some("page");
+    let follow_up = expect_context::<FollowUp>();
+    let today = page::today();
+    let overdue = move || follow_up.list().with(|list| list.overdue_count(today) + list.due_today_count(today));
+    let on_follow_up = move || route.with(|route| matches!(route, Route::FollowUp)).then_some("page");
     let on_events = move || route.with(|route| matches!(route, Route::Events | Route::Event { .. })).then_some("page");
     let cluster_name = move || {
         directory
@@ -48,6 +54,18 @@ pub fn SiteHeader() -> impl IntoView {
                 </a>
                 <a href="#/events" aria-current=on_events>
                     {move || ui(lang.get()).nav_events}
+                </a>
+                <a href="#/follow-up" aria-current=on_follow_up>
+                    {move || ui(lang.get()).nav_follow_up}
+                    {move || {
+                        let n = overdue();
+                        (n > 0).then(|| view! {
+                            <span class="badge">
+                                {n}
+                                <span class="visually-hidden">{format!(" {}", ui(lang.get()).overdue_in_nav)}</span>
+                            </span>
+                        })
+                    }}
                 </a>
             </nav>
             <LanguageSwitch />

@@ -11,6 +11,7 @@ use vitrina_core::{Directory, Lang, Text};
 use crate::adapters::page;
 use crate::components::member_card::MemberCard;
 use crate::components::member_search::filtered_list_route;
+use crate::components::save_button::SaveButton;
 use crate::i18n::{employees, investment_musd, ui};
 use crate::state::{Catalog, UiLang};
 
@@ -24,7 +25,7 @@ pub fn MemberPage(loaded: Arc<Catalog>, id: String) -> impl IntoView {
             Some(index) => {
                 let directory = &loaded.directory;
                 view! {
-                    {profile(directory, &directory.members[index], lang)}
+                    {profile(&loaded, &directory.members[index], lang)}
                     {similar_members(&loaded, index, lang)}
                 }
                 .into_any()
@@ -48,7 +49,8 @@ fn text(directory: &Directory, text: &Text, lang: Lang) -> String {
     text.resolve(lang.tag(), directory.fallback_language()).to_owned()
 }
 
-fn profile(directory: &Directory, member: &Member, lang: Lang) -> impl IntoView {
+fn profile(catalog: &Arc<Catalog>, member: &Member, lang: Lang) -> impl IntoView {
+    let directory = &catalog.directory;
     let ui = ui(lang);
     let place = member.location.as_ref().map(|location| {
         [location.city.as_deref(), location.state.as_deref(), location.country.as_ref().map(|c| c.as_str())]
@@ -96,7 +98,10 @@ fn profile(directory: &Directory, member: &Member, lang: Lang) -> impl IntoView 
             <p class="breadcrumb">
                 <a href="#/">{ui.back_to_directory}</a>
             </p>
-            <h1 id="profile-name">{member.name.clone()}</h1>
+            <div class="card-heading">
+                <h1 id="profile-name">{member.name.clone()}</h1>
+                <SaveButton catalog=catalog.clone() member=member.id.as_str().to_owned() name=member.name.clone() />
+            </div>
             {(!subtitle.is_empty()).then(|| view! { <p class="member-meta">{subtitle.join(" · ")}</p> })}
             {member.pitch.as_ref().map(|pitch| view! { <p class="profile-pitch">{text(directory, pitch, lang)}</p> })}
             {links(member, lang)}
@@ -135,7 +140,7 @@ fn profile(directory: &Directory, member: &Member, lang: Lang) -> impl IntoView 
                 })}
             {success_cases(directory, member, lang)}
             {events(directory, member, lang)}
-            {contacts(directory, member, lang)}
+            {contacts(catalog, member, lang)}
             {member
                 .verified_on
                 .map(|date| view! { <p class="verified">{format!("{} {}", ui.data_checked_on, long_date(date, lang))}</p> })}
@@ -338,11 +343,11 @@ fn events(directory: &Directory, member: &Member, lang: Lang) -> Option<impl Int
     })
 }
 
-fn contacts(directory: &Directory, member: &Member, lang: Lang) -> Option<impl IntoView> {
+fn contacts(catalog: &Arc<Catalog>, member: &Member, lang: Lang) -> Option<impl IntoView> {
     if member.contacts.is_empty() {
         return None;
     }
-    let items = member.contacts.iter().map(|contact| contact_card(directory, contact, lang)).collect_view();
+    let items = member.contacts.iter().map(|contact| contact_card(catalog, member, contact, lang)).collect_view();
     Some(view! {
         <section class="contacts">
             <h2>{ui(lang).contacts}</h2>
@@ -351,12 +356,21 @@ fn contacts(directory: &Directory, member: &Member, lang: Lang) -> Option<impl I
     })
 }
 
-fn contact_card(directory: &Directory, contact: &Contact, lang: Lang) -> impl IntoView {
+fn contact_card(catalog: &Arc<Catalog>, member: &Member, contact: &Contact, lang: Lang) -> impl IntoView {
+    let directory = &catalog.directory;
     let ui = ui(lang);
     let phone_href = contact.phone.as_deref().and_then(tel_href);
     view! {
         <li class="contact">
-            <p class="contact-name">{contact.name.clone()}</p>
+            <div class="card-heading">
+                <p class="contact-name">{contact.name.clone()}</p>
+                <SaveButton
+                    catalog=catalog.clone()
+                    member=member.id.as_str().to_owned()
+                    contact=Some(contact.id.as_str().to_owned())
+                    name=format!("{} ({})", contact.name, member.name)
+                />
+            </div>
             {contact.role.as_ref().map(|role| view! { <p class="member-meta">{text(directory, role, lang)}</p> })}
             <p class="contact-actions">
                 {contact

@@ -3,6 +3,8 @@
 pub mod directory;
 pub mod event;
 pub mod events;
+pub mod follow_up;
 pub mod member;
 pub mod not_found;
 pub mod problems;
+pub mod received;

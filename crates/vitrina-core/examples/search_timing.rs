@@ -7,7 +7,8 @@
 //! ```
 //!
 //! A counting allocator reports what the directory and the index really hold, the peak
-//! while building, and how much one query allocates.
+//! while building, and how much one query allocates. Each query is run three times and
+//! its fastest run counted, so that a busy machine's scheduling does not pose as the index.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
@@ -121,12 +122,19 @@ fn main() {
     .flat_map(|text| typed(text))
     .collect();
 
+    // Each query runs three times and counts its fastest run: a busy machine's scheduling
+    // hiccups are not the index's.
     let run = |query: &ListQuery| {
         let allocated = ALLOCATED.load(Relaxed);
-        let started = Instant::now();
-        let results = index.run(&directory, query, today);
-        let time = started.elapsed();
-        (time, ALLOCATED.load(Relaxed) - allocated, results.members.len())
+        let mut best = Duration::MAX;
+        let mut found = 0;
+        for _ in 0..3 {
+            let started = Instant::now();
+            let results = index.run(&directory, query, today);
+            best = best.min(started.elapsed());
+            found = results.members.len();
+        }
+        (best, (ALLOCATED.load(Relaxed) - allocated) / 3, found)
     };
 
     // Warm up.
@@ -137,7 +145,7 @@ fn main() {
     for (label, filters) in [("no filters", false), ("with a capability + kind filter", true)] {
         let mut times = Vec::new();
         let mut allocated = Vec::new();
-        for _ in 0..5 {
+        for _ in 0..2 {
             for text in &typing {
                 let mut query = ListQuery { text: text.clone(), ..ListQuery::default() };
                 if filters {
@@ -204,17 +212,28 @@ fn main() {
     let event = directory.events[0].id.as_str();
     let mut times = Vec::new();
     for text in typed("estampado") {
-        let started = Instant::now();
-        index.run_within_event(&directory, event, &ListQuery { text, ..ListQuery::default() }, today);
-        times.push(started.elapsed());
+        let query = ListQuery { text, ..ListQuery::default() };
+        let best = (0..3)
+            .map(|_| {
+                let started = Instant::now();
+                index.run_within_event(&directory, event, &query, today);
+                started.elapsed()
+            })
+            .min();
+        times.extend(best);
     }
     println!("event page typing: {}", summary(&mut times));
 
     let mut times = Vec::new();
     for member in (0..directory.members.len()).step_by((directory.members.len() / 50).max(1)) {
-        let started = Instant::now();
-        index.similar_members(&directory, member, 6);
-        times.push(started.elapsed());
+        let best = (0..3)
+            .map(|_| {
+                let started = Instant::now();
+                index.similar_members(&directory, member, 6);
+                started.elapsed()
+            })
+            .min();
+        times.extend(best);
     }
     println!("similar members: {}", summary(&mut times));
 }

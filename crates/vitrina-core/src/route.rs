@@ -22,6 +22,12 @@ pub enum Route {
     Event { id: String, query: ListQuery },
     /// The data problems found in the directory file, for the staff who keep it.
     Problems,
+    /// The visitor's follow-up list.
+    FollowUp,
+    /// A shortlist someone shared (`#/shared?ids=...`), kept whole for its parser.
+    Shared { fragment: String },
+    /// One part of a follow-up list handed over from another device (`#/handoff?...`).
+    Handoff { fragment: String },
     /// A fragment the app does not know; shown as a quiet "not found".
     Unknown { fragment: String },
 }
@@ -44,6 +50,9 @@ impl Route {
             ["events"] => Route::Events,
             ["event", id] => Route::Event { id: percent_decode(id), query: ListQuery::from_url_query(query) },
             ["problems"] => Route::Problems,
+            ["follow-up"] => Route::FollowUp,
+            ["shared"] => Route::Shared { fragment: format!("#{fragment}") },
+            ["handoff"] => Route::Handoff { fragment: format!("#{fragment}") },
             _ => Route::Unknown { fragment: percent_decode(fragment) },
         }
     }
@@ -73,6 +82,8 @@ impl Route {
             Route::Events => "#/events".to_owned(),
             Route::Event { id, query } => with_query(format!("#/event/{}", percent_encode(id)), query),
             Route::Problems => "#/problems".to_owned(),
+            Route::FollowUp => "#/follow-up".to_owned(),
+            Route::Shared { fragment } | Route::Handoff { fragment } => fragment.clone(),
             Route::Unknown { fragment } => format!("#{}", percent_encode_fragment(fragment)),
         }
     }
@@ -174,6 +185,9 @@ mod tests {
         check("#/member/aceros-del-norte", Route::Member { id: "aceros-del-norte".into() });
         check("#/member/aceros-del-norte/", Route::Member { id: "aceros-del-norte".into() });
         check("#/problems", Route::Problems);
+        check("#/follow-up", Route::FollowUp);
+        check("#/shared?ids=a,b", Route::Shared { fragment: "#/shared?ids=a,b".into() });
+        check("#/handoff?v=1&p=1-2", Route::Handoff { fragment: "#/handoff?v=1&p=1-2".into() });
         check("member/x", Route::Member { id: "x".into() });
     }
 

@@ -5,11 +5,13 @@
 
 use super::bits::MemberSet;
 use super::normalize::normalize;
+use super::text_index::FxHasher;
 use super::FacetValue;
 use crate::model::{Directory, Location, Member, MemberKind};
 use crate::query::{Facet, ListQuery, PLACE_SEPARATOR};
 use crate::valid::IsoDate;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
 /// The position of a facet in [`Facet::ALL`].
@@ -46,11 +48,11 @@ pub(crate) struct Facets {
 }
 
 impl Facets {
-    /// The facets of `directory.members[order[id]]` as member `id`.
-    pub(crate) fn build(directory: &Directory, order: &[u32]) -> Facets {
-        let n = order.len();
+    /// The facets of `directory.members[m]` as member `ids[m]`.
+    pub(crate) fn build(directory: &Directory, ids: &[u32]) -> Facets {
+        let n = ids.len();
         let members = &directory.members;
-        fn index_of<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+        fn index_of<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize, BuildHasherDefault<FxHasher>> {
             ids.enumerate().map(|(at, id)| (id, at)).collect()
         }
 
@@ -83,9 +85,8 @@ impl Facets {
         let mut seen: Vec<usize> = Vec::new();
         // Per certification of a member: its latest expiry, `None` for a certificate without one.
         let mut certificates: Vec<(usize, Option<IsoDate>)> = Vec::new();
-        for (id, &at) in order.iter().enumerate() {
-            let member = &members[at as usize];
-            let id = id as u32;
+        // Members in file order, as they lie in memory; the lists are sorted by id afterwards.
+        for (member, &id) in members.iter().zip(ids) {
             for (lists, ids) in [(&mut offers, &member.capabilities), (&mut needs, &member.needs)] {
                 seen.clear();
                 seen.extend(ids.iter().filter_map(|c| capability_ids.get(c.as_str())).map(|&c| position[c]));
@@ -126,7 +127,10 @@ impl Facets {
             seen.dedup();
             seen.iter().for_each(|&e| attendees[e].push(id));
         }
-        for list in &mut holders {
+        for list in offers.iter_mut().chain(&mut needs).chain(&mut kinds).chain(&mut holders) {
+            list.sort_unstable();
+        }
+        for list in never_expiring.iter_mut().chain(&mut attendees) {
             list.sort_unstable();
         }
         for list in &mut expiring {
@@ -186,7 +190,7 @@ impl Facets {
                     }
                 }
                 Facet::Place => {
-                    for (place, parent, list) in places(members, order) {
+                    for (place, parent, list) in places(members, ids) {
                         values.push(value(&place, None, parent));
                         lists.push(list);
                     }
@@ -252,25 +256,31 @@ pub(crate) fn place_values(member: &Member) -> (Option<String>, Option<String>) 
 /// Every Place value with its parent and members, in display order: states and stateless
 /// cities by member count (most first) then by name, each state followed by its cities in
 /// the same order.
-fn places(members: &[Member], order: &[u32]) -> Vec<(String, Option<String>, Vec<u32>)> {
-    let mut states: HashMap<String, Vec<u32>> = HashMap::new();
-    // City value → (state, members).
-    let mut cities: HashMap<String, (Option<String>, Vec<u32>)> = HashMap::new();
-    for (m, &at) in order.iter().enumerate() {
-        let (state, city) = place_values(&members[at as usize]);
+fn places(members: &[Member], ids: &[u32]) -> Vec<(String, Option<String>, Vec<u32>)> {
+    // Members by state, and by (state, city); keys borrowed from the members.
+    type Lists<K> = HashMap<K, Vec<u32>, BuildHasherDefault<FxHasher>>;
+    let mut states: Lists<&str> = HashMap::default();
+    let mut cities: Lists<(Option<&str>, &str)> = HashMap::default();
+    for (member, &id) in members.iter().zip(ids) {
+        let (state, city) = state_and_city(member.location.as_ref());
         if let Some(city) = city {
-            let list = &mut cities.entry(city).or_insert_with(|| (state.clone(), Vec::new())).1;
-            if list.last() != Some(&(m as u32)) {
-                list.push(m as u32);
-            }
+            cities.entry((state, city)).or_default().push(id);
         }
         if let Some(state) = state {
-            let list = states.entry(state).or_default();
-            if list.last() != Some(&(m as u32)) {
-                list.push(m as u32);
-            }
+            states.entry(state).or_default().push(id);
         }
     }
+    states.values_mut().chain(cities.values_mut()).for_each(|list| list.sort_unstable());
+    let mut states: HashMap<String, Vec<u32>> = states.into_iter().map(|(s, list)| (s.to_owned(), list)).collect();
+    let mut cities_by_value: HashMap<String, (Option<String>, Vec<u32>)> = HashMap::new();
+    for ((state, city), mut list) in cities {
+        let value = format!("{}{PLACE_SEPARATOR}{city}", state.unwrap_or(""));
+        // (`A/B` + `C` and `A` + `B/C` spell the same value: one value for both.)
+        let entry = cities_by_value.entry(value).or_insert_with(|| (state.map(str::to_owned), Vec::new()));
+        entry.1.append(&mut list);
+        entry.1.sort_unstable();
+    }
+    let mut cities = cities_by_value;
     let order = |a: &(String, Vec<u32>), b: &(String, Vec<u32>)| {
         b.1.len().cmp(&a.1.len()).then_with(|| normalize(&a.0).cmp(&normalize(&b.0))).then_with(|| a.0.cmp(&b.0))
     };

@@ -6,8 +6,8 @@
 //! The search text is split into words after folding (lowercase, accents removed, anything
 //! that is not a letter or digit separates words; see [`normalize`]). A member matches when
 //! **every** query word is the beginning of some word of the member, each anywhere and in
-//! any order: `inyec` finds "Inyección de plástico", `estampacion MEXICO` finds a stamping
-//! member in "Estado de México". The words searched are:
+//! any order: `inyec` finds "Inyección de plástico", `MEXICO estampado` finds a member
+//! offering "Estampado" in "Estado de México". The words searched are:
 //!
 //! - the name and the legal name;
 //! - the labels (in every language of the file) and aliases of the capabilities the member
@@ -63,17 +63,24 @@
 //!   A member with a city but no state is in the value `/City` (empty state), listed at the
 //!   top level with no `parent`; its label is the text after the separator. Order: states and
 //!   such stateless cities by number of members (most first) then name, each state followed
-//!   by its cities in the same order.
+//!   by its cities in the same order. (A state written with a `/` in it could spell the same
+//!   id as a city of another state; such values are merged into one, so ids stay unique.)
 //!
 //! # Cost
 //!
-//! Building folds every text once and stores a sorted vocabulary of words; a typed prefix
-//! maps to one contiguous run of it. Member lists are sorted `u32` lists for rare words and
-//! bitsets (one bit per member) for common ones, and every facet value is a bitset or a
-//! short list, so a query is a few bitset ORs and ANDs, disjunctive counts are popcounts of
-//! ANDs, and ordering is one pass over a precomputed order (or a sort of a small result).
-//! A query allocates a few bitsets of `members / 8` bytes and the result list; nothing is
-//! cached between queries, so the index is plain immutable data (`Send + Sync`).
+//! Building folds every text once (members in file order) and keeps a sorted vocabulary of
+//! folded words; a typed prefix is one contiguous run of it. A word's members are a sorted
+//! `u32` list while rare and bitsets (one bit per member) once common; every facet value is
+//! a bitset or, when small, a list. Members are numbered by name order inside the index, so
+//! a query is a few bitset ORs and ANDs, disjunctive counts are popcounts of ANDs (over only
+//! the nonzero words, or the complement's, whichever is fewer), and listing the results by
+//! name or by relevance tier is reading bits in order; the other sorts filter a precomputed
+//! order. A query allocates a few bitsets of `members / 8` bytes (four per query word), the
+//! facet value list and the result list, and caches nothing, so the index is plain
+//! immutable data (`Send + Sync`) that can sit in an `Arc`.
+//!
+//! Measured with `cargo run --release -p vitrina-core --example search_timing -- FILE` on a
+//! directory from `cargo xtask gen-directory`.
 
 mod bits;
 mod facets;
@@ -187,19 +194,27 @@ impl SearchIndex {
     pub fn build(directory: &Directory) -> SearchIndex {
         let members = &directory.members;
         let n = members.len();
-        let names: Vec<String> = members.iter().map(|m| normalize(&m.name)).collect();
-        let mut by_name: Vec<u32> = (0..n as u32).collect();
-        by_name.sort_unstable_by(|&a, &b| {
-            let (a, b) = (a as usize, b as usize);
-            (&names[a], &members[a].name, a).cmp(&(&names[b], &members[b].name, b))
-        });
-        drop(names);
+        // Sort keys: the folded name, a NUL (which no folded name contains, and which sorts
+        // before every other character) and the name as written, so one string comparison
+        // compares by folded name, then as written.
+        let mut keys: Vec<(String, u32)> = members
+            .iter()
+            .enumerate()
+            .map(|(at, m)| {
+                let mut key = normalize(&m.name);
+                key.push('\0');
+                key.push_str(&m.name);
+                (key, at as u32)
+            })
+            .collect();
+        keys.sort_unstable();
+        let by_name: Vec<u32> = keys.into_iter().map(|(_, at)| at).collect();
         let mut ids = vec![0u32; n];
         for (id, &m) in by_name.iter().enumerate() {
             ids[m as usize] = id as u32;
         }
 
-        let facets = Facets::build(directory, &by_name);
+        let facets = Facets::build(directory, &ids);
         let certifications = facets.ranges[facet_index(Facet::Certification)].start;
         let mut vocabulary: Vec<(u32, Vec<&str>)> = Vec::new();
         for (c, capability) in directory.capabilities.iter().enumerate() {
@@ -209,7 +224,7 @@ impl SearchIndex {
         for (c, certification) in directory.certifications.iter().enumerate() {
             vocabulary.push(((certifications + c) as u32, certification.label.variants().collect()));
         }
-        let text = TextIndex::build(directory, &by_name, &vocabulary);
+        let text = TextIndex::build(directory, &ids, &vocabulary);
 
         // Stable sorts of the ids (already in name order) keep ties in name order.
         let member = |id: &u32| &members[by_name[*id as usize] as usize];
@@ -407,14 +422,16 @@ impl SearchIndex {
             // Only the nonzero words of `against` need looking at; when it has more of them
             // than the members in scope it misses, count those and subtract from the total.
             nonzero.clear();
-            nonzero.extend((0..size as u32).filter(|&w| against[w as usize] != 0));
             nonzero_missing.clear();
-            for (w, (missed, (&scope_word, &against_word))) in
-                missing.iter_mut().zip(in_scope.iter().zip(against)).enumerate()
-            {
-                *missed = scope_word & !against_word;
-                if *missed != 0 {
-                    nonzero_missing.push(w as u32);
+            if !everything {
+                nonzero.extend((0..size as u32).filter(|&w| against[w as usize] != 0));
+                for (w, (missed, (&scope_word, &against_word))) in
+                    missing.iter_mut().zip(in_scope.iter().zip(against)).enumerate()
+                {
+                    *missed = scope_word & !against_word;
+                    if *missed != 0 {
+                        nonzero_missing.push(w as u32);
+                    }
                 }
             }
             let by_missing = nonzero_missing.len() < nonzero.len();

@@ -95,15 +95,25 @@ pub(crate) fn for_each_word(text: &str, buffer: &mut String, mut word: impl FnMu
     while !rest.is_empty() {
         // Runs of ASCII, the bulk of most texts, skip the general folding.
         let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
-        for b in rest[..ascii].bytes() {
-            if b.is_ascii_alphanumeric() {
-                buffer.push(char::from(b.to_ascii_lowercase()));
-            } else if !buffer.is_empty() {
-                word(buffer);
-                buffer.clear();
+        let (mut run, after) = rest.split_at(ascii);
+        while !run.is_empty() {
+            let letters = run.bytes().position(|b| !b.is_ascii_alphanumeric()).unwrap_or(run.len());
+            if letters > 0 {
+                let start = buffer.len();
+                buffer.push_str(&run[..letters]);
+                buffer[start..].make_ascii_lowercase();
+            }
+            if letters < run.len() {
+                if !buffer.is_empty() {
+                    word(buffer);
+                    buffer.clear();
+                }
+                run = &run[letters + 1..];
+            } else {
+                run = "";
             }
         }
-        rest = &rest[ascii..];
+        rest = after;
         let mut chars = rest.chars();
         let Some(c) = chars.next() else { break };
         rest = chars.as_str();

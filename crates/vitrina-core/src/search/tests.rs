@@ -350,6 +350,44 @@ fn places_are_states_with_their_cities() {
 }
 
 #[test]
+fn place_values_are_unique_even_with_separators_in_names() {
+    let place = |state: Option<&str>, city: Option<&str>| {
+        let mut member = Member::new(slug("x"), "M");
+        member.location = Some(Location {
+            state: state.map(str::to_owned),
+            city: city.map(str::to_owned),
+            country: None,
+            lat: None,
+            lon: None,
+        });
+        member
+    };
+    let d = directory_of(vec![
+        place(Some("A/B"), Some("C")),
+        place(Some("A"), Some("B/C")),
+        place(Some("A/B"), None),
+        place(Some("A"), Some("B")),
+        place(Some(" "), Some(" ")),
+        place(None, Some("C")),
+    ]);
+    let index = SearchIndex::build(&d);
+    let today = day("2026-01-01");
+    let results = index.run(&d, &ListQuery::default(), today);
+    let values: Vec<&str> = results.facets.values(Facet::Place).iter().map(|v| v.value.as_str()).collect();
+    let distinct: BTreeSet<&str> = values.iter().copied().collect();
+    assert_eq!(values.len(), distinct.len(), "{values:?}");
+    // Every member is found by each of its place values.
+    for (at, member) in d.members.iter().enumerate() {
+        for value in reference_places(member) {
+            let mut query = ListQuery::default();
+            query.filters.select(Facet::Place, value.clone());
+            assert!(index.run(&d, &query, today).members.contains(&(at as u32)), "{value}");
+            assert_brute_force(&d, &index, &query, today, None);
+        }
+    }
+}
+
+#[test]
 fn only_valid_certificates_count_when_asked() {
     let d = sample();
     let index = SearchIndex::build(&d);

@@ -80,19 +80,19 @@ enum Building {
 }
 
 impl TextIndex {
-    /// Indexes the texts of `directory.members[order[id]]` as member `id`; `vocabulary_texts`
+    /// Indexes the texts of `directory.members[m]` as member `ids[m]`; `vocabulary_texts`
     /// gives, for each vocabulary item, the texts (labels in every language, aliases) that find it.
-    pub(crate) fn build(directory: &Directory, order: &[u32], vocabulary_texts: &[(u32, Vec<&str>)]) -> TextIndex {
-        let n = order.len();
+    pub(crate) fn build(directory: &Directory, ids: &[u32], vocabulary_texts: &[(u32, Vec<&str>)]) -> TextIndex {
+        let n = ids.len();
         let bitset_words = bits::words_for(n);
-        let mut ids: HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>> = HashMap::default();
+        let mut word_ids: HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>> = HashMap::default();
         let mut building: Vec<Building> = Vec::new();
         let mut id_of = |word: &str, building: &mut Vec<Building>| -> u32 {
-            if let Some(&id) = ids.get(word) {
+            if let Some(&id) = word_ids.get(word) {
                 return id;
             }
             let id = building.len() as u32;
-            ids.insert(word.into(), id);
+            word_ids.insert(word.into(), id);
             building.push(Building::List(Vec::new()));
             id
         };
@@ -102,29 +102,30 @@ impl TextIndex {
         // seen in and its best class there: each word once per member without sorting.
         let mut distinct: Vec<u32> = Vec::new();
         let mut seen: Vec<(u32, u8)> = Vec::new();
-        for (member, &at) in order.iter().enumerate() {
+        // Members in file order, as they lie in memory; lists are sorted by id at the end.
+        for (at, (member, &id)) in directory.members.iter().zip(ids).enumerate() {
             distinct.clear();
-            let marker = member as u32 + 1;
-            member_texts(&directory.members[at as usize], |text, class| {
+            let marker = at as u32 + 1;
+            member_texts(member, |text, class| {
                 for_each_word(text, &mut buffer, |word| {
-                    let id = id_of(word, &mut building) as usize;
-                    if id >= seen.len() {
-                        seen.resize(id + 1, (0, 0));
+                    let word = id_of(word, &mut building) as usize;
+                    if word >= seen.len() {
+                        seen.resize(word + 1, (0, 0));
                     }
-                    let entry = &mut seen[id];
+                    let entry = &mut seen[word];
                     if entry.0 != marker {
                         *entry = (marker, class as u8);
-                        distinct.push(id as u32);
+                        distinct.push(word as u32);
                     } else {
                         entry.1 = entry.1.min(class as u8);
                     }
                 });
             });
-            let pairs = distinct.iter().map(|&id| (id, seen[id as usize].1));
-            for (id, class) in pairs {
-                let entry = &mut building[id as usize];
+            for &word in &distinct {
+                let class = seen[word as usize].1;
+                let entry = &mut building[word as usize];
                 if let Building::List(list) = entry {
-                    list.push((member as u32) << 2 | u32::from(class));
+                    list.push(id << 2 | u32::from(class));
                     // A bitset per class takes n / 8 bytes, as much as a list of n / 32 members.
                     if list.len() * 32 >= n {
                         let mut sets: [Option<Box<[u64]>>; 3] = Default::default();
@@ -138,7 +139,7 @@ impl TextIndex {
                 } else if let Building::Dense(sets) = entry {
                     let set =
                         sets[slot_of(class.into())].get_or_insert_with(|| vec![0u64; bitset_words].into_boxed_slice());
-                    bits::set(set, member as u32);
+                    bits::set(set, id);
                 }
             }
         }
@@ -150,7 +151,7 @@ impl TextIndex {
             }
         }
 
-        let mut sorted: Vec<(Box<str>, u32)> = ids.into_iter().collect();
+        let mut sorted: Vec<(Box<str>, u32)> = word_ids.into_iter().collect();
         sorted.sort_unstable();
         let mut rank = vec![0u32; sorted.len()];
         for (at, (_, id)) in sorted.iter().enumerate() {
@@ -177,7 +178,8 @@ impl TextIndex {
             index.words.push_str(&word);
             index.word_ends.push(index.words.len() as u32);
             match std::mem::replace(&mut building[id as usize], Building::List(Vec::new())) {
-                Building::List(list) => {
+                Building::List(mut list) => {
+                    list.sort_unstable();
                     index.postings.extend_from_slice(&list);
                     index.dense.push(NONE);
                 }

@@ -1,0 +1,42 @@
+//! The one-tap "save to my follow-up" toggle, on cards, profiles, contacts and event lists.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::follow_up::FollowUp;
+use crate::i18n::ui;
+use crate::state::{Catalog, UiLang};
+
+/// Saves a member (or one of its contacts) to the follow-up list, or removes it;
+/// shows the saved state wherever the same member or contact appears.
+#[component]
+pub fn SaveButton(
+    catalog: Arc<Catalog>,
+    member: String,
+    #[prop(default = None)] contact: Option<String>,
+    /// Whose entry this is, for screen readers ("Guardar (Aceros del Norte)").
+    name: String,
+) -> impl IntoView {
+    let UiLang(lang) = expect_context::<UiLang>();
+    let follow_up = expect_context::<FollowUp>();
+    let saved = {
+        let (member, contact) = (member.clone(), contact.clone());
+        Signal::derive(move || follow_up.is_saved(&member, contact.as_deref()))
+    };
+    let toggle = move |_| follow_up.toggle(&catalog.directory, &member, contact.as_deref());
+    view! {
+        <button
+            type="button"
+            class="save-button"
+            class:saved=move || saved.get()
+            aria-pressed=move || saved.get().to_string()
+            disabled=move || !follow_up.is_writable()
+            on:click=toggle
+        >
+            <span aria-hidden="true">{move || if saved.get() { "★ " } else { "☆ " }}</span>
+            {move || if saved.get() { ui(lang.get()).saved } else { ui(lang.get()).save }}
+            <span class="visually-hidden">{format!("({name})")}</span>
+        </button>
+    }
+}

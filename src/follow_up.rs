@@ -1,0 +1,213 @@
+//! The follow-up list as app state: the core's list in a signal, written through
+//! to localStorage after every change, merged with other tabs' edits.
+//!
+//! Components call the intent methods of [`FollowUp`]; all the decisions
+//! (what a save does with a corrupt value, how tabs merge) are the core's.
+
+use leptos::prelude::*;
+use vitrina_core::follow_up::{
+    Channel, EntryId, FollowUpError, FollowUpList, FollowUpStore, LoadOutcome, MetAt, Millis, Persistence,
+    PersonDetails, Removed, Status, SyncOutcome,
+};
+use vitrina_core::valid::IsoDate;
+use vitrina_core::{Directory, Lang};
+
+use crate::adapters::local_store::{self, LocalStore};
+
+/// What the list page must tell the visitor about how the list was loaded.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadNotice {
+    /// The core's outcome, rendered with `LoadOutcome::message`.
+    pub outcome: LoadOutcome,
+}
+
+impl LoadNotice {
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> Option<String> {
+        self.outcome.message(lang)
+    }
+
+    /// The damaged stored text, to offer as a download.
+    pub fn damaged_text(&self) -> Option<&str> {
+        match &self.outcome {
+            LoadOutcome::Corrupt { raw, .. } => Some(raw),
+            _ => None,
+        }
+    }
+}
+
+/// The visitor's follow-up list, with the intents that change it.
+#[derive(Clone, Copy)]
+pub struct FollowUp {
+    list: RwSignal<FollowUpList>,
+    store: StoredValue<FollowUpStore>,
+    persistence: RwSignal<Persistence>,
+    load_notice: RwSignal<Option<LoadNotice>>,
+    last_removed: RwSignal<Option<Removed>>,
+}
+
+/// Milliseconds since the epoch, from the visitor's clock.
+pub fn now_ms() -> Millis {
+    js_sys::Date::now() as Millis
+}
+
+impl FollowUp {
+    /// Loads the list kept for the directory at `directory_url` and starts following other tabs.
+    pub fn start(directory_url: &str) -> FollowUp {
+        let mut store = FollowUpStore::for_directory(directory_url);
+        let outcome = store.load(&mut LocalStore, now_ms());
+        let notice = outcome.message(Lang::Es).is_some().then(|| LoadNotice { outcome: outcome.clone() });
+        let follow_up = FollowUp {
+            list: RwSignal::new(outcome.into_list()),
+            persistence: RwSignal::new(store.persistence().clone()),
+            store: StoredValue::new(store),
+            load_notice: RwSignal::new(notice),
+            last_removed: RwSignal::new(None),
+        };
+        follow_up.follow_other_tabs();
+        leptos::task::spawn_local(async {
+            // Best effort: browsers that grant it will not evict the list under storage pressure.
+            let _ = local_store::request_persistent_storage().await;
+        });
+        follow_up
+    }
+
+    fn follow_other_tabs(self) {
+        let handle = window_event_listener(leptos::ev::storage, move |event| {
+            let key = self.store.with_value(|store| store.key().to_owned());
+            if event.key().as_deref() != Some(key.as_str()) {
+                return;
+            }
+            let new_value = event.new_value();
+            let mut outcome = SyncOutcome::Ignored;
+            self.store.update_value(|store| {
+                self.list.update(|list| outcome = store.apply_storage_event(new_value.as_deref(), list, now_ms()));
+            });
+            self.persistence.set(self.store.with_value(|store| store.persistence().clone()));
+            if let SyncOutcome::Merged { needs_save: true, .. } = outcome {
+                self.save();
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+
+    /// The list (tracked).
+    pub fn list(self) -> RwSignal<FollowUpList> {
+        self.list
+    }
+
+    /// Whether changes persist (tracked).
+    pub fn persistence(self) -> RwSignal<Persistence> {
+        self.persistence
+    }
+
+    /// What to tell the visitor about loading, until dismissed (tracked).
+    pub fn load_notice(self) -> RwSignal<Option<LoadNotice>> {
+        self.load_notice
+    }
+
+    /// The entry removed last, for "undo" (tracked).
+    pub fn last_removed(self) -> RwSignal<Option<Removed>> {
+        self.last_removed
+    }
+
+    fn save(self) {
+        self.store.update_value(|store| {
+            self.list.update(|list| {
+                store.save(&mut LocalStore, list, now_ms());
+            });
+        });
+        self.persistence.set(self.store.with_value(|store| store.persistence().clone()));
+    }
+
+    fn change<R>(self, edit: impl FnOnce(&mut FollowUpList, Millis) -> R) -> R {
+        let read_only = matches!(self.persistence.get_untracked(), Persistence::ReadOnly { .. });
+        let mut result = None;
+        self.list.update(|list| result = Some(edit(list, now_ms())));
+        if !read_only {
+            self.save();
+        }
+        // `update` always runs its closure, so the result is there.
+        result.expect("the edit ran")
+    }
+
+    /// Whether the list can be changed here (not a newer app's list).
+    pub fn is_writable(self) -> bool {
+        !matches!(self.persistence.get(), Persistence::ReadOnly { .. })
+    }
+
+    /// Whether a member (or one of its contacts) is on the list (tracked).
+    pub fn is_saved(self, member: &str, contact: Option<&str>) -> bool {
+        self.list.with(|list| list.is_saved(member, contact))
+    }
+
+    /// Adds a member or contact, or removes it when already there (with undo).
+    pub fn toggle(self, directory: &Directory, member: &str, contact: Option<&str>) {
+        let existing = self.list.with_untracked(|list| list.find(member, contact).map(|entry| entry.id.clone()));
+        match existing {
+            Some(id) => self.remove(&id),
+            None => {
+                // An id the directory no longer has cannot be added; the button is only
+                // shown for members of the loaded directory, so there is nothing to tell.
+                let _ = self.change(|list, now| match contact {
+                    Some(contact) => list.add_contact(directory, member, contact, now).map(|_| ()),
+                    None => list.add_member(directory, member, now).map(|_| ()),
+                });
+            }
+        }
+    }
+
+    /// Adds a person who is not in the directory; returns the new entry's id.
+    pub fn add_person(self, details: &PersonDetails) -> Result<EntryId, FollowUpError> {
+        self.change(|list, now| list.add_person(details, now).map(|added| added.id))
+    }
+
+    /// Replaces the note of an entry.
+    pub fn set_note(self, id: &EntryId, note: &str) {
+        self.change(|list, now| list.set_note(id, note, now).ok());
+    }
+
+    /// Moves an entry to another status.
+    pub fn set_status(self, id: &EntryId, status: Status) {
+        self.change(|list, now| list.set_status(id, status, now).ok());
+    }
+
+    /// Sets or clears the next follow-up date.
+    pub fn set_next_date(self, id: &EntryId, date: Option<IsoDate>) {
+        self.change(|list, now| list.set_next_date(id, date, now).ok());
+    }
+
+    /// Sets where we met.
+    pub fn set_met_at(self, id: &EntryId, met_at: Option<MetAt>) {
+        self.change(|list, now| list.set_met_at(id, met_at, now).ok());
+    }
+
+    /// Records that the visitor reached out through `via`.
+    pub fn record_contact(self, id: &EntryId, via: Channel) {
+        self.change(|list, now| list.record_contact(id, via, now).ok());
+    }
+
+    /// Removes an entry; `undo` puts it back.
+    pub fn remove(self, id: &EntryId) {
+        let removed = self.change(|list, now| list.remove(id, now));
+        self.last_removed.set(removed);
+    }
+
+    /// Puts back the entry removed last.
+    pub fn undo(self) {
+        if let Some(removed) = self.last_removed.get_untracked() {
+            self.last_removed.set(None);
+            self.change(|list, now| list.restore(removed, now));
+        }
+    }
+
+    /// Updates snapshots from a newly loaded directory and marks entries it no longer has.
+    pub fn refresh(self, directory: &Directory) {
+        self.change(|list, _| list.refresh_snapshots(directory));
+    }
+
+    /// Runs an edit the core offers directly (imports, shortlists, backups) and saves.
+    pub fn apply<R>(self, edit: impl FnOnce(&mut FollowUpList, Millis) -> R) -> R {
+        self.change(edit)
+    }
+}

@@ -1,0 +1,160 @@
+//! What arrives by link: a shared shortlist, or parts of a whole list handed over.
+
+use leptos::prelude::*;
+use vitrina_core::follow_up::share::parse_shortlist;
+use vitrina_core::follow_up::{merge, HandoffAssembler};
+use vitrina_core::Route;
+
+use crate::follow_up::{now_ms, FollowUp};
+use crate::i18n::ui;
+use crate::state::{DirectoryState, Navigation, UiLang};
+
+/// A shortlist someone shared: the members, and one button to add them all.
+#[component]
+pub fn SharedPage(fragment: String) -> impl IntoView {
+    let UiLang(lang) = expect_context::<UiLang>();
+    let follow_up = expect_context::<FollowUp>();
+    let directory = expect_context::<DirectoryState>();
+    let navigation = expect_context::<Navigation>();
+    let shortlist = StoredValue::new(parse_shortlist(&fragment));
+    let added = RwSignal::new(false);
+    let items = move || {
+        let lang = lang.get();
+        let catalog = directory.loaded();
+        shortlist.with_value(|shortlist| {
+            shortlist.as_ref().map(|shortlist| {
+                shortlist
+                    .items
+                    .iter()
+                    .map(|item| {
+                        let member =
+                            catalog.as_ref().and_then(|catalog| catalog.directory.member(item.member.as_str()));
+                        let name =
+                            member.map(|member| member.name.clone()).unwrap_or_else(|| item.member.as_str().to_owned());
+                        let href = Route::Member { id: item.member.as_str().to_owned() }.to_fragment();
+                        let _ = lang;
+                        view! {
+                            <li>
+                                <a href=href>{name}</a>
+                                {item.note.clone().map(|note| view! { <p class="hint">{note}</p> })}
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    let add_all = move |_| {
+        let Some(catalog) = directory.loaded() else { return };
+        shortlist.with_value(|shortlist| {
+            if let Some(shortlist) = shortlist {
+                follow_up.apply(|list, now| list.add_shortlist(&catalog.directory, shortlist, now));
+                added.set(true);
+            }
+        });
+    };
+    view! {
+        <section class="received" aria-labelledby="shared-heading">
+            <h1 id="shared-heading">{move || ui(lang.get()).shared_heading}</h1>
+            {move || match shortlist.with_value(Option::is_some) {
+                true => view! {
+                    <p>{ui(lang.get()).shared_intro}</p>
+                    <ul class="shared-items">{items}</ul>
+                    <button type="button" class="button" on:click=add_all disabled=move || added.get()>
+                        {move || ui(lang.get()).shared_add_all}
+                    </button>
+                    <Show when=move || added.get()>
+                        <p class="notice" role="status">
+                            {move || ui(lang.get()).shared_added}
+                            " "
+                            <a href="#/follow-up" on:click=move |event| {
+                                event.prevent_default();
+                                navigation.go(Route::FollowUp);
+                            }>{move || ui(lang.get()).go_to_follow_up}</a>
+                        </p>
+                    </Show>
+                }
+                .into_any(),
+                false => view! { <p class="notice notice-warning" role="alert">{ui(lang.get()).shared_invalid}</p> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// Collects handed-over parts across visits until the whole list can be merged in.
+#[derive(Clone, Copy)]
+pub struct HandoffInbox(pub RwSignal<HandoffAssembler>);
+
+/// One part of a handed-over list: progress, then one button to merge it in.
+#[component]
+pub fn HandoffPage(fragment: String) -> impl IntoView {
+    let UiLang(lang) = expect_context::<UiLang>();
+    let follow_up = expect_context::<FollowUp>();
+    let HandoffInbox(inbox) = expect_context::<HandoffInbox>();
+    let mut added = None;
+    inbox.update(|assembler| added = Some(assembler.add(&fragment)));
+    let part_error = added.and_then(Result::err);
+    let done = RwSignal::new(None::<Result<String, String>>);
+    let progress = move || {
+        let lang = lang.get();
+        inbox.with(|assembler| {
+            assembler.progress().map(|progress| {
+                let missing: Vec<String> = progress.missing.iter().map(usize::to_string).collect();
+                match lang {
+                    vitrina_core::Lang::Es if missing.is_empty() => {
+                        format!("Recibidas las {} partes.", progress.total)
+                    }
+                    vitrina_core::Lang::Es => format!(
+                        "Recibidas {} de {} partes; faltan: {}.",
+                        progress.received.len(),
+                        progress.total,
+                        missing.join(", ")
+                    ),
+                    vitrina_core::Lang::En if missing.is_empty() => format!("All {} parts received.", progress.total),
+                    vitrina_core::Lang::En => format!(
+                        "Received {} of {} parts; missing: {}.",
+                        progress.received.len(),
+                        progress.total,
+                        missing.join(", ")
+                    ),
+                }
+            })
+        })
+    };
+    let import = move |_| {
+        let lang = lang.get_untracked();
+        let received = inbox.with_untracked(|assembler| assembler.finish(now_ms()));
+        match received {
+            Ok(received) => {
+                follow_up.apply(|list, _| *list = merge(list, &received));
+                inbox.update(HandoffAssembler::reset);
+                done.set(Some(Ok(ui(lang).handoff_done.to_owned())));
+            }
+            Err(error) => done.set(Some(Err(error.message(lang)))),
+        }
+    };
+    view! {
+        <section class="received" aria-labelledby="handoff-heading">
+            <h1 id="handoff-heading">{move || ui(lang.get()).handoff_heading}</h1>
+            <p>{move || ui(lang.get()).handoff_intro}</p>
+            {part_error.map(|error| view! {
+                <p class="notice notice-warning" role="alert">{move || error.message(lang.get())}</p>
+            })}
+            <p role="status">{progress}</p>
+            <Show when=move || inbox.with(HandoffAssembler::is_complete) && done.with(Option::is_none)>
+                <button type="button" class="button" on:click=import>{move || ui(lang.get()).handoff_import}</button>
+            </Show>
+            {move || done.get().map(|outcome| match outcome {
+                Ok(message) => view! {
+                    <p class="notice" role="status">
+                        {message}
+                        " "
+                        <a href="#/follow-up">{move || ui(lang.get()).go_to_follow_up}</a>
+                    </p>
+                }
+                .into_any(),
+                Err(message) => view! { <p class="notice notice-warning" role="alert">{message}</p> }.into_any(),
+            })}
+        </section>
+    }
+}
