@@ -4,7 +4,9 @@ use crate::model::*;
 use crate::problem::{Action, Expected, LoadError, Problem, ProblemKind, Vocabulary};
 use crate::text::Text;
 use crate::valid::{AssetUrl, CountryCode, Email, HttpUrl, IsoDate, LangTag, Slug, E164};
+use serde_json::value::RawValue;
 use serde_json::{Map, Number, Value};
+use std::collections::BTreeMap;
 use std::collections::HashSet;
 
 /// A loaded directory with the problems found on the way.
@@ -39,19 +41,35 @@ pub fn load_directory(bytes: &[u8]) -> Result<Loaded, LoadError> {
     if trimmed.starts_with('<') {
         return Err(LoadError::Html);
     }
-    let root: Value = serde_json::from_str(text).map_err(|e| LoadError::Syntax {
+    // The file is read in two steps so a 100,000-member directory never exists as one
+    // `Value` tree (about ten times the file's size): first the top level, with each
+    // member left as a slice of the text, then one member at a time.
+    let syntax_error = |e: serde_json::Error| LoadError::Syntax {
         line: e.line(),
         column: e.column(),
         cut_off: e.is_eof(),
         detail: without_position(&e.to_string()),
-    })?;
-    let Value::Object(root) = root else {
-        return Err(LoadError::NotAnObject);
     };
+    let whole: &RawValue = serde_json::from_str(text).map_err(syntax_error)?;
+    if !whole.get().starts_with('{') {
+        return Err(LoadError::NotAnObject);
+    }
+    // Duplicate keys: the last one wins, as with `serde_json::Value`.
+    let top_level: Vec<(String, &RawValue)> =
+        serde_json::from_str::<BTreeMap<String, &RawValue>>(whole.get()).map_err(syntax_error)?.into_iter().collect();
+    let mut root = Map::new();
+    let mut raw_members = None;
+    for (key, raw) in top_level {
+        if key == "members" {
+            raw_members = Some(raw);
+        } else {
+            root.insert(key, serde_json::from_str(raw.get()).map_err(syntax_error)?);
+        }
+    }
     check_format(&root)?;
-    let members = match root.get("members") {
-        None | Some(Value::Null) => return Err(LoadError::MembersMissing),
-        Some(Value::Array(members)) => members,
+    let members: Vec<&RawValue> = match raw_members.map(RawValue::get) {
+        None | Some("null") => return Err(LoadError::MembersMissing),
+        Some(raw) if raw.starts_with('[') => serde_json::from_str(raw).map_err(syntax_error)?,
         Some(_) => return Err(LoadError::MembersNotAList),
     };
 
@@ -83,8 +101,11 @@ pub fn load_directory(bytes: &[u8]) -> Result<Loaded, LoadError> {
     let members_path = top.key("members");
     let mut seen = HashSet::new();
     let mut loaded_members = Vec::with_capacity(members.len());
-    for (index, value) in members.iter().enumerate() {
+    for (index, raw) in members.iter().enumerate() {
         let at = members_path.index(index);
+        // Already checked as JSON above, so this parse cannot fail on syntax.
+        let value: Value = serde_json::from_str(raw.get()).map_err(syntax_error)?;
+        let value = &value;
         // A later member with the id of one already kept is left out unread: its own defects would
         // be listed under that id and look like the kept member's.
         if let Some(id) = member_id(value).filter(|id| seen.contains(id)) {
