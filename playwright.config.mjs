@@ -41,6 +41,8 @@ export default defineConfig({
     command: `node tests/e2e/static-site.mjs && python3 -m http.server ${port} --bind 127.0.0.1 --directory target/e2e-site`,
     url: `http://127.0.0.1:${port}/vitrina/index.html`,
     reuseExistingServer: false,
+    // python's http.server logs every request on stderr; failures show in the tests themselves.
+    stderr: "ignore",
     timeout: 30_000,
   },
 });
