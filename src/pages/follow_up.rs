@@ -307,20 +307,6 @@ fn EntryCard(id: EntryId, today: IsoDate) -> impl IntoView {
             .map(|status| view! { <option value=status.key()>{status.label(lang)}</option> })
             .collect_view()
     };
-    let met_at_options = move || {
-        let lang = lang.get();
-        directory.loaded().map(|catalog| {
-            catalog
-                .directory
-                .events
-                .iter()
-                .map(|event| {
-                    let name = event.name.resolve(lang.tag(), catalog.directory.fallback_language()).to_owned();
-                    view! { <option value=format!("event:{}", event.id.as_str())>{name}</option> }
-                })
-                .collect_view()
-        })
-    };
     let met_at_value = move || {
         entry.with(|entry| match entry.as_ref().and_then(|entry| entry.met_at.as_ref()) {
             Some(MetAt::Event { id, .. }) => format!("event:{}", id.as_str()),
@@ -328,10 +314,50 @@ fn EntryCard(id: EntryId, today: IsoDate) -> impl IntoView {
             None => String::new(),
         })
     };
+    // Each option says whether it is the chosen one: the directory's events arrive after
+    // the select is built (a `prop:value` on the select would find no such option yet).
+    let met_at_options = move || {
+        let lang = lang.get();
+        let mut events: Vec<(String, String)> = directory
+            .loaded()
+            .map(|catalog| {
+                catalog
+                    .directory
+                    .events
+                    .iter()
+                    .map(|event| {
+                        let name = event.name.resolve(lang.tag(), catalog.directory.fallback_language()).to_owned();
+                        (format!("event:{}", event.id.as_str()), name)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        // An event the directory does not have (not loaded, or since removed) keeps its saved name.
+        let saved = entry.with(|entry| match entry.as_ref().and_then(|entry| entry.met_at.as_ref()) {
+            Some(MetAt::Event { id, name }) => Some((format!("event:{}", id.as_str()), name.clone())),
+            _ => None,
+        });
+        if let Some(saved) = saved.filter(|(value, _)| !events.iter().any(|(known, _)| known == value)) {
+            events.push(saved);
+        }
+        events
+            .into_iter()
+            .map(|(value, name)| {
+                let selected = {
+                    let value = value.clone();
+                    move || met_at_value() == value
+                };
+                view! { <option value=value prop:selected=selected>{name}</option> }
+            })
+            .collect_view()
+    };
     let other_place = RwSignal::new(false);
     let choose_met_at = move |event: leptos::ev::Event| {
         let value = event_target_value(&event);
         other_place.set(value == "other");
+        if value == met_at_value() {
+            return;
+        }
         let met_at = match value.strip_prefix("event:") {
             Some(event_id) => directory
                 .loaded()
@@ -377,10 +403,14 @@ fn EntryCard(id: EntryId, today: IsoDate) -> impl IntoView {
                 <label class="field" for=html_id("met")>
                     <span>{move || ui(lang.get()).met_at}</span>
                 </label>
-                <select id=html_id("met") prop:value=met_at_value on:change=choose_met_at>
-                    <option value="">{move || ui(lang.get()).met_at_none}</option>
+                <select id=html_id("met") on:change=choose_met_at>
+                    <option value="" prop:selected=move || met_at_value().is_empty()>
+                        {move || ui(lang.get()).met_at_none}
+                    </option>
                     {met_at_options}
-                    <option value="other">{move || ui(lang.get()).met_at_other}</option>
+                    <option value="other" prop:selected=move || met_at_value() == "other">
+                        {move || ui(lang.get()).met_at_other}
+                    </option>
                 </select>
                 <Show when=move || other_place.get() || met_at_value() == "other">
                     <input
@@ -416,6 +446,9 @@ fn EntryCard(id: EntryId, today: IsoDate) -> impl IntoView {
                 on:click=move |_| follow_up.remove(&id.get_value())
             >
                 {move || ui(lang.get()).remove}
+                <span class="visually-hidden">
+                    {move || format!(" ({})", entry.with(|entry| entry.as_ref().map(|entry| entry.display_name().to_owned()).unwrap_or_default()))}
+                </span>
             </button>
         </li>
     }
@@ -516,12 +549,15 @@ fn Exports(shown_ids: Memo<Vec<EntryId>>, filter: RwSignal<Filter>) -> impl Into
             view! {
                 <li class="export-row">
                     <span>{move || format.label(lang.get())}</span>
+                    // Four rows of "Download": the hidden format names tell them apart for screen readers.
                     <button type="button" class="button button-secondary" on:click=download>
                         {move || ui(lang.get()).download}
+                        <span class="visually-hidden">{move || format!(" ({})", format.label(lang.get()))}</span>
                     </button>
                     {can_share.then(|| view! {
                         <button type="button" class="button button-secondary" on:click=share>
                             {move || ui(lang.get()).share_file}
+                            <span class="visually-hidden">{move || format!(" ({})", format.label(lang.get()))}</span>
                         </button>
                     })}
                 </li>

@@ -17,19 +17,28 @@ export const test = base.extend({
 
   page: async ({ page, expectedConsoleErrors }, use) => {
     const problems = [];
-    page.on("console", (message) => {
-      if (message.type() !== "error") return;
-      const text = message.text();
-      if (!expectedConsoleErrors.some((pattern) => pattern.test(text))) problems.push(`console: ${text}`);
-    });
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    await page.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (event) => {
-        console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
-      });
-    });
+    await watchForProblems(page, expectedConsoleErrors, problems);
     await use(page);
     expect(problems, "console errors, page errors or CSP violations").toEqual([]);
+  },
+
+  /**
+   * Opens a page in a browser context of its own (fresh storage: another device or
+   * browser), with the project's settings and the same console checks as `page`.
+   */
+  newVisitor: async ({ browser, expectedConsoleErrors }, use, testInfo) => {
+    const contexts = [];
+    const problems = [];
+    const { baseURL, locale, viewport, deviceScaleFactor, isMobile, hasTouch } = testInfo.project.use;
+    await use(async (options = {}) => {
+      const context = await browser.newContext({ baseURL, locale, viewport, deviceScaleFactor, isMobile, hasTouch, ...options });
+      contexts.push(context);
+      const page = await context.newPage();
+      await watchForProblems(page, expectedConsoleErrors, problems);
+      return page;
+    });
+    await Promise.all(contexts.map((context) => context.close()));
+    expect(problems, "console errors, page errors or CSP violations in the new visitor's browser").toEqual([]);
   },
 
   /** The app, with helpers phrased as a visitor would act. */
@@ -39,6 +48,21 @@ export const test = base.extend({
 });
 
 export { expect };
+
+/** Records console errors (unless expected), uncaught exceptions and CSP violations of `page` in `problems`. */
+async function watchForProblems(page, expectedConsoleErrors, problems) {
+  page.on("console", (message) => {
+    if (message.type() !== "error") return;
+    const text = message.text();
+    if (!expectedConsoleErrors.some((pattern) => pattern.test(text))) problems.push(`console: ${text}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+}
 
 export class VitrinaApp {
   constructor(page) {

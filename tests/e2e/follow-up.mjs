@@ -6,6 +6,8 @@ export const LIST_KEY_PREFIX = "vitrina.follow-up.v1:";
 
 /** The member with contacts used throughout, and one of its contacts. */
 export const ACEROS = { id: "aceros-del-norte", name: "Aceros del Norte" };
+export const MOTORES = { id: "motores-sierra-madre", name: "Motores Sierra Madre" };
+export const ARNESES = { id: "arneses-paquime", name: "Arneses Paquimé" };
 export const ANA = { id: "ana-lucia-saenz-portillo", name: "Ana Lucía Sáenz Portillo" };
 
 /** The "Guardar" toggle of a member (or of one contact: pass the contact's and member's names). */
