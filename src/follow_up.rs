@@ -56,7 +56,9 @@ impl FollowUp {
     pub fn start(directory_url: &str) -> FollowUp {
         let mut store = FollowUpStore::for_directory(directory_url);
         let outcome = store.load(&mut LocalStore, now_ms());
-        let notice = outcome.message(Lang::Es).is_some().then(|| LoadNotice { outcome: outcome.clone() });
+        // Storage that cannot be read is the persistence line's to tell (it stays while it lasts).
+        let notice = (outcome.message(Lang::Es).is_some() && !matches!(outcome, LoadOutcome::Unavailable { .. }))
+            .then(|| LoadNotice { outcome: outcome.clone() });
         let follow_up = FollowUp {
             list: RwSignal::new(outcome.into_list()),
             persistence: RwSignal::new(store.persistence().clone()),
@@ -121,12 +123,15 @@ impl FollowUp {
     }
 
     fn change<R>(self, edit: impl FnOnce(&mut FollowUpList, Millis) -> R) -> R {
-        let read_only = matches!(self.persistence.get_untracked(), Persistence::ReadOnly { .. });
+        if matches!(self.persistence.get_untracked(), Persistence::ReadOnly { .. }) {
+            // A newer app's list changes nowhere, not even in memory, where the edit would
+            // look saved and then vanish; the edit runs on a copy only for its result.
+            let mut copy = self.list.get_untracked();
+            return edit(&mut copy, now_ms());
+        }
         let mut result = None;
         self.list.update(|list| result = Some(edit(list, now_ms())));
-        if !read_only {
-            self.save();
-        }
+        self.save();
         // `update` always runs its closure, so the result is there.
         result.expect("the edit ran")
     }

@@ -12,6 +12,7 @@ use vitrina::adapters::preferences;
 use vitrina::components::language_switch::LanguageSwitch;
 use vitrina::components::load_error::LoadErrorScreen;
 use vitrina::components::member_search::LIST_PAGE_SIZE;
+use vitrina::follow_up::FollowUp;
 use vitrina::pages::directory::DirectoryPage;
 use vitrina::pages::member::MemberPage;
 use vitrina::pages::problems::ProblemsPage;
@@ -64,6 +65,8 @@ fn mount<V: IntoView + 'static>(lang: Lang, view: impl FnOnce() -> V + 'static) 
         provide_context(Navigation::new(route));
         provide_context(DirectoryState(RwSignal::new(LoadState::Loading)));
         provide_context(ListLength(RwSignal::new(LIST_PAGE_SIZE)));
+        // Cards and profiles carry save buttons, which need the follow-up list.
+        provide_context(FollowUp::start("https://cluster.example.org/browser-tests/data/directory.json"));
         view()
     });
     // The test owns the page until it ends; unmounting would drop the reactive owner early.

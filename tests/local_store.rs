@@ -351,3 +351,74 @@ async fn the_follow_up_context_writes_through_and_merges_another_tabs_list() {
     assert_eq!(entry_names(&host).len(), 2);
     clear_list(&url);
 }
+
+#[wasm_bindgen_test]
+fn blocked_storage_is_reported_as_unavailable_and_never_throws() {
+    let window = web_sys::window().unwrap();
+    let name = wasm_bindgen::JsValue::from_str("localStorage");
+    let original = js_sys::Object::get_own_property_descriptor(&window, &name);
+    assert!(original.is_object(), "localStorage is an own property of window in this browser");
+    // What private modes and "block all cookies" settings do: reading localStorage throws.
+    let blocked = js_sys::Object::new();
+    let getter = js_sys::Function::new_no_args("throw new DOMException('The operation is insecure.', 'SecurityError')");
+    js_sys::Reflect::set(&blocked, &"get".into(), &getter).unwrap();
+    js_sys::Reflect::set(&blocked, &"configurable".into(), &true.into()).unwrap();
+    js_sys::Object::define_property(&window, &name, &blocked);
+
+    // Nothing is asserted while storage is blocked (a failing test must not leave it so).
+    let got = LocalStore.get("test.blocked");
+    let set = LocalStore.set("test.blocked", "x");
+    let removed = LocalStore.remove("test.blocked");
+    let language = vitrina::adapters::preferences::stored_language();
+    let language_stored = vitrina::adapters::preferences::store_language(Lang::En);
+    let mut store = FollowUpStore::for_directory(&directory_url("blocked"));
+    let outcome = store.load(&mut LocalStore, 1);
+    let mut list = outcome.clone().into_list();
+    list.add_member(&catalog(1).directory, "m-0", 2).unwrap();
+    let saved = store.save(&mut LocalStore, &mut list, 3);
+    js_sys::Object::define_property(&window, &name, original.unchecked_ref());
+
+    assert!(web_sys::window().unwrap().local_storage().is_ok(), "storage restored");
+    assert_eq!(got, Err(StoreError::Unavailable));
+    assert_eq!(set, Err(StoreError::Unavailable));
+    assert_eq!(removed, Err(StoreError::Unavailable));
+    assert_eq!((language, language_stored), (None, false), "the language preference just lasts the visit");
+    assert_eq!(outcome, LoadOutcome::Unavailable { error: StoreError::Unavailable });
+    assert!(outcome.message(Lang::Es).unwrap().contains("modo privado"));
+    assert_eq!(saved, SaveOutcome::Failed { error: StoreError::Unavailable });
+    assert_eq!(list.len(), 1, "the list works in memory");
+}
+
+#[wasm_bindgen_test]
+async fn the_follow_up_context_never_changes_a_newer_apps_list() {
+    let url = directory_url("newer-context");
+    clear_list(&url);
+    let catalog = catalog(2);
+    let key = storage_key(&url);
+    let raw = r#"{"kind":"vitrina.follow-up","version":5,"entries":[{"id":"m.m-0","member":"m-0","note":"v5","added_at":1,"updated_at":1}]}"#;
+    local_storage().set_item(&key, raw).unwrap();
+    let follow_up_slot = RwSignal::new(None::<FollowUp>);
+    let host = {
+        let url = url.clone();
+        mount(catalog.clone(), move || {
+            let follow_up = FollowUp::start(&url);
+            provide_context(follow_up);
+            follow_up_slot.set(Some(follow_up));
+            view! { <FollowUpPage /> }
+        })
+    };
+    settle(|| note_values(&host) == ["v5"]).await;
+    let follow_up = follow_up_slot.get_untracked().expect("context started");
+    assert!(!follow_up.persistence().get_untracked().is_saving());
+
+    follow_up.toggle(&catalog.directory, "m-1", None);
+    follow_up.toggle(&catalog.directory, "m-0", None);
+    tick().await;
+    assert!(!saved(follow_up, "m-1"), "not added, not even in memory");
+    assert!(saved(follow_up, "m-0"), "not removed, not even in memory");
+    assert_eq!(note_values(&host), ["v5"]);
+    assert_eq!(local_storage().get_item(&key).unwrap().as_deref(), Some(raw));
+    let textarea = host.query_selector("textarea").unwrap().unwrap();
+    assert!(textarea.has_attribute("disabled"), "the editor says it is read-only");
+    clear_list(&url);
+}

@@ -71,9 +71,12 @@ pub fn MemberSearch(catalog: Arc<Catalog>, #[prop(default = None)] event: Option
         )
     };
     let total = match &event {
-        Some(event) => {
-            catalog.index.run_within_event(&catalog.directory, event, &ListQuery::default(), today).members.len()
-        }
+        Some(event) => catalog
+            .directory
+            .members
+            .iter()
+            .filter(|member| member.events.iter().any(|attended| attended.id.as_str() == event))
+            .count(),
         None => catalog.directory.members.len(),
     };
     let n_results = Signal::derive(move || results.with(|results| results.0.members.len()));

@@ -109,10 +109,9 @@ fn StorageNotices() -> impl IntoView {
     let persistence = move || {
         let lang = lang.get();
         match follow_up.persistence().get() {
+            // The error's message says it all: not kept, and export to keep it.
             Persistence::MemoryOnly { error } => Some(view! {
-                <p class="notice notice-warning" role="status">
-                    {format!("{} {}", ui(lang).memory_only, error.message(lang))}
-                </p>
+                <p class="notice notice-warning" role="status">{error.message(lang)}</p>
             }),
             _ => None,
         }
@@ -352,6 +351,8 @@ fn EntryCard(id: EntryId, today: IsoDate) -> impl IntoView {
             .collect_view()
     };
     let other_place = RwSignal::new(false);
+    // A newer app's list is shown, never edited (the notice above says why).
+    let read_only = move || !follow_up.is_writable();
     let choose_met_at = move |event: leptos::ev::Event| {
         let value = event_target_value(&event);
         other_place.set(value == "other");
@@ -379,6 +380,7 @@ fn EntryCard(id: EntryId, today: IsoDate) -> impl IntoView {
                 </label>
                 <select
                     id=html_id("status")
+                    disabled=read_only
                     prop:value=move || with_entry(&|entry| entry.status.key().to_owned())
                     on:change=move |event| {
                         if let Some(status) = Status::from_key(&event_target_value(&event)) {
@@ -394,6 +396,7 @@ fn EntryCard(id: EntryId, today: IsoDate) -> impl IntoView {
                 <input
                     id=html_id("date")
                     type="date"
+                    disabled=read_only
                     prop:value=move || with_entry(&|entry| entry.next_date.map(|date| date.to_string()).unwrap_or_default())
                     on:change=move |event| {
                         let value = event_target_value(&event);
@@ -403,7 +406,7 @@ fn EntryCard(id: EntryId, today: IsoDate) -> impl IntoView {
                 <label class="field" for=html_id("met")>
                     <span>{move || ui(lang.get()).met_at}</span>
                 </label>
-                <select id=html_id("met") on:change=choose_met_at>
+                <select id=html_id("met") disabled=read_only on:change=choose_met_at>
                     <option value="" prop:selected=move || met_at_value().is_empty()>
                         {move || ui(lang.get()).met_at_none}
                     </option>
@@ -416,6 +419,7 @@ fn EntryCard(id: EntryId, today: IsoDate) -> impl IntoView {
                     <input
                         type="text"
                         class="met-at-other"
+                        disabled=read_only
                         aria-label=move || ui(lang.get()).met_at_other
                         prop:value=move || {
                             entry.with(|entry| match entry.as_ref().and_then(|entry| entry.met_at.as_ref()) {
@@ -436,6 +440,7 @@ fn EntryCard(id: EntryId, today: IsoDate) -> impl IntoView {
                 <textarea
                     id=html_id("note")
                     rows="3"
+                    disabled=read_only
                     prop:value=move || with_entry(&|entry| entry.note.clone())
                     on:input=move |event| follow_up.set_note(&id.get_value(), &event_target_value(&event))
                 ></textarea>
@@ -443,6 +448,7 @@ fn EntryCard(id: EntryId, today: IsoDate) -> impl IntoView {
             <button
                 type="button"
                 class="link-button remove-entry"
+                disabled=read_only
                 on:click=move |_| follow_up.remove(&id.get_value())
             >
                 {move || ui(lang.get()).remove}
@@ -504,7 +510,9 @@ fn AddPerson() -> impl IntoView {
                 {move || error.get().map(|problem| view! {
                     <p class="form-error" role="alert">{problem.message(lang.get())}</p>
                 })}
-                <button type="submit" class="button">{move || ui(lang.get()).add}</button>
+                <button type="submit" class="button" disabled=move || !follow_up.is_writable()>
+                    {move || ui(lang.get()).add}
+                </button>
             </form>
         </details>
     }
@@ -604,10 +612,16 @@ fn Exports(shown_ids: Memo<Vec<EntryId>>, filter: RwSignal<Filter>) -> impl Into
             <ul class="export-list">{rows}</ul>
             <label class="field import-backup">
                 <span>{move || ui(lang.get()).import_backup}</span>
-                <input type="file" accept=".json,application/json" on:change=import />
+                <input
+                    type="file"
+                    accept=".json,application/json"
+                    disabled=move || !follow_up.is_writable()
+                    on:change=import
+                />
             </label>
             {move || import_message.get().map(|(ok, message)| view! {
-                <p class="notice" class:notice-warning=!ok role="status">{message}</p>
+                // A refused file is an error the visitor must notice, like the form's errors.
+                <p class="notice" class:notice-warning=!ok role=if ok { "status" } else { "alert" }>{message}</p>
             })}
         </section>
     }

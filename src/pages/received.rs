@@ -60,7 +60,12 @@ pub fn SharedPage(fragment: String) -> impl IntoView {
                 true => view! {
                     <p>{ui(lang.get()).shared_intro}</p>
                     <ul class="shared-items">{items}</ul>
-                    <button type="button" class="button" on:click=add_all disabled=move || added.get()>
+                    <button
+                        type="button"
+                        class="button"
+                        on:click=add_all
+                        disabled=move || added.get() || !follow_up.is_writable()
+                    >
                         {move || ui(lang.get()).shared_add_all}
                     </button>
                     <Show when=move || added.get()>
@@ -142,7 +147,9 @@ pub fn HandoffPage(fragment: String) -> impl IntoView {
             })}
             <p role="status">{progress}</p>
             <Show when=move || inbox.with(HandoffAssembler::is_complete) && done.with(Option::is_none)>
-                <button type="button" class="button" on:click=import>{move || ui(lang.get()).handoff_import}</button>
+                <button type="button" class="button" on:click=import disabled=move || !follow_up.is_writable()>
+                    {move || ui(lang.get()).handoff_import}
+                </button>
             </Show>
             {move || done.get().map(|outcome| match outcome {
                 Ok(message) => view! {

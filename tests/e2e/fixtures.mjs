@@ -22,6 +22,17 @@ export const test = base.extend({
     expect(problems, "console errors, page errors or CSP violations").toEqual([]);
   },
 
+  /** Opens another tab in the same browser context (same storage), with the same checks as `page`. */
+  newTab: async ({ context, expectedConsoleErrors }, use) => {
+    const problems = [];
+    await use(async () => {
+      const tab = await context.newPage();
+      await watchForProblems(tab, expectedConsoleErrors, problems);
+      return tab;
+    });
+    expect(problems, "console errors, page errors or CSP violations in the other tab").toEqual([]);
+  },
+
   /**
    * Opens a page in a browser context of its own (fresh storage: another device or
    * browser), with the project's settings and the same console checks as `page`.

@@ -1,6 +1,6 @@
 // The whole list, notes, statuses and dates included, handed to another device by links.
 import { test, expect } from "./fixtures.mjs";
-import { ARNESES, ACEROS, MOTORES, entries, entry, isoDate, openList, saveButton } from "./follow-up.mjs";
+import { ACABADOS, ACEROS, ACUSTICA, entries, entry, isoDate, openList, saveButton } from "./follow-up.mjs";
 
 /** Notes long and varied enough that the handoff needs more than one link. */
 function note(seed) {
@@ -14,21 +14,21 @@ function note(seed) {
 }
 
 test("a list handed over by its links arrives whole in a fresh browser", async ({ page, newVisitor }) => {
-  const members = [ACEROS, MOTORES, ARNESES];
+  const members = [ACEROS, ACABADOS, ACUSTICA];
   await page.goto("./");
   for (const member of members) await saveButton(page, member.name).click();
   await openList(page);
   const date = await isoDate(page, 10);
   for (const [i, member] of members.entries()) await entry(page, member.name).getByLabel("Nota").fill(note(i));
-  await entry(page, MOTORES.name).getByLabel("Estado").selectOption("proposal");
-  await entry(page, MOTORES.name).getByLabel("Próximo seguimiento").fill(date);
+  await entry(page, ACABADOS.name).getByLabel("Estado").selectOption("proposal");
+  await entry(page, ACABADOS.name).getByLabel("Próximo seguimiento").fill(date);
 
+  // The last edit has been rendered (the links are rendered with it).
+  await expect(entry(page, ACABADOS.name).locator(".due-badge")).toHaveText("En 10 días");
   const links = page.getByRole("link", { name: /#\/handoff\?/ });
-  // The handoff links always describe the current list: wait for the last edit to be in them.
-  const hrefs = async () => Promise.all((await links.all()).map((link) => link.getAttribute("href")));
   const count = await links.count();
   expect(count, "the list is large enough to need several links").toBeGreaterThan(1);
-  const parts = await hrefs();
+  const parts = await Promise.all((await links.all()).map((link) => link.getAttribute("href")));
   expect(new Set(parts).size).toBe(count);
 
   // Another device: nothing stored there.
@@ -52,9 +52,9 @@ test("a list handed over by its links arrives whole in a fresh browser", async (
   for (const [i, member] of members.entries()) {
     await expect(entry(other, member.name).getByLabel("Nota")).toHaveValue(note(i));
   }
-  await expect(entry(other, MOTORES.name).getByLabel("Estado")).toHaveValue("proposal");
-  await expect(entry(other, MOTORES.name).getByLabel("Próximo seguimiento")).toHaveValue(date);
+  await expect(entry(other, ACABADOS.name).getByLabel("Estado")).toHaveValue("proposal");
+  await expect(entry(other, ACABADOS.name).getByLabel("Próximo seguimiento")).toHaveValue(date);
   // Kept on the other device, not only shown.
   await other.reload();
-  await expect(entry(other, ARNESES.name).getByLabel("Nota")).toHaveValue(note(2));
+  await expect(entry(other, ACUSTICA.name).getByLabel("Nota")).toHaveValue(note(2));
 });

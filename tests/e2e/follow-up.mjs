@@ -7,7 +7,9 @@ export const LIST_KEY_PREFIX = "vitrina.follow-up.v1:";
 /** The member with contacts used throughout, and one of its contacts. */
 export const ACEROS = { id: "aceros-del-norte", name: "Aceros del Norte" };
 export const MOTORES = { id: "motores-sierra-madre", name: "Motores Sierra Madre" };
-export const ARNESES = { id: "arneses-paquime", name: "Arneses Paquimé" };
+// On the first page of the directory (alphabetical), next to Aceros del Norte.
+export const ACABADOS = { id: "acabados-cumbres", name: "Acabados Cumbres" };
+export const ACUSTICA = { id: "acustica-vehicular-del-norte", name: "Acústica Vehicular del Norte" };
 export const ANA = { id: "ana-lucia-saenz-portillo", name: "Ana Lucía Sáenz Portillo" };
 
 /** The "Guardar" toggle of a member (or of one contact: pass the contact's and member's names). */
@@ -78,5 +80,5 @@ export async function download(page, button) {
 
 /** The download button of one export format, e.g. "vCard", "CSV", "iCalendar", "JSON". */
 export function exportButton(page, format) {
-  return page.getByRole("button", { name: new RegExp(`^Descargar \\(.*${format}\\)$`) });
+  return page.getByRole("button", { name: new RegExp(`^Descargar \\(.* \\(${format}\\)\\)$`) });
 }
