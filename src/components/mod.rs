@@ -4,6 +4,7 @@ pub mod language_switch;
 pub mod load_error;
 pub mod member_card;
 pub mod member_search;
+pub mod qr_code;
 pub mod save_button;
 pub mod site_footer;
 pub mod site_header;

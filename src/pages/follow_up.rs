@@ -18,12 +18,14 @@ use wasm_bindgen::JsCast;
 
 use crate::adapters::files::{self, Delivery};
 use crate::adapters::page;
+use crate::components::qr_code::QrCode;
 use crate::follow_up::{now_ms, FollowUp};
 use crate::i18n::ui;
 use crate::state::{Catalog, DirectoryState, UiLang};
 
-/// Longest handoff link; about what one QR code holds comfortably.
-const HANDOFF_PART_LENGTH: usize = 1200;
+/// Longest handoff link: short enough that its QR code (about version 22, 105 modules)
+/// still scans from a phone screen held at arm's length.
+const HANDOFF_PART_LENGTH: usize = 900;
 
 /// The follow-up list page.
 #[component]
@@ -653,13 +655,20 @@ fn ShareList(shown_ids: Memo<Vec<EntryId>>) -> impl IntoView {
     let handoff_links = move || {
         let parts = follow_up.list().with(|list| handoff_fragments(list, HANDOFF_PART_LENGTH)).unwrap_or_default();
         let base = base();
+        let total = parts.len();
+        let lang = lang.get();
         parts
             .into_iter()
             .enumerate()
             .map(|(index, fragment)| {
                 let href = format!("{base}{fragment}");
+                let label = match lang {
+                    Lang::Es => format!("Código QR, parte {} de {total}", index + 1),
+                    Lang::En => format!("QR code, part {} of {total}", index + 1),
+                };
                 view! {
-                    <li>
+                    <li class="handoff-part">
+                        <QrCode text=href.clone() label=label />
                         <a class="handoff-link" href=href.clone()>{format!("{} {}", index + 1, href)}</a>
                     </li>
                 }

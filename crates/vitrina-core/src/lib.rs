@@ -9,6 +9,7 @@ pub mod lang;
 pub mod load;
 pub mod model;
 pub mod problem;
+pub mod qr;
 pub mod query;
 pub mod route;
 pub mod search;
