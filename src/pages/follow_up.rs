@@ -276,7 +276,9 @@ fn EntryCard(id: EntryId, today: IsoDate) -> impl IntoView {
         let lang = lang.get();
         let entry = entry.get()?;
         let ui = ui(lang);
+        let whose = format!("({})", entry.display_name());
         let link = move |href: Option<String>, label: &'static str, via: Channel, external: bool| {
+            let whose = whose.clone();
             href.map(|href| {
                 let record = move |_| follow_up.record_contact(&id.get_value(), via);
                 view! {
@@ -288,6 +290,7 @@ fn EntryCard(id: EntryId, today: IsoDate) -> impl IntoView {
                         on:click=record
                     >
                         {label}
+                        <span class="visually-hidden">{whose}</span>
                     </a>
                 }
             })
@@ -602,6 +605,7 @@ fn Exports(shown_ids: Memo<Vec<EntryId>>, filter: RwSignal<Filter>) -> impl Into
         <section class="exports" aria-labelledby="exports-heading">
             <h2 id="exports-heading">{move || ui(lang.get()).export_heading}</h2>
             <fieldset class="export-scope">
+                <legend class="visually-hidden">{move || ui(lang.get()).export_heading}</legend>
                 <label class="facet-option">
                     <input type="radio" name="export-scope" prop:checked=move || !only_shown.get() on:change=move |_| only_shown.set(false) />
                     <span>{move || ui(lang.get()).export_scope_all}</span>
