@@ -45,7 +45,7 @@ test("a contact saved from a profile keeps its note, status, place and date acro
   await expect(nav.getByRole("link", { name: "Seguimiento 1 pendientes", exact: true })).toBeVisible();
 
   // The profile shows the saved state after the reload too.
-  await after.getByRole("link", { name: ANA.name }).click();
+  await after.getByRole("link", { name: ANA.name, exact: true }).click();
   await expect(page.getByRole("heading", { level: 1, name: ACEROS.name })).toBeVisible();
   await expect(saveButton(page, ana, { saved: true })).toBeVisible();
 });
