@@ -168,18 +168,20 @@ fn download_backup(follow_up: FollowUp, lang: Lang) {
     }
 }
 
+/// One `<option>` per status, labelled in `lang`.
+fn status_options(lang: Lang) -> impl IntoView {
+    Status::ALL
+        .into_iter()
+        .map(|status| view! { <option value=status.key()>{status.label(lang)}</option> })
+        .collect_view()
+}
+
 /// Status, event and text filters for the list.
 #[component]
 fn ListFilters(filter: RwSignal<Filter>) -> impl IntoView {
     let UiLang(lang) = expect_context::<UiLang>();
     let follow_up = expect_context::<FollowUp>();
-    let status_options = move || {
-        let lang = lang.get();
-        Status::ALL
-            .into_iter()
-            .map(|status| view! { <option value=status.key()>{status.label(lang)}</option> })
-            .collect_view()
-    };
+    let status_choices = move || status_options(lang.get());
     let event_options = move || {
         follow_up
             .list()
@@ -206,7 +208,7 @@ fn ListFilters(filter: RwSignal<Filter>) -> impl IntoView {
                     filter.update(|filter| filter.status = Status::from_key(&value));
                 }>
                     <option value="">{move || ui(lang.get()).all_statuses}</option>
-                    {status_options}
+                    {status_choices}
                 </select>
             </label>
             <label class="field">
@@ -304,13 +306,7 @@ fn EntryCard(id: EntryId, today: IsoDate) -> impl IntoView {
         })
     };
 
-    let status_options = move || {
-        let lang = lang.get();
-        Status::ALL
-            .into_iter()
-            .map(|status| view! { <option value=status.key()>{status.label(lang)}</option> })
-            .collect_view()
-    };
+    let status_choices = move || status_options(lang.get());
     let met_at_value = move || {
         entry.with(|entry| match entry.as_ref().and_then(|entry| entry.met_at.as_ref()) {
             Some(MetAt::Event { id, .. }) => format!("event:{}", id.as_str()),
@@ -393,7 +389,7 @@ fn EntryCard(id: EntryId, today: IsoDate) -> impl IntoView {
                         }
                     }
                 >
-                    {status_options}
+                    {status_choices}
                 </select>
                 <label class="field" for=html_id("date")>
                     <span>{move || ui(lang.get()).next_date}</span>
