@@ -13,7 +13,7 @@ WASM_TARGET := wasm32-unknown-unknown
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: serve build test tools test-tools fmt-check clippy test-native test-wasm e2e size bench clean
+.PHONY: serve build test tools test-tools fmt-check clippy test-native test-wasm e2e size bench bench-build bench-smoke bench-profile clean
 
 ## serve: install what is missing, build in release mode, serve on http://127.0.0.1:8080
 serve: tools
@@ -54,6 +54,25 @@ e2e:
 ## size: brotli size of the app shell in dist/
 size:
 	@scripts/shell-size.sh dist
+
+## bench: Vitrina against plain-JS baselines (MiniSearch, FlexSearch) in Chromium on 1k, 10k and
+## 100k members, throttled 4x and not; writes bench/results/latest.{md,json} (about 15 min; not in `make test`)
+bench: bench-build
+	node bench/run.mjs $(BENCH_ARGS)
+
+## bench-smoke: the benchmark harness itself, 1k members, one repetition (results in target/bench/smoke/)
+bench-smoke: bench-build
+	node bench/run.mjs --smoke
+
+## bench-profile: where Vitrina's time goes, CPU profiles with wasm function names (10k members, 4x)
+bench-profile: bench-build
+	bench/build-diag.sh
+	node bench/profile.mjs --scale 10k --rate 4
+
+# The release app in its own folder (not dist/, which other targets rebuild), and the generator.
+bench-build: test-tools
+	cargo build --release -p xtask
+	trunk build --release --public-url ./ --dist target/bench/dist
 
 clean:
 	cargo clean
