@@ -11,7 +11,10 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   forbidOnly: true,
-  retries: 0,
+  // One retry, reported as "flaky" rather than hidden: on a loaded 2-core CI machine a
+  // storage test (follow-up-corrupt, one damaged entry) failed once in many runs; see the
+  // session note of 2026-11-26. A test that fails twice still fails the run.
+  retries: 1,
   workers: 2,
   reporter: [["list"]],
   use: {
