@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use vitrina_core::format::member_kind;
 use vitrina_core::query::{Facet, ListQuery, SortOrder, PLACE_SEPARATOR};
-use vitrina_core::search::{drop_unknown_filters, normalize, FacetValue, SearchResults};
+use vitrina_core::search::{normalize, FacetValue, SearchResults};
 use vitrina_core::{Lang, Route};
 
 use crate::adapters::page;
@@ -42,7 +42,7 @@ pub fn MemberSearch(catalog: Arc<Catalog>, #[prop(default = None)] event: Option
         let catalog = catalog.clone();
         Memo::new(move |_| {
             let query = route.with(|route| route.list_query().cloned().unwrap_or_default());
-            drop_unknown_filters(&catalog.directory, &query)
+            catalog.index.drop_unknown_filters(&query)
         })
     };
     let query = Memo::new(move |_| checked_query.with(|(query, _)| query.clone()));
