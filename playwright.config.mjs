@@ -2,6 +2,7 @@
 // server under a sub-path (/vitrina/) exactly as a cluster would host it.
 // Browsers cannot be downloaded here: Debian's Chromium is used.
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS } from "./scripts/chromium-args.mjs";
 
 const port = Number(process.env.E2E_PORT ?? 8391);
 
@@ -22,15 +23,7 @@ export default defineConfig({
     locale: "es-MX",
     launchOptions: {
       executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-        "--disable-sync",
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [

@@ -11,6 +11,7 @@
 //   node bench/run.mjs --markdown-only bench/results/latest.json   (tables again from the samples)
 //
 // It fails (exit 1) if any scenario could not be measured: no silent zeroes.
+import { CHROMIUM_ARGS } from "../scripts/chromium-args.mjs";
 import { chromium } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -447,13 +448,7 @@ async function floor(page, ctx) {
 }
 
 const BROWSER_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-  "--disable-sync",
+  ...CHROMIUM_ARGS,
   "--enable-precise-memory-info",
   "--disable-renderer-backgrounding",
   "--disable-background-timer-throttling",
