@@ -541,30 +541,17 @@ impl Reader {
         // Half a coordinate places nothing on a map: both halves go. When the other half is absent, this
         // half is listed; when it is present but unusable, its own problem was listed and says what to fix.
         let absent = |key: &str| obj.get(key).is_none_or(Value::is_null);
-        match (location.lat, location.lon) {
-            (Some(_), None) => {
-                if absent("lon") {
-                    self.report(
-                        None,
-                        &at.key("lat"),
-                        ProblemKind::HalfCoordinate { missing: "lon" },
-                        Action::DroppedField,
-                    );
-                }
-                location.lat = None;
+        let half = match (location.lat, location.lon) {
+            (Some(_), None) => Some(("lat", "lon")),
+            (None, Some(_)) => Some(("lon", "lat")),
+            _ => None,
+        };
+        if let Some((present, missing)) = half {
+            if absent(missing) {
+                self.report(None, &at.key(present), ProblemKind::HalfCoordinate { missing }, Action::DroppedField);
             }
-            (None, Some(_)) => {
-                if absent("lat") {
-                    self.report(
-                        None,
-                        &at.key("lon"),
-                        ProblemKind::HalfCoordinate { missing: "lat" },
-                        Action::DroppedField,
-                    );
-                }
-                location.lon = None;
-            }
-            _ => {}
+            location.lat = None;
+            location.lon = None;
         }
         let empty = location.city.is_none()
             && location.state.is_none()
