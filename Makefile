@@ -13,7 +13,7 @@ WASM_TARGET := wasm32-unknown-unknown
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: serve build test tools test-tools fmt-check clippy test-native test-wasm e2e size bench bench-build bench-smoke bench-profile clean
+.PHONY: serve build test tools test-tools fmt-check clippy test-native test-scripts test-wasm e2e size bench bench-build bench-smoke bench-profile clean
 
 ## serve: install what is missing, build in release mode, serve on http://127.0.0.1:8080
 serve: tools
@@ -24,7 +24,7 @@ build: tools
 	trunk build --release --public-url "$(PUBLIC_URL)"
 
 ## test: everything CI checks
-test: test-tools fmt-check clippy test-native test-wasm build e2e
+test: test-tools fmt-check clippy test-native test-scripts test-wasm build e2e
 	@echo "make test: all checks passed"
 
 tools:
@@ -42,6 +42,10 @@ clippy:
 
 test-native:
 	cargo test --workspace
+
+# The service worker's build step (scripts/service-worker.mjs), with Node's own test runner.
+test-scripts:
+	node --test scripts/
 
 # wasm-bindgen-test in headless Chromium; webdriver.json holds the browser flags.
 test-wasm:

@@ -21,6 +21,10 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}/vitrina/`,
     locale: "es-MX",
+    // page.route() does not see requests a service worker answers, and most tests stub
+    // the directory with it: the worker is blocked everywhere except in the specs about
+    // it (offline.spec.mjs), which allow it with test.use({ serviceWorkers: "allow" }).
+    serviceWorkers: "block",
     launchOptions: {
       executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
       args: CHROMIUM_ARGS,

@@ -3,7 +3,9 @@
 use leptos::prelude::*;
 use vitrina_core::{Lang, Route};
 
-use crate::adapters::{hash_location, page, preferences};
+use crate::adapters::{hash_location, network, page, preferences};
+use crate::components::connection_status::ConnectionStatus;
+use crate::components::fresh_data_notice::FreshDataNotice;
 use crate::components::load_error::LoadErrorScreen;
 use crate::components::member_search::LIST_PAGE_SIZE;
 use crate::components::site_footer::SiteFooter;
@@ -19,7 +21,7 @@ use crate::pages::member::MemberPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::problems::ProblemsPage;
 use crate::pages::received::{HandoffInbox, HandoffPage, SharedPage};
-use crate::state::{CurrentRoute, DirectoryState, ListLength, LoadState, Navigation, UiLang};
+use crate::state::{CurrentRoute, DataFreshness, DirectoryState, ListLength, LoadState, Navigation, UiLang};
 
 /// The language to start in: the visitor's earlier choice, else their browser's, else Spanish.
 fn initial_language() -> Lang {
@@ -70,6 +72,8 @@ pub fn App() -> impl IntoView {
     provide_context(CurrentRoute(route));
     provide_context(Navigation::new(route));
     provide_context(directory);
+    let freshness = DataFreshness::new();
+    provide_context(freshness);
     provide_context(ListLength(RwSignal::new(LIST_PAGE_SIZE)));
     // The list belongs to the directory's address, and works even when that file fails to load.
     let follow_up = FollowUp::start(&page::directory_url());
@@ -87,6 +91,15 @@ pub fn App() -> impl IntoView {
         route.set(hash_location::current_route());
     });
     on_cleanup(move || hash_listener.remove());
+
+    // Back online with the saved copy on screen: see whether the server has a newer one.
+    let stop_watching_network = network::watch(move |online| {
+        freshness.online.set(online);
+        if online {
+            freshness.check(directory);
+        }
+    });
+    on_cleanup(stop_watching_network);
 
     let page_key = Memo::new(move |_| route.with(PageKey::of));
 
@@ -114,6 +127,8 @@ pub fn App() -> impl IntoView {
 
     view! {
         <SiteHeader />
+        <ConnectionStatus />
+        <FreshDataNotice />
         <main id="main" tabindex="-1">
             {current_page}
         </main>

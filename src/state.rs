@@ -7,9 +7,9 @@ use leptos::task::spawn_local;
 use vitrina_core::search::SearchIndex;
 use vitrina_core::{Lang, Loaded, Route};
 
-use crate::adapters::directory_fetch::{fetch_directory, LoadFailure};
+use crate::adapters::directory_fetch::{fetch_directory_copy, DirectoryCopy, LoadFailure, Wanted};
 use crate::adapters::hash_location::{self, HistoryMode};
-use crate::adapters::page;
+use crate::adapters::{network, page};
 
 /// The interface language the visitor sees.
 #[derive(Clone, Copy)]
@@ -63,16 +63,26 @@ pub enum LoadState {
 pub struct DirectoryState(pub RwSignal<LoadState>);
 
 impl DirectoryState {
-    /// Fetches the configured directory file and publishes the outcome.
+    /// Fetches the configured directory file and publishes the outcome; with a
+    /// `DataFreshness` in context, records the copy's age and checks for a newer one.
     pub fn load(self) {
         self.0.set(LoadState::Loading);
+        let freshness = use_context::<DataFreshness>();
         spawn_local(async move {
             let url = page::directory_url();
-            let outcome = match fetch_directory(&url).await {
-                Ok(loaded) => LoadState::Ready(Arc::new(Catalog::new(loaded))),
-                Err(failure) => LoadState::Failed(failure),
-            };
-            self.0.set(outcome);
+            match fetch_directory_copy(&url, Wanted::Usual).await {
+                Ok(copy) => {
+                    let DirectoryCopy { loaded, from_saved_copy, fetched_at_ms, fingerprint } = copy;
+                    self.0.set(LoadState::Ready(Arc::new(Catalog::new(loaded))));
+                    if let Some(freshness) = freshness {
+                        freshness.shown.set_value(ShownCopy { from_saved_copy, fingerprint });
+                        freshness.newer.set(None);
+                        freshness.fetched_at_ms.set(Some(fetched_at_ms));
+                        freshness.check(self);
+                    }
+                }
+                Err(failure) => self.0.set(LoadState::Failed(failure)),
+            }
         });
     }
 
@@ -82,6 +92,98 @@ impl DirectoryState {
             LoadState::Ready(loaded) => Some(loaded),
             _ => None,
         }
+    }
+}
+
+/// A valid directory newer than the one shown, waiting for the visitor to ask for it.
+#[derive(Clone, Debug)]
+pub struct NewerDirectory {
+    pub catalog: Arc<Catalog>,
+    fingerprint: Option<u64>,
+    fetched_at_ms: f64,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct ShownCopy {
+    from_saved_copy: bool,
+    fingerprint: Option<u64>,
+}
+
+/// How old the shown directory is, whether the browser is online, and a newer
+/// directory on offer: the data never changes under the visitor without their word.
+#[derive(Clone, Copy)]
+pub struct DataFreshness {
+    /// Whether the browser has a network now (tracked from its online/offline events).
+    pub online: RwSignal<bool>,
+    /// When the shown copy was downloaded (milliseconds since 1970).
+    pub fetched_at_ms: RwSignal<Option<f64>>,
+    /// A newer directory the visitor may switch to.
+    pub newer: RwSignal<Option<NewerDirectory>>,
+    shown: StoredValue<ShownCopy>,
+    checking: StoredValue<bool>,
+}
+
+impl DataFreshness {
+    /// Starts with the browser's current online state.
+    pub fn new() -> DataFreshness {
+        DataFreshness {
+            online: RwSignal::new(network::is_online()),
+            fetched_at_ms: RwSignal::new(None),
+            newer: RwSignal::new(None),
+            shown: StoredValue::new(ShownCopy::default()),
+            checking: StoredValue::new(false),
+        }
+    }
+
+    /// When the shown directory is the copy kept for offline use and the browser is
+    /// online, asks the server for its file in the background and offers it if it
+    /// differs and loads. A failed check changes nothing: the visitor keeps what they have.
+    pub fn check(self, directory: DirectoryState) {
+        let shown = self.shown.get_value();
+        if !shown.from_saved_copy || !self.online.get_untracked() || self.checking.get_value() {
+            return;
+        }
+        self.checking.set_value(true);
+        spawn_local(async move {
+            let url = page::directory_url();
+            let fresh = fetch_directory_copy(&url, Wanted::Fresh).await;
+            // Offer nothing over an error screen or a load under way: those show the newest anyway.
+            let showing = matches!(directory.0.get_untracked(), LoadState::Ready(_));
+            match fresh {
+                Ok(copy) if showing && copy.fingerprint == shown.fingerprint => {
+                    // The server has what is shown: it is as fresh as can be.
+                    self.shown.set_value(ShownCopy { from_saved_copy: false, ..shown });
+                    self.fetched_at_ms.set(Some(copy.fetched_at_ms));
+                }
+                Ok(copy) if showing => {
+                    let newer = NewerDirectory {
+                        catalog: Arc::new(Catalog::new(copy.loaded)),
+                        fingerprint: copy.fingerprint,
+                        fetched_at_ms: copy.fetched_at_ms,
+                    };
+                    self.newer.set(Some(newer));
+                }
+                _ => {}
+            }
+            self.checking.set_value(false);
+        });
+    }
+
+    /// Shows the newer directory on offer, if any.
+    pub fn use_newer(self, directory: DirectoryState) {
+        let Some(newer) = self.newer.get_untracked() else {
+            return;
+        };
+        self.shown.set_value(ShownCopy { from_saved_copy: false, fingerprint: newer.fingerprint });
+        self.fetched_at_ms.set(Some(newer.fetched_at_ms));
+        self.newer.set(None);
+        directory.0.set(LoadState::Ready(newer.catalog));
+    }
+}
+
+impl Default for DataFreshness {
+    fn default() -> Self {
+        DataFreshness::new()
     }
 }
 

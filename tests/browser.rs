@@ -7,7 +7,7 @@ use std::sync::Arc;
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use leptos::task::tick;
-use vitrina::adapters::directory_fetch::{fetch_directory, FetchError};
+use vitrina::adapters::directory_fetch::{fetch_directory, fetch_directory_copy, FetchError, Wanted};
 use vitrina::adapters::preferences;
 use vitrina::components::language_switch::LanguageSwitch;
 use vitrina::components::load_error::LoadErrorScreen;
@@ -101,6 +101,19 @@ async fn fetch_adapter_loads_a_directory_served_by_the_browser() {
     let loaded = fetch_directory(&url).await.expect("loads");
     assert_eq!(loaded.directory.members.len(), 3);
     assert_eq!(loaded.problems.len(), 2, "{:?}", loaded.problems);
+}
+
+#[wasm_bindgen_test]
+async fn without_a_service_worker_the_copy_is_fresh_from_the_network_and_dated_now() {
+    let url = blob_url(&directory_json(3), "application/json");
+    let before = js_sys::Date::now();
+    let copy = fetch_directory_copy(&url, Wanted::Usual).await.expect("loads");
+    let after = js_sys::Date::now();
+    assert_eq!(copy.loaded.directory.members.len(), 3);
+    // No worker answered, so there is no saved copy to check against and nothing to hash.
+    assert!(!copy.from_saved_copy);
+    assert_eq!(copy.fingerprint, None);
+    assert!((before..=after).contains(&copy.fetched_at_ms), "{} not in {before}..={after}", copy.fetched_at_ms);
 }
 
 #[wasm_bindgen_test]

@@ -1,5 +1,11 @@
 //! Fetches the directory file and hands its bytes to the core loader.
+//!
+//! With the service worker (`sw.js`) in charge, an ordinary request is answered from the
+//! copy kept for offline use, and one with `?vitrina-fresh` goes to the network;
+//! the worker's `x-vitrina-source` and `x-vitrina-fetched-at` headers say which copy
+//! arrived and when it was downloaded.
 
+use vitrina_core::freshness::fingerprint;
 use vitrina_core::{load_directory, Lang, LoadError, Loaded};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -69,25 +75,86 @@ pub struct LoadFailure {
 
 /// Fetches and loads the directory at `url` (absolute).
 pub async fn fetch_directory(url: &str) -> Result<Loaded, LoadFailure> {
-    let fail = |error| LoadFailure { url: url.to_owned(), error };
-    let bytes = fetch_bytes(url).await.map_err(fail)?;
-    load_directory(&bytes).map_err(|error| fail(FetchError::Invalid(error)))
+    fetch_directory_copy(url, Wanted::Usual).await.map(|copy| copy.loaded)
 }
 
-async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
+/// Which copy of the directory to ask for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Wanted {
+    /// Whatever answers first: the copy kept for offline use if there is one.
+    Usual,
+    /// The server's current file, past the saved copy (the background check for newer data).
+    Fresh,
+}
+
+/// A loaded directory and what is known about the copy it came from.
+#[derive(Debug)]
+pub struct DirectoryCopy {
+    pub loaded: Loaded,
+    /// The copy kept for offline use answered, so the server may have a newer file.
+    pub from_saved_copy: bool,
+    /// When this copy was downloaded (milliseconds since 1970); now when it just arrived.
+    pub fetched_at_ms: f64,
+    /// The file's `freshness::fingerprint`, when it may be compared with another copy
+    /// (a saved copy or a fresh one); not computed otherwise, as it reads every byte.
+    pub fingerprint: Option<u64>,
+}
+
+/// Fetches and loads the directory at `url` (absolute), saying which copy arrived.
+pub async fn fetch_directory_copy(url: &str, wanted: Wanted) -> Result<DirectoryCopy, LoadFailure> {
+    let fail = |error| LoadFailure { url: url.to_owned(), error };
+    let fetched = fetch_bytes(url, wanted).await.map_err(fail)?;
+    let from_saved_copy = fetched.source.as_deref() == Some("cache");
+    let fingerprint = (from_saved_copy || wanted == Wanted::Fresh).then(|| fingerprint(&fetched.bytes));
+    let fetched_at_ms = fetched.fetched_at_ms.unwrap_or_else(js_sys::Date::now);
+    let loaded = load_directory(&fetched.bytes).map_err(|error| fail(FetchError::Invalid(error)))?;
+    Ok(DirectoryCopy { loaded, from_saved_copy, fetched_at_ms, fingerprint })
+}
+
+struct Fetched {
+    bytes: Vec<u8>,
+    source: Option<String>,
+    fetched_at_ms: Option<f64>,
+}
+
+async fn fetch_bytes(url: &str, wanted: Wanted) -> Result<Fetched, FetchError> {
     let network = |value: wasm_bindgen::JsValue| FetchError::Network { detail: describe_js_error(&value) };
     let window = web_sys::window().ok_or_else(|| FetchError::Network { detail: "no window".into() })?;
     let init = RequestInit::new();
     // Revalidate with the server each time so staff edits show up, while still
     // letting the HTTP cache answer with 304 when nothing changed.
     init.set_cache(RequestCache::NoCache);
-    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(network)?;
+    let address = match wanted {
+        Wanted::Usual => url.to_owned(),
+        Wanted::Fresh => fresh_address(url),
+    };
+    let response = JsFuture::from(window.fetch_with_str_and_init(&address, &init)).await.map_err(network)?;
     let response: Response = response.dyn_into().map_err(network)?;
     if !response.ok() {
         return Err(FetchError::Status { status: response.status(), status_text: response.status_text() });
     }
+    let headers = response.headers();
+    let source = headers.get("x-vitrina-source").ok().flatten();
+    let fetched_at_ms = headers
+        .get("x-vitrina-fetched-at")
+        .ok()
+        .flatten()
+        .and_then(|value| value.trim().parse::<f64>().ok())
+        .filter(|ms| ms.is_finite() && *ms > 0.0);
     let buffer = JsFuture::from(response.array_buffer().map_err(network)?).await.map_err(network)?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    Ok(Fetched { bytes: js_sys::Uint8Array::new(&buffer).to_vec(), source, fetched_at_ms })
+}
+
+/// `url` with the `vitrina-fresh` parameter the service worker reads as "from the server,
+/// not the saved copy"; static hosts ignore it, and caches on the way treat it as new.
+fn fresh_address(url: &str) -> String {
+    match web_sys::Url::new(url) {
+        Ok(parsed) => {
+            parsed.search_params().set("vitrina-fresh", "1");
+            parsed.href()
+        }
+        Err(_) => url.to_owned(),
+    }
 }
 
 fn describe_js_error(value: &wasm_bindgen::JsValue) -> String {

@@ -6,5 +6,6 @@ pub mod directory_fetch;
 pub mod files;
 pub mod hash_location;
 pub mod local_store;
+pub mod network;
 pub mod page;
 pub mod preferences;

@@ -56,3 +56,11 @@ pub fn today() -> IsoDate {
     let (year, month, day) = (now.get_full_year() as i32, now.get_month() as u8 + 1, now.get_date() as u8);
     IsoDate::from_ymd(year, month, day).unwrap_or_else(|| IsoDate::from_days_since_epoch(0))
 }
+
+/// A moment given in milliseconds since 1970, on the visitor's clock: date, hour and minute.
+pub fn local_time(ms: f64) -> (IsoDate, u8, u8) {
+    let moment = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    let date = IsoDate::from_ymd(moment.get_full_year() as i32, moment.get_month() as u8 + 1, moment.get_date() as u8)
+        .unwrap_or_else(|| IsoDate::from_days_since_epoch(0));
+    (date, moment.get_hours() as u8, moment.get_minutes() as u8)
+}

@@ -1,5 +1,7 @@
 //! Reusable pieces of the interface, one public component per file.
 
+pub mod connection_status;
+pub mod fresh_data_notice;
 pub mod language_switch;
 pub mod load_error;
 pub mod member_card;

@@ -1,10 +1,11 @@
-//! The footer: when the data was updated, and the way to the data problems for staff.
+//! The footer: when the data was updated and downloaded, and the way to the data problems for staff.
 
 use leptos::prelude::*;
 use vitrina_core::format::long_date;
 
+use crate::components::connection_status::downloaded_when;
 use crate::i18n::{n_problems, ui};
-use crate::state::{DirectoryState, UiLang};
+use crate::state::{DataFreshness, DirectoryState, UiLang};
 
 /// The bottom bar on every page.
 #[component]
@@ -16,6 +17,13 @@ pub fn SiteFooter() -> impl IntoView {
         let date = loaded.directory.cluster.updated?;
         let lang = lang.get();
         Some(view! { <p class="updated">{format!("{} {}", ui(lang).updated_on, long_date(date, lang))}</p> })
+    };
+    let freshness = use_context::<DataFreshness>();
+    // Only with a directory on screen: the time belongs to that copy.
+    let downloaded = move || {
+        directory.loaded()?;
+        let when = downloaded_when(freshness?, lang)?;
+        Some(view! { <p class="downloaded">{when}</p> })
     };
     let problems_link = move || {
         let loaded = directory.loaded()?;
@@ -31,6 +39,7 @@ pub fn SiteFooter() -> impl IntoView {
     view! {
         <footer class="site-footer">
             {updated}
+            {downloaded}
             {problems_link}
             <p class="made-with">{move || ui(lang.get()).made_with}</p>
         </footer>

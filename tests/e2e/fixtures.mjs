@@ -40,9 +40,18 @@ export const test = base.extend({
   newVisitor: async ({ browser, expectedConsoleErrors }, use, testInfo) => {
     const contexts = [];
     const problems = [];
-    const { baseURL, locale, viewport, deviceScaleFactor, isMobile, hasTouch } = testInfo.project.use;
+    const { baseURL, locale, viewport, deviceScaleFactor, isMobile, hasTouch, serviceWorkers } = testInfo.project.use;
     await use(async (options = {}) => {
-      const context = await browser.newContext({ baseURL, locale, viewport, deviceScaleFactor, isMobile, hasTouch, ...options });
+      const context = await browser.newContext({
+        baseURL,
+        locale,
+        viewport,
+        deviceScaleFactor,
+        isMobile,
+        hasTouch,
+        serviceWorkers,
+        ...options,
+      });
       contexts.push(context);
       const page = await context.newPage();
       await watchForProblems(page, expectedConsoleErrors, problems);

@@ -42,6 +42,20 @@ pub fn long_date(date: IsoDate, lang: Lang) -> String {
     }
 }
 
+/// A moment on the visitor's clock, relative to `today` when that reads better:
+/// "hoy a las 09:05", "ayer a las 18:40", "26 de noviembre de 2026, 10:12".
+pub fn moment(date: IsoDate, hour: u8, minute: u8, today: IsoDate, lang: Lang) -> String {
+    let time = format!("{:02}:{:02}", hour.min(23), minute.min(59));
+    let yesterday = IsoDate::from_days_since_epoch(today.days_since_epoch() - 1);
+    match lang {
+        Lang::Es if date == today => format!("hoy a las {time}"),
+        Lang::Es if date == yesterday => format!("ayer a las {time}"),
+        Lang::En if date == today => format!("today at {time}"),
+        Lang::En if date == yesterday => format!("yesterday at {time}"),
+        _ => format!("{}, {time}", long_date(date, lang)),
+    }
+}
+
 /// A date range for events, without repeating what both ends share.
 pub fn date_range(start: IsoDate, end: Option<IsoDate>, lang: Lang) -> String {
     let Some(end) = end.filter(|end| *end > start) else {
@@ -141,6 +155,20 @@ mod tests {
         assert_eq!(date_range(date("2026-06-30"), Some(date("2026-07-01")), Lang::En), "June 30, 2026 – July 1, 2026");
         assert_eq!(date_range(date("2026-07-08"), None, Lang::En), "July 8, 2026");
         assert_eq!(date_range(date("2026-07-08"), Some(date("2026-07-01")), Lang::En), "July 8, 2026");
+    }
+
+    #[test]
+    fn moments_say_today_and_yesterday() {
+        let today = date("2026-03-01");
+        assert_eq!(moment(today, 9, 5, today, Lang::Es), "hoy a las 09:05");
+        assert_eq!(moment(today, 9, 5, today, Lang::En), "today at 09:05");
+        // Across a month end.
+        assert_eq!(moment(date("2026-02-28"), 18, 40, today, Lang::Es), "ayer a las 18:40");
+        assert_eq!(moment(date("2026-02-28"), 18, 40, today, Lang::En), "yesterday at 18:40");
+        assert_eq!(moment(date("2026-02-27"), 23, 59, today, Lang::Es), "27 de febrero de 2026, 23:59");
+        assert_eq!(moment(date("2026-02-27"), 0, 0, today, Lang::En), "February 27, 2026, 00:00");
+        // A clock ahead of the copy (another time zone, a wrong clock) still reads as a date.
+        assert_eq!(moment(date("2026-03-02"), 7, 0, today, Lang::En), "March 2, 2026, 07:00");
     }
 
     #[test]

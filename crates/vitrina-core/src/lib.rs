@@ -5,6 +5,7 @@
 
 pub mod follow_up;
 pub mod format;
+pub mod freshness;
 pub mod lang;
 pub mod load;
 pub mod model;
