@@ -215,7 +215,7 @@ fn FairEvent(catalog: Arc<Catalog>, event: Event) -> impl IntoView {
         let any_mine = groups.with(|(mine, _)| !mine.is_empty());
         (total > 0).then(|| {
             view! {
-                {any_mine.then(|| view! { <h2>{move || ui(lang.get()).fair_others}</h2> })}
+                <h2>{move || if any_mine { ui(lang.get()).fair_others } else { ui(lang.get()).fair_all }}</h2>
                 {rows_view(others)}
                 {(shown.get() < total).then(|| view! {
                     <div class="show-more">

@@ -34,8 +34,7 @@ pub fn MemberPage(loaded: Arc<Catalog>, id: String) -> impl IntoView {
                 let directory = &loaded.directory;
                 let member = &directory.members[index];
                 view! {
-                    {via_qr.then(|| view! { <QrSavePanel catalog=loaded.clone() member=member.id.to_string() /> })}
-                    {profile(&loaded, member, lang)}
+                    {profile(&loaded, member, lang, via_qr)}
                     {similar_members(&loaded, index, lang)}
                 }
                 .into_any()
@@ -59,7 +58,7 @@ fn text(directory: &Directory, text: &Text, lang: Lang) -> String {
     text.resolve(lang.tag(), directory.fallback_language()).to_owned()
 }
 
-fn profile(catalog: &Arc<Catalog>, member: &Member, lang: Lang) -> impl IntoView {
+fn profile(catalog: &Arc<Catalog>, member: &Member, lang: Lang, via_qr: bool) -> impl IntoView {
     let directory = &catalog.directory;
     let ui = ui(lang);
     let place = member.location.as_ref().map(|location| {
@@ -113,6 +112,7 @@ fn profile(catalog: &Arc<Catalog>, member: &Member, lang: Lang) -> impl IntoView
                 <SaveButton catalog=catalog.clone() member=member.id.as_str().to_owned() name=member.name.clone() />
             </div>
             {(!subtitle.is_empty()).then(|| view! { <p class="member-meta">{subtitle.join(" · ")}</p> })}
+            {via_qr.then(|| view! { <QrSavePanel catalog=catalog.clone() member=member.id.to_string() /> })}
             {member.pitch.as_ref().map(|pitch| view! { <p class="profile-pitch">{text(directory, pitch, lang)}</p> })}
             {links(member, lang)}
             {(!facts.is_empty())
