@@ -16,11 +16,13 @@ use crate::i18n::ui;
 use crate::pages::directory::DirectoryPage;
 use crate::pages::event::EventPage;
 use crate::pages::events::EventsPage;
+use crate::pages::fair::FairPage;
 use crate::pages::follow_up::FollowUpPage;
 use crate::pages::member::MemberPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::problems::ProblemsPage;
 use crate::pages::received::{HandoffInbox, HandoffPage, SharedPage};
+use crate::pages::stand_card::StandCardPage;
 use crate::state::{CurrentRoute, DataFreshness, DirectoryState, ListLength, LoadState, Navigation, UiLang};
 
 /// The language to start in: the visitor's earlier choice, else their browser's, else Spanish.
@@ -37,7 +39,9 @@ fn initial_language() -> Lang {
 enum PageKey {
     Directory,
     Member(String),
+    MemberCard(String),
     Events,
+    Fair(Option<String>),
     Event(String),
     Problems,
     FollowUp,
@@ -50,7 +54,9 @@ impl PageKey {
     fn of(route: &Route) -> PageKey {
         match route {
             Route::Directory { .. } => PageKey::Directory,
-            Route::Member { id } => PageKey::Member(id.clone()),
+            Route::Member { id, .. } => PageKey::Member(id.clone()),
+            Route::MemberCard { id } => PageKey::MemberCard(id.clone()),
+            Route::Fair { event, .. } => PageKey::Fair(event.clone()),
             Route::Events => PageKey::Events,
             Route::Event { id, .. } => PageKey::Event(id.clone()),
             Route::Problems => PageKey::Problems,
@@ -146,7 +152,9 @@ fn directory_page(state: LoadState, page_key: PageKey, lang: RwSignal<Lang>) -> 
         LoadState::Ready(catalog) => match page_key {
             PageKey::Directory => view! { <DirectoryPage catalog=catalog /> }.into_any(),
             PageKey::Member(id) => view! { <MemberPage loaded=catalog id=id /> }.into_any(),
+            PageKey::MemberCard(id) => view! { <StandCardPage catalog=catalog id=id /> }.into_any(),
             PageKey::Events => view! { <EventsPage catalog=catalog /> }.into_any(),
+            PageKey::Fair(event) => view! { <FairPage catalog=catalog event=event /> }.into_any(),
             PageKey::Event(id) => view! { <EventPage catalog=catalog id=id /> }.into_any(),
             PageKey::Problems => view! { <ProblemsPage loaded=catalog /> }.into_any(),
             PageKey::Shared(fragment) => view! { <SharedPage fragment=fragment /> }.into_any(),
@@ -165,6 +173,10 @@ fn document_title(directory: DirectoryState, page: &PageKey, lang: Lang) -> Stri
     let page_title = match page {
         PageKey::Directory => return format!("{cluster} · Vitrina"),
         PageKey::Member(id) => directory.member(id).map(|member| member.name.clone()),
+        PageKey::MemberCard(id) => {
+            directory.member(id).map(|member| format!("{} · {}", member.name, ui.stand_card_link))
+        }
+        PageKey::Fair(_) => Some(ui.fair_heading.to_owned()),
         PageKey::Events => Some(ui.events_heading.to_owned()),
         PageKey::Event(id) => {
             directory.event(id).map(|event| event.name.resolve(lang.tag(), directory.fallback_language()).to_owned())

@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 use vitrina_core::follow_up::{
     Channel, EntryId, FollowUpError, FollowUpList, FollowUpStore, LoadOutcome, MetAt, Millis, Persistence,
-    PersonDetails, Removed, Status, SyncOutcome,
+    PersonDetails, Removed, Status, SyncOutcome, VisitMark,
 };
 use vitrina_core::valid::IsoDate;
 use vitrina_core::{Directory, Lang};
@@ -185,6 +185,37 @@ impl FollowUp {
     /// Sets where we met.
     pub fn set_met_at(self, id: &EntryId, met_at: Option<MetAt>) {
         self.change(|list, now| list.set_met_at(id, met_at, now).ok());
+    }
+
+    /// Marks what the visitor found at a member's stand at an event (`None` clears it);
+    /// a member not on the list is added, met at that event.
+    pub fn mark_visit(self, directory: &Directory, member: &str, event: &str, mark: Option<VisitMark>, lang: Lang) {
+        // The fair view only offers members and events of the loaded directory.
+        let _ = self.change(|list, now| list.mark_visit(directory, member, event, mark, lang, now));
+    }
+
+    /// Sets the note of a member from the fair-day view, adding it (met at `event`) once there is text.
+    pub fn set_fair_note(self, directory: &Directory, member: &str, event: &str, note: &str, lang: Lang) {
+        let _ = self.change(|list, now| list.set_fair_note(directory, member, event, note, lang, now));
+    }
+
+    /// Saves a whole member (not one of its contacts), met at `event` when one is given and
+    /// the member is new to the list; returns the id of its entry.
+    pub fn save_member_met_at(
+        self,
+        directory: &Directory,
+        member: &str,
+        event: Option<&str>,
+        lang: Lang,
+    ) -> Option<EntryId> {
+        self.change(|list, now| {
+            let added = list.add_member(directory, member, now).ok()?;
+            if added.created {
+                let met_at = event.and_then(|event| MetAt::event(directory, event, lang));
+                let _ = list.set_met_at(&added.id, met_at, now);
+            }
+            Some(added.id)
+        })
     }
 
     /// Records that the visitor reached out through `via`.

@@ -64,3 +64,20 @@ pub fn local_time(ms: f64) -> (IsoDate, u8, u8) {
         .unwrap_or_else(|| IsoDate::from_days_since_epoch(0));
     (date, moment.get_hours() as u8, moment.get_minutes() as u8)
 }
+
+/// The app's own address as hosted (sub-path included), without query or fragment:
+/// the base every shareable deep link is written on.
+pub fn app_url() -> String {
+    let Some(location) = web_sys::window().map(|window| window.location()) else {
+        return String::new();
+    };
+    format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
+}
+
+/// Opens the browser's print dialog.
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        // Browsers that cannot print (some embedded views) just do nothing.
+        let _ = window.print();
+    }
+}

@@ -27,7 +27,7 @@ pub fn MemberCard(
         return ().into_any();
     };
     let fallback = directory.fallback_language();
-    let href = Route::Member { id: member.id.as_str().to_owned() }.to_fragment();
+    let href = Route::Member { id: member.id.as_str().to_owned(), via_qr: false }.to_fragment();
     let place = member.location.as_ref().map(|location| {
         [location.city.as_deref(), location.state.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ")
     });

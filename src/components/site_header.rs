@@ -7,6 +7,7 @@ use crate::components::language_switch::LanguageSwitch;
 use crate::follow_up::FollowUp;
 use crate::i18n::ui;
 use crate::state::{CurrentRoute, DirectoryState, UiLang};
+use vitrina_core::fair::events_running;
 use vitrina_core::Route;
 
 /// The top bar on every page.
@@ -15,13 +16,20 @@ pub fn SiteHeader() -> impl IntoView {
     let UiLang(lang) = expect_context::<UiLang>();
     let directory = expect_context::<DirectoryState>();
     let CurrentRoute(route) = expect_context::<CurrentRoute>();
-    let on_directory =
-        move || route.with(|route| matches!(route, Route::Directory { .. } | Route::Member { .. })).then_some("page");
+    let on_directory = move || {
+        route
+            .with(|route| matches!(route, Route::Directory { .. } | Route::Member { .. } | Route::MemberCard { .. }))
+            .then_some("page")
+    };
     let follow_up = expect_context::<FollowUp>();
     let today = page::today();
     let overdue = move || follow_up.list().with(|list| list.overdue_count(today) + list.due_today_count(today));
     let on_follow_up = move || route.with(|route| matches!(route, Route::FollowUp)).then_some("page");
     let on_events = move || route.with(|route| matches!(route, Route::Events | Route::Event { .. })).then_some("page");
+    let on_fair = move || route.with(|route| matches!(route, Route::Fair { .. })).then_some("page");
+    // Fair-day mode is one tap away only while an event of the directory runs today.
+    let fair_today =
+        move || directory.loaded().is_some_and(|catalog| !events_running(&catalog.directory, today).is_empty());
     let cluster_name = move || {
         directory
             .loaded()
@@ -55,6 +63,11 @@ pub fn SiteHeader() -> impl IntoView {
                 <a href="#/events" aria-current=on_events>
                     {move || ui(lang.get()).nav_events}
                 </a>
+                <Show when=fair_today>
+                    <a href="#/fair" class="nav-fair" aria-current=on_fair>
+                        {move || ui(lang.get()).nav_fair}
+                    </a>
+                </Show>
                 <a href="#/follow-up" aria-current=on_follow_up>
                     {move || ui(lang.get()).nav_follow_up}
                     {move || {

@@ -3,7 +3,9 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use vitrina_core::fair::FairSort;
 use vitrina_core::format::{date_range, event_kind};
+use vitrina_core::Route;
 
 use crate::components::member_search::MemberSearch;
 use crate::i18n::ui;
@@ -59,6 +61,14 @@ pub fn EventPage(catalog: Arc<Catalog>, id: String) -> impl IntoView {
                             </p>
                         }
                     })}
+                <p>
+                    <a
+                        class="button button-secondary"
+                        href=Route::Fair { event: Some(event.id.to_string()), sort: FairSort::default() }.to_fragment()
+                    >
+                        {ui.fair_mode}
+                    </a>
+                </p>
                 <h2>{ui.attendees}</h2>
             }
         }

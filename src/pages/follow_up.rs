@@ -251,8 +251,10 @@ fn EntryCard(id: EntryId, today: IsoDate) -> impl IntoView {
         .into_iter()
         .flatten()
         .collect();
-        let profile =
-            entry.target.member_id().map(|member| Route::Member { id: member.as_str().to_owned() }.to_fragment());
+        let profile = entry
+            .target
+            .member_id()
+            .map(|member| Route::Member { id: member.as_str().to_owned(), via_qr: false }.to_fragment());
         Some(view! {
             <div class="card-heading">
                 <h2 class="entry-name">

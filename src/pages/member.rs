@@ -3,29 +3,38 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use vitrina_core::fair::events_running;
+use vitrina_core::follow_up::EntryId;
 use vitrina_core::format::{date_range, long_date, mailto_href, member_kind, tel_href, whatsapp_href};
 use vitrina_core::model::{Contact, Member};
 use vitrina_core::query::Facet;
-use vitrina_core::{Directory, Lang, Text};
+use vitrina_core::{Directory, Lang, Route, Text};
 
 use crate::adapters::page;
 use crate::components::member_card::MemberCard;
 use crate::components::member_search::filtered_list_route;
+use crate::components::qr_code::QrCode;
 use crate::components::save_button::SaveButton;
+use crate::follow_up::FollowUp;
 use crate::i18n::{employees, investment_musd, ui};
-use crate::state::{Catalog, UiLang};
+use crate::pages::stand_card::member_qr_link;
+use crate::state::{Catalog, CurrentRoute, UiLang};
 
 /// The profile of one member, or a quiet notice when the id is not in the directory.
 #[component]
 pub fn MemberPage(loaded: Arc<Catalog>, id: String) -> impl IntoView {
     let UiLang(lang) = expect_context::<UiLang>();
+    let CurrentRoute(route) = expect_context::<CurrentRoute>();
+    // Read once: the panel stays for this visit even if the address changes under it.
+    let via_qr = route.with_untracked(|route| matches!(route, Route::Member { via_qr: true, .. }));
     move || {
         let lang = lang.get();
         match loaded.directory.members.iter().position(|member| member.id.as_str() == id) {
             Some(index) => {
                 let directory = &loaded.directory;
+                let member = &directory.members[index];
                 view! {
-                    {profile(&loaded, &directory.members[index], lang)}
+                    {profile(&loaded, member, lang, via_qr)}
                     {similar_members(&loaded, index, lang)}
                 }
                 .into_any()
@@ -49,7 +58,7 @@ fn text(directory: &Directory, text: &Text, lang: Lang) -> String {
     text.resolve(lang.tag(), directory.fallback_language()).to_owned()
 }
 
-fn profile(catalog: &Arc<Catalog>, member: &Member, lang: Lang) -> impl IntoView {
+fn profile(catalog: &Arc<Catalog>, member: &Member, lang: Lang, via_qr: bool) -> impl IntoView {
     let directory = &catalog.directory;
     let ui = ui(lang);
     let place = member.location.as_ref().map(|location| {
@@ -103,6 +112,7 @@ fn profile(catalog: &Arc<Catalog>, member: &Member, lang: Lang) -> impl IntoView
                 <SaveButton catalog=catalog.clone() member=member.id.as_str().to_owned() name=member.name.clone() />
             </div>
             {(!subtitle.is_empty()).then(|| view! { <p class="member-meta">{subtitle.join(" · ")}</p> })}
+            {via_qr.then(|| view! { <QrSavePanel catalog=catalog.clone() member=member.id.to_string() /> })}
             {member.pitch.as_ref().map(|pitch| view! { <p class="profile-pitch">{text(directory, pitch, lang)}</p> })}
             {links(member, lang)}
             {(!facts.is_empty())
@@ -144,7 +154,127 @@ fn profile(catalog: &Arc<Catalog>, member: &Member, lang: Lang) -> impl IntoView
             {member
                 .verified_on
                 .map(|date| view! { <p class="verified">{format!("{} {}", ui.data_checked_on, long_date(date, lang))}</p> })}
+            {profile_qr(member, lang)}
         </article>
+    }
+}
+
+/// The profile's QR code, folded away until asked for, with the way to its printable stand card.
+fn profile_qr(member: &Member, lang: Lang) -> impl IntoView {
+    let ui = ui(lang);
+    let card = Route::MemberCard { id: member.id.to_string() }.to_fragment();
+    view! {
+        <details class="profile-qr">
+            <summary>{ui.qr_heading}</summary>
+            <QrCode text=member_qr_link(member.id.as_str()) label=format!("{} ({})", ui.qr_label, member.name) />
+            <p class="hint">{ui.qr_hint}</p>
+            <p>
+                <a class="button button-secondary" href=card>
+                    {ui.stand_card_link}
+                </a>
+            </p>
+        </details>
+    }
+}
+
+/// Where the "save with a note" panel of a QR visit stands.
+#[derive(Clone, PartialEq)]
+enum QrStep {
+    /// Not saved yet: one tap saves.
+    Ready,
+    /// Saved; the note field is open and focused.
+    Note(EntryId),
+    /// Done: a quiet confirmation.
+    Done,
+}
+
+/// Shown on a profile opened from its QR code: save (met at today's event) and a note,
+/// in two taps and some typing.
+#[component]
+fn QrSavePanel(catalog: Arc<Catalog>, member: String) -> impl IntoView {
+    let UiLang(lang) = expect_context::<UiLang>();
+    let follow_up = expect_context::<FollowUp>();
+    let today = page::today();
+    let event = events_running(&catalog.directory, today).first().map(|event| (*event).clone());
+    let already = follow_up.list().with_untracked(|list| list.find(&member, None).map(|entry| entry.id.clone()));
+    let step = RwSignal::new(already.map_or(QrStep::Ready, QrStep::Note));
+    let note_ref = NodeRef::<leptos::html::Textarea>::new();
+    // The note field takes focus as soon as it appears, so the visitor can type at once.
+    Effect::new(move |_| {
+        if let Some(textarea) = note_ref.get() {
+            let _ = textarea.focus();
+        }
+    });
+    let met_at = {
+        let catalog = catalog.clone();
+        let event = event.clone();
+        move || {
+            let lang = lang.get();
+            event.as_ref().map(|event| {
+                let name = event.name.resolve(lang.tag(), catalog.directory.fallback_language()).to_owned();
+                view! { <p class="member-meta">{format!("{}: {name}", ui(lang).qr_met_at)}</p> }
+            })
+        }
+    };
+    let save = {
+        let catalog = catalog.clone();
+        let member = member.clone();
+        move |_| {
+            let event_id = event.as_ref().map(|event| event.id.to_string());
+            let saved =
+                follow_up.save_member_met_at(&catalog.directory, &member, event_id.as_deref(), lang.get_untracked());
+            if let Some(id) = saved {
+                step.set(QrStep::Note(id));
+            }
+        }
+    };
+    let body = move || match step.get() {
+        QrStep::Ready => view! {
+            {met_at.clone()}
+            <button type="button" class="button" disabled=move || !follow_up.is_writable() on:click=save.clone()>
+                {move || ui(lang.get()).qr_save_with_note}
+            </button>
+        }
+        .into_any(),
+        QrStep::Note(id) => {
+            let id = StoredValue::new(id);
+            let note = move || {
+                follow_up
+                    .list()
+                    .with(|list| id.with_value(|id| list.get(id).map(|entry| entry.note.clone())).unwrap_or_default())
+            };
+            view! {
+                <p class="member-meta">{move || ui(lang.get()).qr_saved}</p>
+                <label class="field" for="qr-note">
+                    <span>{move || ui(lang.get()).note}</span>
+                </label>
+                <textarea
+                    id="qr-note"
+                    rows="3"
+                    node_ref=note_ref
+                    prop:value=note
+                    on:input=move |event| follow_up.set_note(&id.get_value(), &event_target_value(&event))
+                ></textarea>
+                <button type="button" class="button" on:click=move |_| step.set(QrStep::Done)>
+                    {move || ui(lang.get()).qr_done}
+                </button>
+            }
+            .into_any()
+        }
+        QrStep::Done => view! {
+            <p role="status">
+                {move || ui(lang.get()).qr_saved}
+                " "
+                <a href="#/follow-up">{move || ui(lang.get()).go_to_follow_up}</a>
+            </p>
+        }
+        .into_any(),
+    };
+    view! {
+        <section class="qr-save" aria-labelledby="qr-save-heading">
+            <h2 id="qr-save-heading">{move || ui(lang.get()).qr_save_heading}</h2>
+            {body}
+        </section>
     }
 }
 

@@ -31,7 +31,7 @@ pub fn SharedPage(fragment: String) -> impl IntoView {
                             catalog.as_ref().and_then(|catalog| catalog.directory.member(item.member.as_str()));
                         let name =
                             member.map(|member| member.name.clone()).unwrap_or_else(|| item.member.as_str().to_owned());
-                        let href = Route::Member { id: item.member.as_str().to_owned() }.to_fragment();
+                        let href = Route::Member { id: item.member.as_str().to_owned(), via_qr: false }.to_fragment();
                         let _ = lang;
                         view! {
                             <li>

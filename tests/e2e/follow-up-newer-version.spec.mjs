@@ -9,8 +9,8 @@ test("a list from a newer app version is shown read-only and left untouched", as
   const key = await listKey(page);
   const newer = await page.evaluate((key) => {
     const doc = JSON.parse(localStorage.getItem(key));
-    doc.version = 2;
-    doc.entries[0].note = "Escrita por la versión 2";
+    doc.version = 3;
+    doc.entries[0].note = "Escrita por la versión 3";
     doc.entries[0].future_field = { anything: true };
     const text = JSON.stringify(doc);
     localStorage.setItem(key, text);
@@ -19,10 +19,10 @@ test("a list from a newer app version is shown read-only and left untouched", as
   await page.goto("about:blank");
   await openList(page);
 
-  await expect(page.getByRole("alert")).toContainText("versión más nueva de la aplicación (versión 2");
+  await expect(page.getByRole("alert")).toContainText("versión más nueva de la aplicación (versión 3");
   await expect(page.getByRole("alert")).toContainText("la lista es de solo lectura");
   const card = entry(page, ACEROS.name);
-  await expect(card.getByLabel("Nota")).toHaveValue("Escrita por la versión 2");
+  await expect(card.getByLabel("Nota")).toHaveValue("Escrita por la versión 3");
   // Nothing here can change it.
   await expect(card.getByLabel("Nota")).toBeDisabled();
   await expect(card.getByLabel("Estado")).toBeDisabled();

@@ -7,6 +7,7 @@
 
 use std::fmt::Write;
 
+use crate::fair::FairSort;
 use crate::query::ListQuery;
 
 /// A screen of the app and what it shows.
@@ -14,12 +15,17 @@ use crate::query::ListQuery;
 pub enum Route {
     /// The member list, narrowed and ordered by a query.
     Directory { query: ListQuery },
-    /// One member's profile, by id.
-    Member { id: String },
+    /// One member's profile, by id; `via_qr` when the link came from a printed QR code
+    /// (`?via=qr`), which opens the profile ready to save with a note.
+    Member { id: String, via_qr: bool },
+    /// A member's printable stand card with its QR code (`#/member/<id>/card`).
+    MemberCard { id: String },
     /// The events of the directory, upcoming first.
     Events,
     /// One event and the members attending it, with the same search and facets.
     Event { id: String, query: ListQuery },
+    /// Fair-day mode (`#/fair`: today's event; `#/event/<id>/fair`: an event the visitor picked).
+    Fair { event: Option<String>, sort: FairSort },
     /// The data problems found in the directory file, for the staff who keep it.
     Problems,
     /// The visitor's follow-up list.
@@ -46,7 +52,10 @@ impl Route {
         let segments: Vec<&str> = path.split('/').filter(|segment| !segment.is_empty()).collect();
         match segments.as_slice() {
             [] => Route::Directory { query: ListQuery::from_url_query(query) },
-            ["member", id] => Route::Member { id: percent_decode(id) },
+            ["member", id] => Route::Member { id: percent_decode(id), via_qr: query_value(query, "via") == Some("qr") },
+            ["member", id, "card"] => Route::MemberCard { id: percent_decode(id) },
+            ["fair"] => Route::Fair { event: None, sort: fair_sort(query) },
+            ["event", id, "fair"] => Route::Fair { event: Some(percent_decode(id)), sort: fair_sort(query) },
             ["events"] => Route::Events,
             ["event", id] => Route::Event { id: percent_decode(id), query: ListQuery::from_url_query(query) },
             ["problems"] => Route::Problems,
@@ -78,7 +87,20 @@ impl Route {
     pub fn to_fragment(&self) -> String {
         match self {
             Route::Directory { query } => with_query("#/".to_owned(), query),
-            Route::Member { id } => format!("#/member/{}", percent_encode(id)),
+            Route::Member { id, via_qr: false } => format!("#/member/{}", percent_encode(id)),
+            Route::Member { id, via_qr: true } => format!("#/member/{}?via=qr", percent_encode(id)),
+            Route::MemberCard { id } => format!("#/member/{}/card", percent_encode(id)),
+            Route::Fair { event, sort } => {
+                let mut fragment = match event {
+                    None => "#/fair".to_owned(),
+                    Some(id) => format!("#/event/{}/fair", percent_encode(id)),
+                };
+                if *sort != FairSort::default() {
+                    fragment.push_str("?sort=");
+                    fragment.push_str(sort.key());
+                }
+                fragment
+            }
             Route::Events => "#/events".to_owned(),
             Route::Event { id, query } => with_query(format!("#/event/{}", percent_encode(id)), query),
             Route::Problems => "#/problems".to_owned(),
@@ -87,6 +109,20 @@ impl Route {
             Route::Unknown { fragment } => format!("#{}", percent_encode_fragment(fragment)),
         }
     }
+}
+
+/// The first value of `key` in a fragment's query, as written.
+fn query_value<'a>(query: &'a str, key: &str) -> Option<&'a str> {
+    query.split('&').find_map(|pair| pair.split_once('=').filter(|(k, _)| *k == key).map(|(_, value)| value))
+}
+
+fn fair_sort(query: &str) -> FairSort {
+    query_value(query, "sort").and_then(FairSort::from_key).unwrap_or_default()
+}
+
+/// The profile link a member's QR code holds: `#/member/<id>?via=qr`, to append to the app's address.
+pub fn member_qr_fragment(id: &str) -> String {
+    Route::Member { id: id.to_owned(), via_qr: true }.to_fragment()
 }
 
 fn with_query(mut fragment: String, query: &ListQuery) -> String {
@@ -182,13 +218,25 @@ mod tests {
             "#/event/paace-2027?q=a",
             Route::Event { id: "paace-2027".into(), query: ListQuery { text: "a".into(), ..ListQuery::default() } },
         );
-        check("#/member/aceros-del-norte", Route::Member { id: "aceros-del-norte".into() });
-        check("#/member/aceros-del-norte/", Route::Member { id: "aceros-del-norte".into() });
+        check("#/member/aceros-del-norte", Route::Member { id: "aceros-del-norte".into(), via_qr: false });
+        check("#/member/aceros-del-norte/", Route::Member { id: "aceros-del-norte".into(), via_qr: false });
+        check("#/member/aceros-del-norte?via=qr", Route::Member { id: "aceros-del-norte".into(), via_qr: true });
+        check("#/member/aceros-del-norte?x=1&via=qr", Route::Member { id: "aceros-del-norte".into(), via_qr: true });
+        check("#/member/aceros-del-norte?via=qrs", Route::Member { id: "aceros-del-norte".into(), via_qr: false });
+        check("#/member/aceros-del-norte/card", Route::MemberCard { id: "aceros-del-norte".into() });
+        check("#/fair", Route::Fair { event: None, sort: FairSort::Stand });
+        check("#/fair?sort=name", Route::Fair { event: None, sort: FairSort::Name });
+        check("#/event/paace-2026/fair", Route::Fair { event: Some("paace-2026".into()), sort: FairSort::Stand });
+        check(
+            "#/event/paace-2026/fair?sort=bogus",
+            Route::Fair { event: Some("paace-2026".into()), sort: FairSort::Stand },
+        );
+        assert_eq!(member_qr_fragment("aceros-del-norte"), "#/member/aceros-del-norte?via=qr");
         check("#/problems", Route::Problems);
         check("#/follow-up", Route::FollowUp);
         check("#/shared?ids=a,b", Route::Shared { fragment: "#/shared?ids=a,b".into() });
         check("#/handoff?v=1&p=1-2", Route::Handoff { fragment: "#/handoff?v=1&p=1-2".into() });
-        check("member/x", Route::Member { id: "x".into() });
+        check("member/x", Route::Member { id: "x".into(), via_qr: false });
     }
 
     #[test]
@@ -196,6 +244,7 @@ mod tests {
         check("#/nope", Route::Unknown { fragment: "/nope".into() });
         check("#/member", Route::Unknown { fragment: "/member".into() });
         check("#/member/a/b", Route::Unknown { fragment: "/member/a/b".into() });
+        check("#/event/a/b", Route::Unknown { fragment: "/event/a/b".into() });
     }
 
     #[test]
@@ -209,10 +258,16 @@ mod tests {
 
     proptest! {
         #[test]
-        fn member_routes_round_trip(id in "\\PC{0,40}") {
+        fn member_routes_round_trip(id in "\\PC{0,40}", via_qr: bool, name_sort: bool) {
             prop_assume!(!id.is_empty());
-            let route = Route::Member { id };
-            prop_assert_eq!(Route::from_fragment(&route.to_fragment()), route);
+            let routes = [
+                Route::Member { id: id.clone(), via_qr },
+                Route::MemberCard { id: id.clone() },
+                Route::Fair { event: Some(id), sort: if name_sort { FairSort::Name } else { FairSort::Stand } },
+            ];
+            for route in routes {
+                prop_assert_eq!(Route::from_fragment(&route.to_fragment()), route);
+            }
         }
 
         #[test]

@@ -1,11 +1,11 @@
 //! The stored form of the list: one versioned JSON document, the same in storage, backups and handoffs.
 //!
-//! Version 1:
+//! Version 2 (version 1 plus fair-day marks, `visits`):
 //!
 //! ```json
 //! {
 //!   "kind": "vitrina.follow-up",
-//!   "version": 1,
+//!   "version": 2,
 //!   "entries": [
 //!     { "id": "c.aceros-del-norte.ana-lopez", "member": "aceros-del-norte", "contact": "ana-lopez",
 //!       "snapshot": { "member_name": "Aceros del Norte", "contact_name": "Ana López", "role": "Compras",
@@ -14,7 +14,8 @@
 //!       "note": "Cotizar troquel", "status": "meeting_set", "next": "2026-12-01",
 //!       "met_at": { "event": "paace-2026", "name": "INA PAACE 2026" },
 //!       "added_at": 1795000000000, "updated_at": 1795000100000,
-//!       "contacted": [ { "via": "whatsapp", "at": 1795000050000 } ], "missing": true }
+//!       "contacted": [ { "via": "whatsapp", "at": 1795000050000 } ], "missing": true,
+//!       "visits": [ { "event": "paace-2026", "mark": "come_back", "at": 1795000060000 } ] }
 //!   ],
 //!   "tombstones": [ { "id": "m.forja-bajio", "deleted_at": 1795000200000 } ],
 //!   "last_backup": 1794000000000, "changes_since_backup": 3, "unbacked_since": 1795000000000,
@@ -25,7 +26,12 @@
 //! A whole-member entry has no `contact`; a person outside the directory has
 //! neither `member` nor `contact` and an id starting `p.`. Empty fields are left
 //! out. `exported_at` appears in backup files only. Times are milliseconds since
-//! the epoch; `met_at` is `{ "event", "name" }` or `{ "text" }`.
+//! the epoch; `met_at` is `{ "event", "name" }` or `{ "text" }`. `visits` holds at most
+//! one mark (`visited`, `come_back`, `not_there`) per directory event.
+//!
+//! Version 1 is version 2 without `visits`; it is read as it is. The version was
+//! raised so that an app of version 1 (an old tab, a cached copy) shows a list
+//! with marks read-only instead of saving it back without them.
 //!
 //! Version 0, the shape of the first prototype, was a bare array of bookmarks:
 //! `[ { "member": "aceros-del-norte", "note": "…", "added": 1767225600000 } ]`;
@@ -44,7 +50,7 @@ use crate::lang::Lang;
 pub const DOCUMENT_KIND: &str = "vitrina.follow-up";
 
 /// The document version this app writes; older ones are migrated on read.
-pub const DOCUMENT_VERSION: u64 = 1;
+pub const DOCUMENT_VERSION: u64 = 2;
 
 /// A document read from storage or a file, after any migration.
 #[derive(Clone, Debug, PartialEq)]
@@ -197,9 +203,9 @@ pub fn parse_document(raw: &str, now_ms: Millis) -> Result<ParsedDocument, Docum
             }
             let version = object.get("version");
             match version.and_then(Value::as_u64) {
-                Some(DOCUMENT_VERSION) => {
-                    let (list, skipped) = read_v1(&object).ok_or(DocumentError::NotVitrina)?;
-                    Ok(ParsedDocument { list, from_version: DOCUMENT_VERSION, skipped })
+                Some(version @ (1 | DOCUMENT_VERSION)) => {
+                    let (list, skipped) = read_entries(&object).ok_or(DocumentError::NotVitrina)?;
+                    Ok(ParsedDocument { list, from_version: version, skipped })
                 }
                 Some(v) if v > DOCUMENT_VERSION => Err(DocumentError::NewerVersion { version: v }),
                 _ => Err(DocumentError::UnsupportedVersion {
@@ -220,11 +226,11 @@ pub fn read_newer_document(raw: &str) -> Option<FollowUpList> {
     if object.get("kind").and_then(Value::as_str) != Some(DOCUMENT_KIND) {
         return None;
     }
-    read_v1(&object).map(|(list, _)| list)
+    read_entries(&object).map(|(list, _)| list)
 }
 
-/// The entries, deletions and bookkeeping of a version 1 object; `None` when `entries` is not a list.
-fn read_v1(object: &Map<String, Value>) -> Option<(FollowUpList, usize)> {
+/// The entries, deletions and bookkeeping of a version 1 or 2 object; `None` when `entries` is not a list.
+fn read_entries(object: &Map<String, Value>) -> Option<(FollowUpList, usize)> {
     let items = object.get("entries")?.as_array()?;
     let mut skipped = 0;
     let mut list = FollowUpList::new();
@@ -269,7 +275,7 @@ mod tests {
 
     #[test]
     fn an_empty_list_is_a_small_document() {
-        assert_eq!(FollowUpList::new().to_json(), r#"{"kind":"vitrina.follow-up","version":1,"entries":[]}"#);
+        assert_eq!(FollowUpList::new().to_json(), r#"{"kind":"vitrina.follow-up","version":2,"entries":[]}"#);
     }
 
     #[test]
@@ -281,7 +287,7 @@ mod tests {
         list.remove(&a, 3).unwrap();
         list.dismiss_nudge(4);
         let parsed = FollowUpList::from_json(&list.to_json(), 99).unwrap();
-        assert_eq!(parsed, ParsedDocument { list, from_version: 1, skipped: 0 });
+        assert_eq!(parsed, ParsedDocument { list, from_version: 2, skipped: 0 });
     }
 
     #[test]
@@ -326,10 +332,42 @@ mod tests {
 
     #[test]
     fn a_newer_document_can_still_be_shown() {
-        let raw = r#"{"kind":"vitrina.follow-up","version":2,"entries":[
+        let raw = r#"{"kind":"vitrina.follow-up","version":3,"entries":[
             {"id":"m.a","member":"a","added_at":1,"updated_at":1,"priority":"high"}],"labels":[]}"#;
         assert_eq!(read_newer_document(raw).map(|l| l.len()), Some(1));
         assert_eq!(read_newer_document("{}"), None);
+    }
+
+    #[test]
+    fn version_1_documents_load_as_they_are() {
+        let raw = r#"{"kind":"vitrina.follow-up","version":1,"entries":[
+            {"id":"m.a","member":"a","note":"v1","added_at":1,"updated_at":2}],"last_backup":1}"#;
+        let parsed = parse_document(raw, 0).unwrap();
+        assert_eq!((parsed.from_version, parsed.skipped, parsed.list.len()), (1, 0, 1));
+        assert_eq!(parsed.list.entries()[0].note, "v1");
+        assert!(parsed.list.entries()[0].visits.is_empty());
+        assert!(parsed.list.to_json().starts_with(r#"{"kind":"vitrina.follow-up","version":2,"#));
+    }
+
+    #[test]
+    fn fair_marks_are_stored_one_per_event() {
+        let dir = directory();
+        let mut list = FollowUpList::new();
+        list.mark_visit(&dir, "forja-bajio", "paace-2026", Some(crate::follow_up::VisitMark::ComeBack), Lang::Es, 7)
+            .unwrap();
+        let json = list.to_json();
+        assert!(json.contains(r#""visits":[{"event":"paace-2026","mark":"come_back","at":7}]"#), "{json}");
+        // A hand-edited file with the same event twice keeps the later mark; a bad one is refused.
+        let raw = r#"{"kind":"vitrina.follow-up","version":2,"entries":[
+            {"id":"m.a","member":"a","added_at":1,"updated_at":1,"visits":[
+              {"event":"x","mark":"visited","at":5},{"event":"x","mark":"not_there","at":3}]},
+            {"id":"m.b","member":"b","added_at":1,"updated_at":1,"visits":[{"event":"x","mark":"maybe","at":5}]},
+            {"id":"m.c","member":"c","added_at":1,"updated_at":1,"visits":[{"event":"X!","mark":"visited","at":5}]}]}"#;
+        let parsed = parse_document(raw, 0).unwrap();
+        assert_eq!((parsed.list.len(), parsed.skipped), (1, 2));
+        let visits = &parsed.list.entries()[0].visits;
+        assert_eq!(visits.len(), 1);
+        assert_eq!(visits[0].mark, crate::follow_up::VisitMark::Visited);
     }
 
     proptest! {

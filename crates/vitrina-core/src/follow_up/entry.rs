@@ -421,6 +421,56 @@ impl Due {
     }
 }
 
+/// What the visitor found at a member's stand, marked with one tap in the fair-day view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VisitMark {
+    /// Visited the stand.
+    Visited,
+    /// Come back later (nobody free, a contact to meet).
+    ComeBack,
+    /// The stand was empty or not where the file said.
+    NotThere,
+}
+
+impl VisitMark {
+    /// Every mark, in the order the fair-day view shows them.
+    pub const ALL: [VisitMark; 3] = [VisitMark::Visited, VisitMark::ComeBack, VisitMark::NotThere];
+
+    /// Its name for a person.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            VisitMark::Visited => lang.pick("Visitado", "Visited"),
+            VisitMark::ComeBack => lang.pick("Volver", "Come back"),
+            VisitMark::NotThere => lang.pick("No estaba", "Not there"),
+        }
+    }
+
+    /// Its name in stored documents: `visited`, `come_back`, `not_there`.
+    pub fn key(self) -> &'static str {
+        match self {
+            VisitMark::Visited => "visited",
+            VisitMark::ComeBack => "come_back",
+            VisitMark::NotThere => "not_there",
+        }
+    }
+}
+
+/// The mark an entry got at one event; an entry keeps one per event, so the
+/// marks of the last fair are still there at the next one.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct Visit {
+    /// The directory event it was marked at.
+    pub event: Slug,
+    /// What the visitor found.
+    pub mark: VisitMark,
+    /// When it was marked.
+    pub at: Millis,
+}
+
+/// The most events whose marks an entry keeps; the oldest marks are dropped first.
+pub const MAX_VISITS: usize = 20;
+
 /// One company or person the visitor wants to follow up with.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
@@ -446,6 +496,8 @@ pub struct Entry {
     pub contacted: Vec<ContactRecord>,
     /// True when the last directory loaded no longer has this member or contact.
     pub missing_from_directory: bool,
+    /// Fair-day marks, one per event, oldest first.
+    pub visits: Vec<Visit>,
 }
 
 impl Entry {
@@ -462,7 +514,19 @@ impl Entry {
             updated_at: now_ms,
             contacted: Vec::new(),
             missing_from_directory: false,
+            visits: Vec::new(),
         }
+    }
+
+    /// The mark given at `event`, if any.
+    pub fn visit(&self, event: &str) -> Option<&Visit> {
+        self.visits.iter().find(|visit| visit.event.as_str() == event)
+    }
+
+    /// The latest mark given at another event than `event`: what the visitor
+    /// found last time, shown at the next fair.
+    pub fn last_visit_elsewhere(&self, event: &str) -> Option<&Visit> {
+        self.visits.iter().filter(|visit| visit.event.as_str() != event).max_by_key(|visit| visit.at)
     }
 
     /// The name to show the entry by: the person's, else the company's, else the member id.
@@ -529,6 +593,15 @@ pub(crate) struct EntryWire {
     contacted: Vec<ContactRecord>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     missing: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    visits: Vec<VisitWire>,
+}
+
+#[derive(Serialize, Deserialize)]
+pub(crate) struct VisitWire {
+    event: String,
+    mark: VisitMark,
+    at: Millis,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -562,6 +635,11 @@ impl From<&Entry> for EntryWire {
             updated_at: entry.updated_at,
             contacted: entry.contacted.clone(),
             missing: entry.missing_from_directory,
+            visits: entry
+                .visits
+                .iter()
+                .map(|visit| VisitWire { event: visit.event.to_string(), mark: visit.mark, at: visit.at })
+                .collect(),
         }
     }
 }
@@ -597,6 +675,20 @@ impl TryFrom<EntryWire> for Entry {
         if contacted.len() > MAX_CONTACT_RECORDS {
             contacted.drain(..contacted.len() - MAX_CONTACT_RECORDS);
         }
+        // One mark per event (a hand-edited file may repeat one): the latest wins.
+        let mut visits: Vec<Visit> = Vec::with_capacity(wire.visits.len());
+        for visit in wire.visits {
+            let visit = Visit { event: slug(&visit.event)?, mark: visit.mark, at: visit.at };
+            match visits.iter_mut().find(|known| known.event == visit.event) {
+                Some(known) if known.at <= visit.at => *known = visit,
+                Some(_) => {}
+                None => visits.push(visit),
+            }
+        }
+        visits.sort_by_key(|visit| visit.at);
+        if visits.len() > MAX_VISITS {
+            visits.drain(..visits.len() - MAX_VISITS);
+        }
         Ok(Entry {
             id,
             target,
@@ -609,6 +701,7 @@ impl TryFrom<EntryWire> for Entry {
             updated_at: wire.updated_at,
             contacted,
             missing_from_directory: wire.missing,
+            visits,
         })
     }
 }

@@ -4,8 +4,8 @@ use std::cmp::Ordering;
 use std::fmt;
 
 use super::entry::{
-    Channel, ContactRecord, Due, Entry, EntryId, MetAt, Millis, PersonDetails, Snapshot, Status, Target, DAY_MS,
-    MAX_CONTACT_RECORDS,
+    Channel, ContactRecord, Due, Entry, EntryId, MetAt, Millis, PersonDetails, Snapshot, Status, Target, Visit,
+    VisitMark, DAY_MS, MAX_CONTACT_RECORDS, MAX_VISITS,
 };
 use crate::lang::Lang;
 use crate::model::Directory;
@@ -89,6 +89,11 @@ pub enum FollowUpError {
         /// The contact id asked for.
         contact: String,
     },
+    /// Occurs when the directory has no event with the given id.
+    NoSuchEvent {
+        /// The event id asked for.
+        event: String,
+    },
     /// Occurs when a person's details are edited on an entry that is a directory member or contact.
     NotAPerson,
     /// Occurs when a person is added with neither a name nor a company.
@@ -112,6 +117,10 @@ impl FollowUpError {
             FollowUpError::NoSuchContact { member, contact } => lang.pick(
                 format!("El socio «{member}» no tiene el contacto «{contact}»."),
                 format!("Member “{member}” has no contact “{contact}”."),
+            ),
+            FollowUpError::NoSuchEvent { event } => lang.pick(
+                format!("El directorio no tiene el evento «{event}»."),
+                format!("The directory has no event “{event}”."),
             ),
             FollowUpError::NotAPerson => lang
                 .pick(
@@ -298,6 +307,105 @@ impl FollowUpList {
         let entry = Entry::new(id.clone(), Target::Member { member: member.id.clone() }, snapshot, now_ms);
         self.insert_new(entry, now_ms);
         Ok(Added { id, created: true })
+    }
+
+    /// The entry that holds a member's fair-day marks and note: its whole-member
+    /// entry, else the first of its contacts on the list.
+    pub fn entry_for_member(&self, member: &str) -> Option<&Entry> {
+        self.find(member, None).or_else(|| {
+            self.entries
+                .iter()
+                .find(|entry| matches!(&entry.target, Target::Contact { member: m, .. } if m.as_str() == member))
+        })
+    }
+
+    /// The entry for a member met at a directory event ([`FollowUpList::entry_for_member`]);
+    /// a member not on the list yet is added with "met at" that event.
+    pub fn ensure_met_at_event(
+        &mut self,
+        directory: &Directory,
+        member_id: &str,
+        event_id: &str,
+        lang: Lang,
+        now_ms: Millis,
+    ) -> Result<Added, FollowUpError> {
+        let met_at = MetAt::event(directory, event_id, lang)
+            .ok_or_else(|| FollowUpError::NoSuchEvent { event: event_id.into() })?;
+        if let Some(entry) = self.entry_for_member(member_id) {
+            return Ok(Added { id: entry.id.clone(), created: false });
+        }
+        let member =
+            directory.member(member_id).ok_or_else(|| FollowUpError::NoSuchMember { member: member_id.into() })?;
+        let id = EntryId::for_member(&member.id);
+        let mut entry =
+            Entry::new(id.clone(), Target::Member { member: member.id.clone() }, Snapshot::of_member(member), now_ms);
+        entry.met_at = Some(met_at);
+        self.insert_new(entry, now_ms);
+        Ok(Added { id, created: true })
+    }
+
+    /// Marks what the visitor found at a member's stand at an event (`None` clears the mark).
+    ///
+    /// Marking a member that is not on the list adds it, met at that event;
+    /// clearing the mark of such a member changes nothing. Returns the entry's id, if any.
+    pub fn mark_visit(
+        &mut self,
+        directory: &Directory,
+        member_id: &str,
+        event_id: &str,
+        mark: Option<VisitMark>,
+        lang: Lang,
+        now_ms: Millis,
+    ) -> Result<Option<EntryId>, FollowUpError> {
+        let Some(mark) = mark else {
+            let Some(id) = self.entry_for_member(member_id).map(|entry| entry.id.clone()) else {
+                return Ok(None);
+            };
+            self.edit(&id, now_ms, |entry| {
+                let before = entry.visits.len();
+                entry.visits.retain(|visit| visit.event.as_str() != event_id);
+                entry.visits.len() != before
+            })?;
+            return Ok(Some(id));
+        };
+        let id = self.ensure_met_at_event(directory, member_id, event_id, lang, now_ms)?.id;
+        let event = directory
+            .event(event_id)
+            .map(|event| event.id.clone())
+            .ok_or_else(|| FollowUpError::NoSuchEvent { event: event_id.into() })?;
+        self.edit(&id, now_ms, |entry| {
+            if entry.visit(event_id).is_some_and(|visit| visit.mark == mark) {
+                return false;
+            }
+            entry.visits.retain(|visit| visit.event != event);
+            entry.visits.push(Visit { event, mark, at: now_ms });
+            if entry.visits.len() > MAX_VISITS {
+                entry.visits.remove(0);
+            }
+            true
+        })?;
+        Ok(Some(id))
+    }
+
+    /// Sets the note of a member met at an event, from the fair-day view.
+    ///
+    /// A member not on the list is added (met at that event) once the note has
+    /// text; a blank note for such a member changes nothing. Returns the entry's id, if any.
+    pub fn set_fair_note(
+        &mut self,
+        directory: &Directory,
+        member_id: &str,
+        event_id: &str,
+        note: &str,
+        lang: Lang,
+        now_ms: Millis,
+    ) -> Result<Option<EntryId>, FollowUpError> {
+        if note.trim().is_empty() && self.entry_for_member(member_id).is_none() {
+            return Ok(None);
+        }
+        let id = self.ensure_met_at_event(directory, member_id, event_id, lang, now_ms)?.id;
+        self.set_note(&id, note, now_ms)?;
+        Ok(Some(id))
     }
 
     /// Adds one contact of a member; if it is already there, returns the existing entry.
@@ -876,5 +984,101 @@ mod tests {
         assert_eq!(fold("Ñandú ÉCOLE Ça"), "nandu ecole ca");
         assert_eq!(fold("e\u{301}"), "e");
         assert_eq!(fold("İstanbul"), "istanbul");
+    }
+
+    #[test]
+    fn marking_a_member_not_on_the_list_adds_it_met_at_the_event() {
+        let dir = directory();
+        let mut list = FollowUpList::new();
+        let id = list.mark_visit(&dir, "forja-bajio", "paace-2026", Some(VisitMark::ComeBack), Lang::Es, 10).unwrap();
+        let entry = list.get(&id.unwrap()).unwrap();
+        assert_eq!(entry.target.member_id().map(Slug::as_str), Some("forja-bajio"));
+        assert_eq!(entry.met_at.as_ref().and_then(MetAt::event_id).map(Slug::as_str), Some("paace-2026"));
+        assert_eq!(entry.visit("paace-2026").map(|v| (v.mark, v.at)), Some((VisitMark::ComeBack, 10)));
+        // Adding and marking each count towards the backup nudge.
+        assert_eq!(list.changes_since_backup(), 2);
+    }
+
+    #[test]
+    fn marks_change_clear_and_stay_one_per_event() {
+        let dir = directory();
+        let mut list = FollowUpList::new();
+        let mark = |list: &mut FollowUpList, mark, now| {
+            list.mark_visit(&dir, "aceros-del-norte", "paace-2026", mark, Lang::Es, now).unwrap()
+        };
+        let id = mark(&mut list, Some(VisitMark::ComeBack), 10).unwrap();
+        mark(&mut list, Some(VisitMark::Visited), 20);
+        let entry = list.get(&id).unwrap();
+        assert_eq!(entry.visits.len(), 1);
+        assert_eq!((entry.visits[0].mark, entry.updated_at), (VisitMark::Visited, 20));
+        // The same mark again is not an edit.
+        mark(&mut list, Some(VisitMark::Visited), 30);
+        assert_eq!(list.get(&id).unwrap().updated_at, 20);
+        mark(&mut list, None, 40);
+        assert_eq!((list.get(&id).unwrap().visits.len(), list.get(&id).unwrap().updated_at), (0, 40));
+        // Clearing a member that is not on the list adds nothing.
+        assert_eq!(list.mark_visit(&dir, "forja-bajio", "paace-2026", None, Lang::Es, 50).unwrap(), None);
+        assert_eq!(list.len(), 1);
+    }
+
+    #[test]
+    fn marks_go_on_a_saved_contact_when_the_member_itself_is_not_saved() {
+        let dir = directory();
+        let mut list = FollowUpList::new();
+        let contact = list.add_contact(&dir, "aceros-del-norte", "ana-lopez", 1).unwrap().id;
+        let marked =
+            list.mark_visit(&dir, "aceros-del-norte", "paace-2026", Some(VisitMark::NotThere), Lang::Es, 2).unwrap();
+        assert_eq!(marked, Some(contact.clone()));
+        assert_eq!(list.len(), 1);
+        // An existing entry keeps where it was met.
+        assert_eq!(list.get(&contact).unwrap().met_at, None);
+    }
+
+    #[test]
+    fn fair_notes_add_only_once_there_is_text() {
+        let dir = directory();
+        let mut list = FollowUpList::new();
+        assert_eq!(list.set_fair_note(&dir, "moldes-y-mas", "paace-2026", "  ", Lang::Es, 1).unwrap(), None);
+        assert!(list.is_empty());
+        let id = list.set_fair_note(&dir, "moldes-y-mas", "paace-2026", "Pedir muestras", Lang::Es, 2).unwrap();
+        let entry = list.get(&id.unwrap()).unwrap();
+        assert_eq!(entry.note, "Pedir muestras");
+        assert!(entry.met_at.is_some());
+        // Emptying the note of a member on the list is an edit like any other.
+        list.set_fair_note(&dir, "moldes-y-mas", "paace-2026", "", Lang::Es, 3).unwrap();
+        assert_eq!(list.entries()[0].note, "");
+    }
+
+    #[test]
+    fn unknown_members_and_events_are_errors_that_change_nothing() {
+        let dir = directory();
+        let mut list = FollowUpList::new();
+        let visited = Some(VisitMark::Visited);
+        assert_eq!(
+            list.mark_visit(&dir, "nadie", "paace-2026", visited, Lang::Es, 1),
+            Err(FollowUpError::NoSuchMember { member: "nadie".into() })
+        );
+        let error = list.mark_visit(&dir, "forja-bajio", "otra-feria", visited, Lang::Es, 1).unwrap_err();
+        assert_eq!(error, FollowUpError::NoSuchEvent { event: "otra-feria".into() });
+        assert_ne!(error.message(Lang::Es), error.message(Lang::En));
+        assert!(list.is_empty() && list.changes_since_backup() == 0);
+    }
+
+    #[test]
+    fn marks_from_the_last_event_are_kept_at_the_next() {
+        let mut dir = directory();
+        let mut next = dir.events[0].clone();
+        next.id = Slug::parse("paace-2027").unwrap();
+        dir.events.push(next);
+        let mut list = FollowUpList::new();
+        let id = list
+            .mark_visit(&dir, "forja-bajio", "paace-2026", Some(VisitMark::ComeBack), Lang::Es, 1)
+            .unwrap()
+            .unwrap();
+        list.mark_visit(&dir, "forja-bajio", "paace-2027", Some(VisitMark::Visited), Lang::Es, 2).unwrap();
+        let entry = list.get(&id).unwrap();
+        assert_eq!(entry.visits.len(), 2);
+        assert_eq!(entry.last_visit_elsewhere("paace-2027").map(|v| v.mark), Some(VisitMark::ComeBack));
+        assert_eq!(entry.last_visit_elsewhere("paace-2026").map(|v| v.mark), Some(VisitMark::Visited));
     }
 }

@@ -149,6 +149,26 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
+    fn fair_marks_from_two_tabs_merge_by_the_later_tap() {
+        use crate::follow_up::entry::VisitMark;
+        use crate::lang::Lang;
+        let dir = directory();
+        let mut base = FollowUpList::new();
+        base.add_member(&dir, "forja-bajio", 1).unwrap();
+        let (mut a, mut b) = (base.clone(), base);
+        a.mark_visit(&dir, "forja-bajio", "paace-2026", Some(VisitMark::ComeBack), Lang::Es, 10).unwrap();
+        b.mark_visit(&dir, "forja-bajio", "paace-2026", Some(VisitMark::Visited), Lang::Es, 20).unwrap();
+        // A mark on a member only one tab had seen arrives whole, with "met at".
+        b.mark_visit(&dir, "moldes-y-mas", "paace-2026", Some(VisitMark::NotThere), Lang::Es, 21).unwrap();
+        let merged = merge(&a, &b);
+        assert_eq!(merged, merge(&b, &a));
+        let mark = |member: &str| merged.find(member, None).and_then(|e| e.visit("paace-2026")).map(|v| v.mark);
+        assert_eq!(mark("forja-bajio"), Some(VisitMark::Visited));
+        assert_eq!(mark("moldes-y-mas"), Some(VisitMark::NotThere));
+        assert!(merged.find("moldes-y-mas", None).is_some_and(|e| e.met_at.is_some()));
+    }
+
+    #[test]
     fn newer_edit_wins_per_entry() {
         let dir = directory();
         let mut base = FollowUpList::new();

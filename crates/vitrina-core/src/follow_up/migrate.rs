@@ -3,9 +3,10 @@
 //! | version | shape | migrated by |
 //! |---|---|---|
 //! | 0 | bare array of bookmarks `[{ "member", "note"?, "added"? }]` (first prototype) | [`from_v0`] |
-//! | 1 | `{ "kind": "vitrina.follow-up", "version": 1, "entries": [...], ... }` | current |
+//! | 1 | `{ "kind": "vitrina.follow-up", "version": 1, "entries": [...], ... }` | read as it is (no step needed) |
+//! | 2 | version 1 plus fair-day marks (`visits`) on entries | current |
 //!
-//! A new version adds a `from_v1` step here, a test that pins it, and bumps
+//! A new version adds a `from_vN` step here when its shape changes, a test that pins it, and bumps
 //! [`super::DOCUMENT_VERSION`]. When the store migrates a stored list it first
 //! copies the original text to [`super::FollowUpStore::pre_migration_key`], and
 //! the load outcome says a migration happened.
@@ -87,9 +88,9 @@ mod tests {
         assert_eq!((forja.added_at, forja.note.as_str()), (1_800_000_000_000, ""));
         assert_eq!(list.changes_since_backup(), 2);
         assert_eq!(list.unbacked_since(), Some(1_800_000_000_000));
-        // The migrated list is written as version 1 and reads back unchanged.
+        // The migrated list is written in the current version and reads back unchanged.
         let again = parse_document(&list.to_json(), 0).unwrap();
-        assert_eq!((again.from_version, &again.list), (1, &list));
+        assert_eq!((again.from_version, &again.list), (crate::follow_up::DOCUMENT_VERSION, &list));
     }
 
     #[test]

@@ -699,13 +699,13 @@ mod tests {
     fn a_newer_version_is_shown_read_only_and_never_written() {
         let mut kv = MemoryStore::new();
         let mut store = FollowUpStore::for_directory(URL);
-        let raw = r#"{"kind":"vitrina.follow-up","version":2,"entries":[{"id":"m.a","member":"a","added_at":1,"updated_at":1}]}"#;
+        let raw = r#"{"kind":"vitrina.follow-up","version":3,"entries":[{"id":"m.a","member":"a","added_at":1,"updated_at":1}]}"#;
         kv.put_raw(store.key(), raw);
         let outcome = store.load(&mut kv, 1);
-        assert!(matches!(&outcome, LoadOutcome::NewerVersion { version: 2, readable: Some(l) } if l.len() == 1));
+        assert!(matches!(&outcome, LoadOutcome::NewerVersion { version: 3, readable: Some(l) } if l.len() == 1));
         assert!(outcome.message(Lang::En).unwrap().contains("read-only"));
         let mut list = outcome.into_list();
-        assert_eq!(store.save(&mut kv, &mut list, 2), SaveOutcome::ReadOnly { version: 2 });
+        assert_eq!(store.save(&mut kv, &mut list, 2), SaveOutcome::ReadOnly { version: 3 });
         assert_eq!(kv.raw(store.key()), Some(raw));
         assert_eq!(kv.keys().count(), 1);
     }

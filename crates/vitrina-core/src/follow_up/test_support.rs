@@ -2,7 +2,7 @@
 
 use proptest::prelude::*;
 
-use super::entry::{Channel, EntryId, MetAt, PersonDetails, Status};
+use super::entry::{Channel, EntryId, MetAt, PersonDetails, Status, VisitMark};
 use super::list::FollowUpList;
 use crate::lang::Lang;
 use crate::model::{Cluster, Contact, Directory, Event, Member, FORMAT_VERSION};
@@ -95,6 +95,10 @@ pub enum Op {
     Remove(usize),
     RemoveAndUndo(usize),
     Contacted(usize, usize),
+    /// A fair-day mark on a member (index into the members), `None` clears it.
+    Mark(usize, Option<usize>),
+    /// A fair-day note on a member.
+    FairNote(usize, String),
     Backup,
     Dismiss,
 }
@@ -121,6 +125,8 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (0usize..16).prop_map(Op::Remove),
         1 => (0usize..16).prop_map(Op::RemoveAndUndo),
         1 => (0usize..16, 0usize..3).prop_map(|(i, c)| Op::Contacted(i, c)),
+        2 => (0usize..8, proptest::option::of(0usize..3)).prop_map(|(m, k)| Op::Mark(m, k)),
+        1 => (0usize..8, text()).prop_map(|(m, t)| Op::FairNote(m, t)),
         1 => Just(Op::Backup),
         1 => Just(Op::Dismiss),
     ]
@@ -189,6 +195,13 @@ pub fn apply(list: &mut FollowUpList, ops: &[(Op, i64)], start: i64) {
                     let via = [Channel::Email, Channel::Phone, Channel::Whatsapp][c % 3];
                     list.record_contact(&id, via, now).unwrap();
                 }
+            }
+            Op::Mark(m, mark) => {
+                let mark = mark.map(|k| VisitMark::ALL[k % 3]);
+                let _ = list.mark_visit(&dir, members[m % members.len()], "paace-2026", mark, Lang::Es, now);
+            }
+            Op::FairNote(m, t) => {
+                let _ = list.set_fair_note(&dir, members[m % members.len()], "paace-2026", t, Lang::Es, now);
             }
             Op::Backup => list.mark_backed_up(now),
             Op::Dismiss => list.dismiss_nudge(now),

@@ -205,7 +205,7 @@ mod tests {
             backup_json(&list, Scope::All, 9),
             r#"{
   "kind": "vitrina.follow-up",
-  "version": 1,
+  "version": 2,
   "entries": [
     {
       "id": "m.forja-bajio",
