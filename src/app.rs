@@ -4,12 +4,13 @@ use leptos::prelude::*;
 use vitrina_core::{Lang, Route};
 
 use crate::adapters::{hash_location, page, preferences};
+use crate::components::live_region::LiveRegion;
 use crate::components::load_error::LoadErrorScreen;
 use crate::components::member_search::LIST_PAGE_SIZE;
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::components::undo_toast::UndoToast;
-use crate::follow_up::FollowUp;
+use crate::follow_up::{FollowUp, READ_ONLY_REASON_ID};
 use crate::i18n::ui;
 use crate::pages::directory::DirectoryPage;
 use crate::pages::event::EventPage;
@@ -19,7 +20,7 @@ use crate::pages::member::MemberPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::problems::ProblemsPage;
 use crate::pages::received::{HandoffInbox, HandoffPage, SharedPage};
-use crate::state::{CurrentRoute, DirectoryState, ListLength, LoadState, Navigation, UiLang};
+use crate::state::{Announcer, CurrentRoute, DirectoryState, ListLength, LoadState, Navigation, UiLang};
 
 /// The language to start in: the visitor's earlier choice, else their browser's, else Spanish.
 fn initial_language() -> Lang {
@@ -75,6 +76,7 @@ pub fn App() -> impl IntoView {
     let follow_up = FollowUp::start(&page::directory_url());
     provide_context(follow_up);
     provide_context(HandoffInbox(RwSignal::new(Default::default())));
+    provide_context(Announcer::new());
     // A newer directory refreshes the saved snapshots and marks members it no longer has.
     Effect::new(move |_| {
         if let Some(catalog) = directory.loaded() {
@@ -119,6 +121,11 @@ pub fn App() -> impl IntoView {
         </main>
         <UndoToast />
         <SiteFooter />
+        <LiveRegion />
+        // What disabled controls point to (aria-describedby) when the list is read-only.
+        <p id=READ_ONLY_REASON_ID hidden>
+            {move || follow_up.persistence().with(|persistence| persistence.read_only_message(lang.get()))}
+        </p>
     }
 }
 

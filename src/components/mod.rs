@@ -1,6 +1,7 @@
 //! Reusable pieces of the interface, one public component per file.
 
 pub mod language_switch;
+pub mod live_region;
 pub mod load_error;
 pub mod member_card;
 pub mod member_search;

@@ -41,10 +41,11 @@ pub fn SiteHeader() -> impl IntoView {
         }
     };
     view! {
-        <a class="skip-link" href="#/" on:click=skip_to_content>
-            {move || ui(lang.get()).skip_to_content}
-        </a>
+        // Inside the banner landmark, so that no content lives outside a landmark.
         <header class="site-header">
+            <a class="skip-link" href="#/" on:click=skip_to_content>
+                {move || ui(lang.get()).skip_to_content}
+            </a>
             <a class="brand" href="#/">
                 {cluster_name}
             </a>
