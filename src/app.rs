@@ -94,13 +94,16 @@ pub fn App() -> impl IntoView {
 
     Effect::new(move |_| page::set_document_language(lang.get()));
     Effect::new(move |_| page::set_title(&document_title(directory, &page_key.get(), lang.get())));
-    // A new page starts at its top; a new query on the same page keeps the scroll.
+    // A new page starts at its top, and so does the keyboard: focus moves to the content,
+    // instead of staying on a link the new page no longer has (which leaves Tab lost in
+    // the middle of the new page). A new query on the same page keeps scroll and focus.
     Effect::new(move |previous: Option<PageKey>| {
         let current = page_key.get();
         if previous.is_some_and(|previous| previous != current) {
             if let Some(window) = web_sys::window() {
                 window.scroll_to_with_x_and_y(0.0, 0.0);
             }
+            page::focus_main();
         }
         current
     });

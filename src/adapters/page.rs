@@ -56,3 +56,14 @@ pub fn today() -> IsoDate {
     let (year, month, day) = (now.get_full_year() as i32, now.get_month() as u8 + 1, now.get_date() as u8);
     IsoDate::from_ymd(year, month, day).unwrap_or_else(|| IsoDate::from_days_since_epoch(0))
 }
+
+/// Moves keyboard focus to the page's content (`<main id="main" tabindex="-1">`).
+pub fn focus_main() {
+    let main = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id("main"))
+        .and_then(|element| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok());
+    if let Some(main) = main {
+        let _ = main.focus();
+    }
+}
