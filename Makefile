@@ -13,7 +13,7 @@ WASM_TARGET := wasm32-unknown-unknown
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: serve build test tools test-tools fmt-check clippy test-native test-scripts test-wasm e2e size bench bench-build bench-smoke bench-profile clean
+.PHONY: serve build test tools test-tools fmt-check clippy test-native test-scripts test-wasm e2e size bench bench-build bench-smoke bench-profile lighthouse clean
 
 ## serve: install what is missing, build in release mode, serve on http://127.0.0.1:8080
 serve: tools
@@ -72,6 +72,11 @@ bench-smoke: bench-build
 bench-profile: bench-build
 	bench/build-diag.sh
 	node bench/profile.mjs --scale 10k --rate 4
+
+## lighthouse: Lighthouse's mobile preset on the list, a profile and the follow-up list (release build
+## under /vitrina/ with brotli); writes bench/results/lighthouse/ (a few minutes; not in `make test`)
+lighthouse: test-tools build
+	node bench/lighthouse.mjs $(LIGHTHOUSE_ARGS)
 
 # The release app in its own folder (not dist/, which other targets rebuild), and the generator.
 bench-build: test-tools

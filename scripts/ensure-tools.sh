@@ -62,8 +62,9 @@ fi
 # "WebAssembly.Table.set(): Argument 1 is invalid". The Makefile puts
 # node_modules/.bin first on PATH so Trunk finds this one.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ] \
+  || [ ! -d node_modules/@axe-core/playwright ] || [ ! -x node_modules/.bin/lighthouse ] \
   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages (binaryen's wasm-opt; Playwright without its browser download)"
+  say "installing npm packages (binaryen's wasm-opt; Playwright without its browser download; axe-core; Lighthouse)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 fi
 say "tools ready (trunk $TRUNK_VERSION, wasm-bindgen $bindgen_version, $(node_modules/.bin/wasm-opt --version 2>/dev/null | head -1))"

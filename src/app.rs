@@ -6,12 +6,13 @@ use vitrina_core::{Lang, Route};
 use crate::adapters::{hash_location, network, page, preferences};
 use crate::components::connection_status::ConnectionStatus;
 use crate::components::fresh_data_notice::FreshDataNotice;
+use crate::components::live_region::LiveRegion;
 use crate::components::load_error::LoadErrorScreen;
 use crate::components::member_search::LIST_PAGE_SIZE;
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::components::undo_toast::UndoToast;
-use crate::follow_up::FollowUp;
+use crate::follow_up::{FollowUp, READ_ONLY_REASON_ID};
 use crate::i18n::ui;
 use crate::pages::directory::DirectoryPage;
 use crate::pages::event::EventPage;
@@ -23,7 +24,7 @@ use crate::pages::not_found::NotFoundPage;
 use crate::pages::problems::ProblemsPage;
 use crate::pages::received::{HandoffInbox, HandoffPage, SharedPage};
 use crate::pages::stand_card::StandCardPage;
-use crate::state::{CurrentRoute, DataFreshness, DirectoryState, ListLength, LoadState, Navigation, UiLang};
+use crate::state::{Announcer, CurrentRoute, DataFreshness, DirectoryState, ListLength, LoadState, Navigation, UiLang};
 
 /// The language to start in: the visitor's earlier choice, else their browser's, else Spanish.
 fn initial_language() -> Lang {
@@ -85,6 +86,7 @@ pub fn App() -> impl IntoView {
     let follow_up = FollowUp::start(&page::directory_url());
     provide_context(follow_up);
     provide_context(HandoffInbox(RwSignal::new(Default::default())));
+    provide_context(Announcer::new());
     // A newer directory refreshes the saved snapshots and marks members it no longer has.
     Effect::new(move |_| {
         if let Some(catalog) = directory.loaded() {
@@ -111,13 +113,16 @@ pub fn App() -> impl IntoView {
 
     Effect::new(move |_| page::set_document_language(lang.get()));
     Effect::new(move |_| page::set_title(&document_title(directory, &page_key.get(), lang.get())));
-    // A new page starts at its top; a new query on the same page keeps the scroll.
+    // A new page starts at its top, and so does the keyboard: focus moves to the content,
+    // instead of staying on a link the new page no longer has (which leaves Tab lost in
+    // the middle of the new page). A new query on the same page keeps scroll and focus.
     Effect::new(move |previous: Option<PageKey>| {
         let current = page_key.get();
         if previous.is_some_and(|previous| previous != current) {
             if let Some(window) = web_sys::window() {
                 window.scroll_to_with_x_and_y(0.0, 0.0);
             }
+            page::focus_main();
         }
         current
     });
@@ -140,6 +145,11 @@ pub fn App() -> impl IntoView {
         </main>
         <UndoToast />
         <SiteFooter />
+        <LiveRegion />
+        // What disabled controls point to (aria-describedby) when the list is read-only.
+        <p id=READ_ONLY_REASON_ID hidden>
+            {move || follow_up.persistence().with(|persistence| persistence.read_only_message(lang.get()))}
+        </p>
     }
 }
 

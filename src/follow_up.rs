@@ -14,6 +14,9 @@ use vitrina_core::{Directory, Lang};
 
 use crate::adapters::local_store::{self, LocalStore};
 
+/// The element (rendered by `App`) that holds `Persistence::read_only_message`.
+pub const READ_ONLY_REASON_ID: &str = "read-only-reason";
+
 /// What the list page must tell the visitor about how the list was loaded.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LoadNotice {
@@ -139,6 +142,12 @@ impl FollowUp {
     /// Whether the list can be changed here (not a newer app's list).
     pub fn is_writable(self) -> bool {
         !matches!(self.persistence.get(), Persistence::ReadOnly { .. })
+    }
+
+    /// The id of the element saying why the list cannot be changed, while it cannot
+    /// (tracked): for `aria-describedby` on every disabled control that changes it.
+    pub fn read_only_reason(self) -> Option<&'static str> {
+        (!self.is_writable()).then_some(READ_ONLY_REASON_ID)
     }
 
     /// Whether a member (or one of its contacts) is on the list (tracked).

@@ -150,6 +150,10 @@ pub struct Ui {
     pub remove: &'static str,
     pub removed: &'static str,
     pub undo: &'static str,
+    /// Said by screen readers after a save: "Guardado en su seguimiento: Aceros del Norte".
+    pub announce_saved: &'static str,
+    /// Said by screen readers after "undo" puts an entry back.
+    pub announce_restored: &'static str,
     pub filter_status: &'static str,
     pub filter_event: &'static str,
     pub all_statuses: &'static str,
@@ -335,6 +339,8 @@ const ES: Ui = Ui {
     remove: "Quitar de la lista",
     removed: "Se quitó de su lista:",
     undo: "Deshacer",
+    announce_saved: "Guardado en su seguimiento:",
+    announce_restored: "De nuevo en su lista:",
     filter_status: "Estado",
     filter_event: "Evento",
     all_statuses: "Todos los estados",
@@ -520,6 +526,8 @@ const EN: Ui = Ui {
     remove: "Remove from the list",
     removed: "Removed from your list:",
     undo: "Undo",
+    announce_saved: "Saved to your follow-up:",
+    announce_restored: "Back on your list:",
     filter_status: "Status",
     filter_event: "Event",
     all_statuses: "All statuses",

@@ -81,3 +81,14 @@ pub fn print() {
         let _ = window.print();
     }
 }
+
+/// Moves keyboard focus to the page's content (`<main id="main" tabindex="-1">`).
+pub fn focus_main() {
+    let main = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id("main"))
+        .and_then(|element| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok());
+    if let Some(main) = main {
+        let _ = main.focus();
+    }
+}

@@ -12,7 +12,7 @@ use vitrina_core::{Lang, Route};
 use crate::adapters::page;
 use crate::components::member_card::MemberCard;
 use crate::i18n::{filters_button, n_results_of, show_n_results, showing_n_of, ui, Ui};
-use crate::state::{Catalog, CurrentRoute, ListLength, Navigation, UiLang};
+use crate::state::{Announcer, Catalog, CurrentRoute, ListLength, Navigation, UiLang};
 
 /// Rows rendered at first and added per "show more": enough to fill two phone
 /// screens, few enough that 100,000 results never become 100,000 DOM nodes.
@@ -80,6 +80,16 @@ pub fn MemberSearch(catalog: Arc<Catalog>, #[prop(default = None)] event: Option
         None => catalog.directory.members.len(),
     };
     let n_results = Signal::derive(move || results.with(|results| results.0.members.len()));
+    // The count is spoken once the results settle, not after every keystroke; the first
+    // count is the page's own and not announced.
+    let announcer = expect_context::<Announcer>();
+    Effect::new(move |previous: Option<String>| {
+        let count = n_results_of(n_results.get(), total, lang.get());
+        if previous.is_some_and(|previous| previous != count) {
+            announcer.announce_when_settled(count.clone());
+        }
+        count
+    });
 
     let change_query = Callback::new(move |(next, typing): (ListQuery, bool)| {
         shown.set(LIST_PAGE_SIZE);
@@ -116,7 +126,7 @@ pub fn MemberSearch(catalog: Arc<Catalog>, #[prop(default = None)] event: Option
             />
             {stale_notice}
             <div class="search-toolbar">
-                <p class="result-count" role="status" aria-live="polite">
+                <p class="result-count">
                     {move || n_results_of(n_results.get(), total, lang.get())}
                 </p>
                 <button
@@ -300,15 +310,29 @@ fn FacetSheet(
         // Focus goes back to the button that opened the sheet.
         focus(".filters-button");
     };
+    let is_focused =
+        |selector: &str| document().active_element().is_some_and(|element| element.matches(selector).unwrap_or(false));
     let on_keydown = move |event: leptos::ev::KeyboardEvent| {
-        if event.key() == "Escape" && open.get_untracked() {
-            close();
+        if !open.get_untracked() {
+            return;
+        }
+        match event.key().as_str() {
+            "Escape" => close(),
+            // The open sheet is modal: Tab past its last control comes back to its first.
+            "Tab" => {
+                let (from, to) = if event.shift_key() { (SHEET_FIRST, SHEET_LAST) } else { (SHEET_LAST, SHEET_FIRST) };
+                if is_focused(from) {
+                    event.prevent_default();
+                    focus(to);
+                }
+            }
+            _ => {}
         }
     };
     Effect::new(move |was_open: Option<bool>| {
         let is_open = open.get();
         if is_open && was_open == Some(false) {
-            focus(".facet-sheet-close");
+            focus(SHEET_FIRST);
         }
         is_open
     });
@@ -337,7 +361,8 @@ fn FacetSheet(
         })
         .collect_view();
     view! {
-        <aside
+        // A section (not an aside): the dialog role it takes on phones is allowed on it.
+        <section
             id="facet-sheet"
             class="facet-sheet"
             class:open=move || open.get()
@@ -358,9 +383,13 @@ fn FacetSheet(
                     {move || show_n_results(n_results.get(), lang.get())}
                 </button>
             </div>
-        </aside>
+        </section>
     }
 }
+
+/// The first and last controls of the open facet sheet, between which Tab cycles.
+const SHEET_FIRST: &str = ".facet-sheet-close";
+const SHEET_LAST: &str = ".facet-sheet-footer .button";
 
 /// Facet values under one capability group (or none), each with its position in the facet.
 type ValueGroup = (Option<String>, Vec<(usize, FacetValue)>);

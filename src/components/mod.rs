@@ -3,6 +3,7 @@
 pub mod connection_status;
 pub mod fresh_data_notice;
 pub mod language_switch;
+pub mod live_region;
 pub mod load_error;
 pub mod member_card;
 pub mod member_search;

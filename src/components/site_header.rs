@@ -39,20 +39,14 @@ pub fn SiteHeader() -> impl IntoView {
     let skip_to_content = move |event: leptos::ev::MouseEvent| {
         // A plain "#main" link would be read as a route, so move focus by hand.
         event.prevent_default();
-        let main = web_sys::window()
-            .and_then(|window| window.document())
-            .and_then(|document| document.get_element_by_id("main"));
-        if let Some(main) =
-            main.and_then(|element| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok())
-        {
-            let _ = main.focus();
-        }
+        page::focus_main();
     };
     view! {
-        <a class="skip-link" href="#/" on:click=skip_to_content>
-            {move || ui(lang.get()).skip_to_content}
-        </a>
+        // Inside the banner landmark, so that no content lives outside a landmark.
         <header class="site-header">
+            <a class="skip-link" href="#/" on:click=skip_to_content>
+                {move || ui(lang.get()).skip_to_content}
+            </a>
             <a class="brand" href="#/">
                 {cluster_name}
             </a>

@@ -4,20 +4,31 @@ use leptos::prelude::*;
 
 use crate::follow_up::FollowUp;
 use crate::i18n::ui;
-use crate::state::UiLang;
+use crate::state::{Announcer, UiLang};
 
 /// A quiet bar that offers to put back the entry removed last, until the next removal or undo.
 #[component]
 pub fn UndoToast() -> impl IntoView {
     let UiLang(lang) = expect_context::<UiLang>();
     let follow_up = expect_context::<FollowUp>();
+    let announcer = expect_context::<Announcer>();
     move || {
         let removed = follow_up.last_removed().get()?;
         let lang = lang.get();
+        let name = removed.entry.display_name().to_owned();
+        let restored = format!("{} {name}", ui(lang).announce_restored);
         Some(view! {
-            <div class="toast" role="status">
-                <span>{format!("{} {}", ui(lang).removed, removed.entry.display_name())}</span>
-                <button type="button" class="button" on:click=move |_| follow_up.undo()>
+            // A landmark, so its buttons are found; the removal itself is spoken by the live region.
+            <aside class="toast" aria-labelledby="undo-message">
+                <span id="undo-message">{format!("{} {name}", ui(lang).removed)}</span>
+                <button
+                    type="button"
+                    class="button"
+                    on:click=move |_| {
+                        follow_up.undo();
+                        announcer.announce(restored.clone());
+                    }
+                >
                     {ui(lang).undo}
                 </button>
                 <button
@@ -28,7 +39,7 @@ pub fn UndoToast() -> impl IntoView {
                 >
                     "×"
                 </button>
-            </div>
+            </aside>
         })
     }
 }

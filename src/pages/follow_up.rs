@@ -384,6 +384,7 @@ fn EntryCard(id: EntryId, today: IsoDate) -> impl IntoView {
                 <select
                     id=html_id("status")
                     disabled=read_only
+                    aria-describedby=move || follow_up.read_only_reason()
                     prop:value=move || with_entry(&|entry| entry.status.key().to_owned())
                     on:change=move |event| {
                         if let Some(status) = Status::from_key(&event_target_value(&event)) {
@@ -400,6 +401,7 @@ fn EntryCard(id: EntryId, today: IsoDate) -> impl IntoView {
                     id=html_id("date")
                     type="date"
                     disabled=read_only
+                    aria-describedby=move || follow_up.read_only_reason()
                     prop:value=move || with_entry(&|entry| entry.next_date.map(|date| date.to_string()).unwrap_or_default())
                     on:change=move |event| {
                         let value = event_target_value(&event);
@@ -409,7 +411,12 @@ fn EntryCard(id: EntryId, today: IsoDate) -> impl IntoView {
                 <label class="field" for=html_id("met")>
                     <span>{move || ui(lang.get()).met_at}</span>
                 </label>
-                <select id=html_id("met") disabled=read_only on:change=choose_met_at>
+                <select
+                    id=html_id("met")
+                    disabled=read_only
+                    aria-describedby=move || follow_up.read_only_reason()
+                    on:change=choose_met_at
+                >
                     <option value="" prop:selected=move || met_at_value().is_empty()>
                         {move || ui(lang.get()).met_at_none}
                     </option>
@@ -423,6 +430,7 @@ fn EntryCard(id: EntryId, today: IsoDate) -> impl IntoView {
                         type="text"
                         class="met-at-other"
                         disabled=read_only
+                    aria-describedby=move || follow_up.read_only_reason()
                         aria-label=move || ui(lang.get()).met_at_other
                         prop:value=move || {
                             entry.with(|entry| match entry.as_ref().and_then(|entry| entry.met_at.as_ref()) {
@@ -444,6 +452,7 @@ fn EntryCard(id: EntryId, today: IsoDate) -> impl IntoView {
                     id=html_id("note")
                     rows="3"
                     disabled=read_only
+                    aria-describedby=move || follow_up.read_only_reason()
                     prop:value=move || with_entry(&|entry| entry.note.clone())
                     on:input=move |event| follow_up.set_note(&id.get_value(), &event_target_value(&event))
                 ></textarea>
@@ -452,6 +461,7 @@ fn EntryCard(id: EntryId, today: IsoDate) -> impl IntoView {
                 type="button"
                 class="link-button remove-entry"
                 disabled=read_only
+                    aria-describedby=move || follow_up.read_only_reason()
                 on:click=move |_| follow_up.remove(&id.get_value())
             >
                 {move || ui(lang.get()).remove}
@@ -513,7 +523,12 @@ fn AddPerson() -> impl IntoView {
                 {move || error.get().map(|problem| view! {
                     <p class="form-error" role="alert">{problem.message(lang.get())}</p>
                 })}
-                <button type="submit" class="button" disabled=move || !follow_up.is_writable()>
+                <button
+                    type="submit"
+                    class="button"
+                    disabled=move || !follow_up.is_writable()
+                    aria-describedby=move || follow_up.read_only_reason()
+                >
                     {move || ui(lang.get()).add}
                 </button>
             </form>
@@ -620,6 +635,7 @@ fn Exports(shown_ids: Memo<Vec<EntryId>>, filter: RwSignal<Filter>) -> impl Into
                     type="file"
                     accept=".json,application/json"
                     disabled=move || !follow_up.is_writable()
+                    aria-describedby=move || follow_up.read_only_reason()
                     on:change=import
                 />
             </label>

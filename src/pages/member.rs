@@ -285,17 +285,21 @@ fn links(member: &Member, lang: Lang) -> Option<impl IntoView> {
     }
     Some(view! {
         <p class="links">
-            {member.website.as_ref().map(|url| external_link(url.as_str(), ui.website))}
-            {member.linkedin.as_ref().map(|url| external_link(url.as_str(), ui.linkedin))}
+            {member.website.as_ref().map(|url| external_link(url.as_str(), ui.website, None))}
+            {member.linkedin.as_ref().map(|url| external_link(url.as_str(), ui.linkedin, None))}
         </p>
     })
 }
 
 /// A link that leaves the app; the href comes only from a checked `HttpUrl`.
-fn external_link(href: &str, label: &'static str) -> impl IntoView {
+/// A link that opens in a new tab; `whose` tells apart links of the same kind on one page
+/// (each contact's LinkedIn) for screen readers.
+fn external_link(href: &str, label: &'static str, whose: Option<&str>) -> impl IntoView {
+    let whose = whose.map(|whose| view! { <span class="visually-hidden">{format!(" ({whose})")}</span> });
     view! {
         <a class="button button-secondary" href=href.to_owned() target="_blank" rel="noopener noreferrer">
             {label}
+            {whose}
         </a>
     }
 }
@@ -533,10 +537,11 @@ fn contact_card(catalog: &Arc<Catalog>, member: &Member, contact: &Contact, lang
                         view! {
                             <a class="button button-secondary" href=whatsapp_href(number) target="_blank" rel="noopener noreferrer">
                                 {ui.whatsapp}
+                                <span class="visually-hidden">{format!(" ({})", contact.name)}</span>
                             </a>
                         }
                     })}
-                {contact.linkedin.as_ref().map(|url| external_link(url.as_str(), ui.linkedin))}
+                {contact.linkedin.as_ref().map(|url| external_link(url.as_str(), ui.linkedin, Some(&contact.name)))}
             </p>
         </li>
     }

@@ -65,6 +65,7 @@ pub fn SharedPage(fragment: String) -> impl IntoView {
                         class="button"
                         on:click=add_all
                         disabled=move || added.get() || !follow_up.is_writable()
+                        aria-describedby=move || follow_up.read_only_reason()
                     >
                         {move || ui(lang.get()).shared_add_all}
                     </button>
@@ -147,7 +148,13 @@ pub fn HandoffPage(fragment: String) -> impl IntoView {
             })}
             <p role="status">{progress}</p>
             <Show when=move || inbox.with(HandoffAssembler::is_complete) && done.with(Option::is_none)>
-                <button type="button" class="button" on:click=import disabled=move || !follow_up.is_writable()>
+                <button
+                    type="button"
+                    class="button"
+                    on:click=import
+                    disabled=move || !follow_up.is_writable()
+                    aria-describedby=move || follow_up.read_only_reason()
+                >
                     {move || ui(lang.get()).handoff_import}
                 </button>
             </Show>

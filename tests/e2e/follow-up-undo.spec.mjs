@@ -14,7 +14,7 @@ test("undo after removing an entry puts it back with its note, also after a relo
   await card.getByRole("button", { name: `Quitar de la lista (${ACEROS.name})` }).click();
   await expect(entry(page, ACEROS.name)).toHaveCount(0);
   await expect(entries(page)).toHaveCount(1);
-  const toast = page.getByRole("status").filter({ hasText: "Se quitó de su lista:" });
+  const toast = page.getByRole("complementary", { name: /^Se quitó de su lista:/ });
   await expect(toast).toContainText(ACEROS.name);
   await expect.poll(async () => (await storedList(page)).entries.some((e) => e.member === ACEROS.id)).toBe(false);
 

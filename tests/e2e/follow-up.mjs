@@ -12,10 +12,12 @@ export const ACABADOS = { id: "acabados-cumbres", name: "Acabados Cumbres" };
 export const ACUSTICA = { id: "acustica-vehicular-del-norte", name: "Acústica Vehicular del Norte" };
 export const ANA = { id: "ana-lucia-saenz-portillo", name: "Ana Lucía Sáenz Portillo" };
 
-/** The "Guardar" toggle of a member (or of one contact: pass the contact's and member's names). */
+/**
+ * The "Guardar" toggle of a member (or of one contact: pass the contact's and member's names),
+ * in the given state: its name never changes, `aria-pressed` says whether it is saved.
+ */
 export function saveButton(page, name, { saved = false } = {}) {
-  const label = saved ? "En seguimiento" : "Guardar";
-  return page.getByRole("button", { name: `${label} (${name})`, exact: true, pressed: saved });
+  return page.getByRole("button", { name: `Guardar (${name})`, exact: true, pressed: saved });
 }
 
 export const contactName = (contact, member) => `${contact} (${member})`;

@@ -277,11 +277,16 @@ impl LoadOutcome {
                     "Your saved list is damaged and a copy could not be set aside; it will not be changed. Download it so it is not lost.",
                 )
                 .into(),
-            LoadOutcome::NewerVersion { version, .. } => DocumentError::NewerVersion { version: *version }.message(lang)
-                + lang.pick(" Mientras tanto, la lista es de solo lectura.", " Meanwhile, the list is read-only."),
+            LoadOutcome::NewerVersion { version, .. } => read_only_message(*version, lang),
             LoadOutcome::Unavailable { error } => error.message(lang),
         })
     }
+}
+
+/// Why a newer app's list cannot be changed here.
+fn read_only_message(version: u64, lang: Lang) -> String {
+    DocumentError::NewerVersion { version }.message(lang)
+        + lang.pick(" Mientras tanto, la lista es de solo lectura.", " Meanwhile, the list is read-only.")
 }
 
 /// What [`FollowUpStore::save`] did.
@@ -350,6 +355,14 @@ impl Persistence {
     /// True when changes are being written.
     pub fn is_saving(&self) -> bool {
         matches!(self, Persistence::Saving)
+    }
+
+    /// Why nothing can be changed, when a newer app's list is shown: what disabled controls say.
+    pub fn read_only_message(&self, lang: Lang) -> Option<String> {
+        match self {
+            Persistence::ReadOnly { version } => Some(read_only_message(*version, lang)),
+            _ => None,
+        }
     }
 }
 
@@ -704,6 +717,11 @@ mod tests {
         let outcome = store.load(&mut kv, 1);
         assert!(matches!(&outcome, LoadOutcome::NewerVersion { version: 3, readable: Some(l) } if l.len() == 1));
         assert!(outcome.message(Lang::En).unwrap().contains("read-only"));
+        // The disabled controls give the same reason as the notice, in both languages.
+        for lang in [Lang::Es, Lang::En] {
+            assert_eq!(store.persistence().read_only_message(lang), outcome.message(lang));
+        }
+        assert_eq!(Persistence::Saving.read_only_message(Lang::Es), None);
         let mut list = outcome.into_list();
         assert_eq!(store.save(&mut kv, &mut list, 2), SaveOutcome::ReadOnly { version: 3 });
         assert_eq!(kv.raw(store.key()), Some(raw));

@@ -1,0 +1,158 @@
+// Every page of the app, as a table the accessibility checks walk (axe, touch targets,
+// sideways scroll). To check a new view, add one row: a name, how to get there, and
+// what shows it is ready. Rows run in Spanish and English, light and dark, desktop and phone.
+import { expect, fixture } from "./fixtures.mjs";
+import { ACABADOS, ACEROS } from "./follow-up.mjs";
+
+/** The main heading, whatever the language. */
+const heading = (page) => page.locator("main h1");
+
+/** The card of a member in the list, in either language. */
+const memberCard = (page, name) => page.locator(".member-card").filter({ hasText: name });
+
+/** Saves two members (one with contacts) and one contact, then opens the list. */
+async function listWithEntries(page) {
+  await page.goto("./");
+  await memberCard(page, ACABADOS.name).locator(".save-button").click();
+  await page.goto(`./#/member/${ACEROS.id}`);
+  await page.locator(".profile .save-button").first().click();
+  await page.locator(".contacts .save-button").first().click();
+  await page.goto("./#/follow-up");
+  await expect(page.locator("ol.entry-list > li")).toHaveCount(3);
+}
+
+/**
+ * One row per page: `open(page, app, project)` gets there and waits until it is ready.
+ * `project` is "desktop" or "phone", for views that differ (the facet sheet).
+ */
+export const PAGES = [
+  {
+    name: "directory list",
+    open: async (page, app) => {
+      await app.open();
+      await expect(app.memberCards().first()).toBeVisible();
+    },
+  },
+  {
+    name: "directory list, filtered, facets open",
+    open: async (page, app, project) => {
+      await app.open("#/?q=a&cap=stamping&kind=tier1");
+      await expect(page.locator(".active-filters")).toBeVisible();
+      if (project === "phone") {
+        await page.locator(".filters-button").click();
+        await expect(page.getByRole("dialog")).toBeVisible();
+      }
+      // A capability group opened, so its values are checked too.
+      await page.locator(".facet-subgroup summary").first().click();
+    },
+  },
+  {
+    name: "no results",
+    open: async (page, app) => {
+      await app.open("#/?q=zzzzqqqq");
+      await expect(page.locator(".no-results")).toBeVisible();
+    },
+  },
+  {
+    name: "member profile",
+    open: async (page, app) => {
+      await app.open(`#/member/${ACEROS.id}`);
+      await expect(page.locator(".profile .contacts")).toBeVisible();
+    },
+  },
+  {
+    name: "member not found",
+    open: async (page, app) => {
+      await app.open("#/member/no-such-member");
+      await expect(heading(page)).toBeVisible();
+    },
+  },
+  {
+    name: "events",
+    open: async (page, app) => {
+      await app.open("#/events");
+      await expect(page.locator(".events-page")).toBeVisible();
+    },
+  },
+  {
+    name: "event page",
+    open: async (page, app) => {
+      await app.open("#/event/paace-2027");
+      await expect(app.memberCards().first()).toBeVisible();
+    },
+  },
+  {
+    name: "follow-up list, empty",
+    open: async (page) => {
+      await page.goto("./#/follow-up");
+      await expect(page.locator(".follow-up")).toBeVisible();
+    },
+  },
+  {
+    name: "follow-up list with entries, editors open",
+    open: async (page) => {
+      await listWithEntries(page);
+      await page.locator("details.add-person summary").click();
+      await page.locator("ol.entry-list > li select[id$='-met']").first().selectOption("other");
+      await expect(page.locator(".met-at-other")).toBeVisible();
+    },
+  },
+  {
+    name: "follow-up list, read-only (newer version)",
+    open: async (page) => {
+      await listWithEntries(page);
+      await page.evaluate(() => {
+        const key = Object.keys(localStorage).find((k) => /^vitrina\.follow-up\.v1:[^.]*$/.test(k));
+        const doc = JSON.parse(localStorage.getItem(key));
+        doc.version = 99;
+        localStorage.setItem(key, JSON.stringify(doc));
+      });
+      await page.reload();
+      await expect(page.getByRole("alert")).toBeVisible();
+    },
+  },
+  {
+    name: "shared shortlist",
+    open: async (page) => {
+      await page.goto(`./#/shared?ids=${ACEROS.id},${ACABADOS.id},no-such-member&notes=Hola,`);
+      await expect(page.locator("ul.shared-items")).toBeVisible();
+    },
+  },
+  {
+    name: "handoff receiver",
+    open: async (page) => {
+      await listWithEntries(page);
+      const href = await page.locator("a[href*='#/handoff?']").first().getAttribute("href");
+      await page.evaluate(() => localStorage.clear());
+      await page.goto("about:blank");
+      await page.goto(href);
+      await expect(page.locator(".received")).toBeVisible();
+    },
+  },
+  {
+    name: "problems view",
+    open: async (page, app) => {
+      await app.serveDirectory(fixture("broken/hostile.json"));
+      await app.open("#/problems");
+      await expect(page.locator(".problems li").first()).toBeVisible();
+    },
+  },
+  {
+    name: "not found",
+    open: async (page, app) => {
+      await app.open("#/no-such-page");
+      await expect(heading(page)).toBeVisible();
+    },
+  },
+  {
+    name: "load error",
+    open: async (page, app) => {
+      await app.serveDirectory(fixture("broken/html-404.json"), { status: 404, contentType: "text/html" });
+      await app.open();
+      await expect(app.errorScreen()).toBeVisible();
+    },
+  },
+];
+
+/** Console errors some rows provoke on purpose (the load-error row's 404). */
+export const EXPECTED_CONSOLE_ERRORS = [/Failed to load resource/];
