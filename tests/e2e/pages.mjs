@@ -3,6 +3,7 @@
 // what shows it is ready. Rows run in Spanish and English, light and dark, desktop and phone.
 import { expect, fixture } from "./fixtures.mjs";
 import { ACABADOS, ACEROS } from "./follow-up.mjs";
+import { FAIR_ID, fairDirectory } from "./fair.mjs";
 
 /** The main heading, whatever the language. */
 const heading = (page) => page.locator("main h1");
@@ -127,6 +128,40 @@ export const PAGES = [
       await page.goto("about:blank");
       await page.goto(href);
       await expect(page.locator(".received")).toBeVisible();
+    },
+  },
+  {
+    name: "fair-day view, one row marked",
+    open: async (page, app) => {
+      await app.serveDirectory(fairDirectory());
+      await app.open(`#/event/${FAIR_ID}/fair`);
+      const row = page.locator("li.fair-row").first();
+      await expect(row).toBeVisible();
+      await row.locator(".fair-marks button").first().click();
+      await expect(row.locator(".fair-marks [aria-pressed='true']")).toHaveCount(1);
+    },
+  },
+  {
+    name: "fair-day view, no event today",
+    open: async (page, app) => {
+      await app.serveDirectory(fairDirectory({ running: false }));
+      await app.open("#/fair");
+      await expect(heading(page)).toBeVisible();
+    },
+  },
+  {
+    name: "profile opened from its QR code (save panel)",
+    open: async (page, app) => {
+      await app.serveDirectory(fairDirectory());
+      await app.open(`#/member/${ACEROS.id}?via=qr`);
+      await expect(page.locator(".qr-save")).toBeVisible();
+    },
+  },
+  {
+    name: "stand card",
+    open: async (page, app) => {
+      await app.open(`#/member/${ACEROS.id}/card`);
+      await expect(page.locator(".stand-card svg")).toBeVisible();
     },
   },
   {
