@@ -68,7 +68,8 @@ pub fn App() -> impl IntoView {
     let directory = DirectoryState(RwSignal::new(LoadState::Loading));
     provide_context(UiLang(lang));
     provide_context(CurrentRoute(route));
-    provide_context(Navigation::new(route));
+    let navigation = Navigation::new(route);
+    provide_context(navigation);
     provide_context(directory);
     provide_context(ListLength(RwSignal::new(LIST_PAGE_SIZE)));
     // The list belongs to the directory's address, and works even when that file fails to load.
@@ -83,9 +84,7 @@ pub fn App() -> impl IntoView {
     });
 
     // Back, Forward, and links the visitor follows or edits by hand.
-    let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        route.set(hash_location::current_route());
-    });
+    let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| navigation.follow_location());
     on_cleanup(move || hash_listener.remove());
 
     let page_key = Memo::new(move |_| route.with(PageKey::of));

@@ -5,6 +5,7 @@
 
 pub mod follow_up;
 pub mod format;
+pub mod history_writes;
 pub mod lang;
 pub mod load;
 pub mod model;
