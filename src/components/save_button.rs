@@ -10,21 +10,26 @@ use crate::state::{Catalog, UiLang};
 
 /// Saves a member (or one of its contacts) to the follow-up list, or removes it;
 /// shows the saved state wherever the same member or contact appears.
+///
+/// `member` and `name` may change (a reused result row showing another member).
 #[component]
 pub fn SaveButton(
     catalog: Arc<Catalog>,
-    member: String,
+    #[prop(into)] member: Signal<String>,
     #[prop(default = None)] contact: Option<String>,
     /// Whose entry this is, for screen readers ("Guardar (Aceros del Norte)").
-    name: String,
+    #[prop(into)]
+    name: Signal<String>,
 ) -> impl IntoView {
     let UiLang(lang) = expect_context::<UiLang>();
     let follow_up = expect_context::<FollowUp>();
     let saved = {
-        let (member, contact) = (member.clone(), contact.clone());
-        Signal::derive(move || follow_up.is_saved(&member, contact.as_deref()))
+        let contact = contact.clone();
+        // A memo: a save elsewhere in the list re-renders only the buttons whose state changed.
+        Memo::new(move |_| member.with(|member| follow_up.is_saved(member, contact.as_deref())))
     };
-    let toggle = move |_| follow_up.toggle(&catalog.directory, &member, contact.as_deref());
+    let toggle =
+        move |_| member.with_untracked(|member| follow_up.toggle(&catalog.directory, member, contact.as_deref()));
     view! {
         <button
             type="button"
@@ -36,7 +41,7 @@ pub fn SaveButton(
         >
             <span aria-hidden="true">{move || if saved.get() { "★ " } else { "☆ " }}</span>
             {move || if saved.get() { ui(lang.get()).saved } else { ui(lang.get()).save }}
-            <span class="visually-hidden">{format!("({name})")}</span>
+            <span class="visually-hidden">{move || format!("({})", name.get())}</span>
         </button>
     }
 }
