@@ -104,16 +104,31 @@ pub fn App() -> impl IntoView {
 
     directory.load();
 
+    // The member list stays alive (hidden) while a profile opened from it is shown: opening
+    // a profile and going Back then cost neither a teardown nor a rebuild of the list.
+    // Kept only from the list to its profiles; any other page drops it.
+    let keep_list = Memo::new(move |kept: Option<&bool>| match page_key.get() {
+        PageKey::Directory => true,
+        PageKey::Member(_) => kept.copied().unwrap_or(false),
+        _ => false,
+    });
+    let list_hidden = Signal::derive(move || page_key.with(|key| *key != PageKey::Directory));
+    let kept_list = move || {
+        let LoadState::Ready(catalog) = directory.0.get() else { return None };
+        keep_list.get().then(|| view! { <DirectoryPage catalog=catalog hidden=list_hidden /> })
+    };
     let current_page = move || match page_key.get() {
         // The follow-up list and what arrives by link never wait for the directory.
         PageKey::FollowUp => view! { <FollowUpPage /> }.into_any(),
         PageKey::Handoff(fragment) => view! { <HandoffPage fragment=fragment /> }.into_any(),
+        PageKey::Directory if directory.0.with(|state| matches!(state, LoadState::Ready(_))) => ().into_any(),
         other => (move || directory_page(directory.0.get(), other.clone(), lang)).into_any(),
     };
 
     view! {
         <SiteHeader />
         <main id="main" tabindex="-1">
+            {kept_list}
             {current_page}
         </main>
         <UndoToast />

@@ -40,9 +40,13 @@ pub fn MemberSearch(catalog: Arc<Catalog>, #[prop(default = None)] event: Option
     // they are dropped, the visitor is told quietly, and the address is corrected.
     let checked_query = {
         let catalog = catalog.clone();
-        Memo::new(move |_| {
-            let query = route.with(|route| route.list_query().cloned().unwrap_or_default());
-            catalog.index.drop_unknown_filters(&query)
+        Memo::new(move |previous: Option<&(ListQuery, Vec<(Facet, String)>)>| {
+            match (route.with(|route| route.list_query().cloned()), previous) {
+                (Some(query), _) => catalog.index.drop_unknown_filters(&query),
+                // A profile opened from the list: the list stays as it was, hidden, for Back.
+                (None, Some(previous)) => previous.clone(),
+                (None, None) => catalog.index.drop_unknown_filters(&ListQuery::default()),
+            }
         })
     };
     let query = Memo::new(move |_| checked_query.with(|(query, _)| query.clone()));
