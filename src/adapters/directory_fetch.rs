@@ -77,11 +77,17 @@ pub async fn fetch_directory(url: &str) -> Result<Loaded, LoadFailure> {
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
     let network = |value: wasm_bindgen::JsValue| FetchError::Network { detail: describe_js_error(&value) };
     let window = web_sys::window().ok_or_else(|| FetchError::Network { detail: "no window".into() })?;
-    let init = RequestInit::new();
-    // Revalidate with the server each time so staff edits show up, while still
-    // letting the HTTP cache answer with 304 when nothing changed.
-    init.set_cache(RequestCache::NoCache);
-    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init)).await.map_err(network)?;
+    let request = match take_early_request(url) {
+        Some(early) => early,
+        None => {
+            let init = RequestInit::new();
+            // Revalidate with the server each time so staff edits show up, while still
+            // letting the HTTP cache answer with 304 when nothing changed.
+            init.set_cache(RequestCache::NoCache);
+            window.fetch_with_str_and_init(url, &init)
+        }
+    };
+    let response = JsFuture::from(request).await.map_err(network)?;
     let response: Response = response.dyn_into().map_err(network)?;
     if !response.ok() {
         return Err(FetchError::Status { status: response.status(), status_text: response.status_text() });
@@ -89,6 +95,21 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, FetchError> {
     let buffer = JsFuture::from(response.array_buffer().map_err(network)?).await.map_err(network)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
+
+/// The request `boot.js` started for `url` before the wasm was ready, taken once: a retry
+/// after a failure fetches again. `None` when there is none or it was for another URL.
+fn take_early_request(url: &str) -> Option<js_sys::Promise> {
+    let global = js_sys::global();
+    let key = wasm_bindgen::JsValue::from_str(EARLY_REQUEST_KEY);
+    let early = js_sys::Reflect::get(&global, &key).ok().filter(|early| early.is_object())?;
+    let _ = js_sys::Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &key);
+    let early_url = js_sys::Reflect::get(&early, &"url".into()).ok()?.as_string()?;
+    let response = js_sys::Reflect::get(&early, &"response".into()).ok()?;
+    (early_url == url).then(|| response.dyn_into::<js_sys::Promise>().ok()).flatten()
+}
+
+/// Where `boot.js` leaves its early request: `{ url, response: Promise<Response> }`.
+const EARLY_REQUEST_KEY: &str = "vitrinaEarlyDirectory";
 
 fn describe_js_error(value: &wasm_bindgen::JsValue) -> String {
     value
