@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use vitrina_core::history_writes::{HistoryWrite, HistoryWrites};
+use vitrina_core::history_writes::{HistoryWrite, HistoryWrites, WRITE_INTERVAL_MS};
 use vitrina_core::search::SearchIndex;
 use vitrina_core::{Lang, Loaded, Route};
 
@@ -117,13 +117,20 @@ impl Navigation {
         navigation
     }
 
-    /// Goes to `route` as a new step in the history.
+    /// Goes to `route` as a new step in the history; the address bar follows after the
+    /// frame that shows it (a `pushState` costs up to tens of milliseconds on a slow phone).
     pub fn go(self, route: Route) {
-        if let Some(pending) = self.writes.try_update_value(|writes| writes.new_step()).flatten() {
-            write(&pending);
+        if let Some(earlier) = self.writes.try_update_value(|writes| writes.step(route.clone())).flatten() {
+            write(&earlier);
         }
-        hash_location::write_route(&route, HistoryMode::Push);
         self.route.set(route);
+        self.flush_after_next_frame();
+    }
+
+    fn flush_after_next_frame(self) {
+        request_animation_frame(move || set_timeout(move || self.flush(), std::time::Duration::ZERO));
+        // Hidden pages get no animation frames: this one writes it there (flush is idempotent).
+        set_timeout(move || self.flush(), std::time::Duration::from_millis(250));
     }
 
     /// Moves to `route` as a refinement of the current step (search typing).
@@ -136,7 +143,16 @@ impl Navigation {
             write(&earlier);
         }
         if let Some(at) = refinement.timer_at {
-            let delay = std::time::Duration::from_secs_f64((at - now).max(0.0) / 1000.0);
+            let wait_ms = if at <= now {
+                // The first refinement of a burst: its new entry is written after the frame
+                // that shows its results, and the timer carries later keystrokes one
+                // interval on.
+                self.flush_after_next_frame();
+                WRITE_INTERVAL_MS
+            } else {
+                at - now
+            };
+            let delay = std::time::Duration::from_secs_f64(wait_ms / 1000.0);
             set_timeout(
                 move || {
                     let now = hash_location::now_ms();

@@ -90,10 +90,15 @@ impl<R> HistoryWrites<R> {
         self.pending.take()
     }
 
-    /// A new step that is not a refinement (a filter, a page): the next refinement starts a burst.
-    pub fn new_step(&mut self) -> Option<HistoryWrite<R>> {
+    /// A new step that is not a refinement (a filter, a page): `route` becomes a new entry,
+    /// pending until the caller's next [`flush`](Self::flush) (soon: after the frame that
+    /// shows it, so the History API's cost is not in the click's response). Returns what was
+    /// pending before, to write now, first. The next refinement starts a burst.
+    pub fn step(&mut self, route: R) -> Option<HistoryWrite<R>> {
         self.last_refinement_ms = f64::NEG_INFINITY;
-        self.flush()
+        let earlier = self.pending.take();
+        self.pending = Some(HistoryWrite { route, push: true });
+        earlier
     }
 
     /// The visitor moved through history (Back, Forward, an edited address): what was
@@ -172,15 +177,19 @@ mod tests {
     }
 
     #[test]
-    fn a_new_step_takes_what_is_pending_and_the_timer_then_writes_nothing() {
+    fn a_new_step_writes_what_was_pending_first_and_is_itself_a_new_entry() {
         let mut state = HistoryWrites::default();
         let first = state.refine("a", 0.0);
         assert_eq!(first.timer_at, Some(0.0));
-        assert_eq!(state.new_step(), Some(HistoryWrite { route: "a", push: true }));
-        assert_eq!(state.due(0.0), None);
-        // The step ended the burst: the next refinement is a new entry.
-        state.refine("b", 10.0);
-        assert_eq!(state.flush(), Some(HistoryWrite { route: "b", push: true }));
+        assert_eq!(state.step("filtered"), Some(HistoryWrite { route: "a", push: true }));
+        // The step ended the burst: the next refinement writes the step, then is a new entry.
+        let next = state.refine("b", 10.0);
+        assert_eq!(next.write_now, Some(HistoryWrite { route: "filtered", push: true }));
+        assert_eq!(next.timer_at, None, "the first refinement's timer still runs");
+        assert_eq!(state.due(300.0), Some(HistoryWrite { route: "b", push: true }));
+        assert_eq!(state.step("page"), None);
+        assert_eq!(state.flush(), Some(HistoryWrite { route: "page", push: true }));
+        assert_eq!(state.flush(), None);
     }
 
     #[test]
