@@ -13,7 +13,7 @@ WASM_TARGET := wasm32-unknown-unknown
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: serve build test tools test-tools fmt-check clippy test-native test-scripts test-wasm e2e size bench bench-build bench-smoke bench-profile lighthouse clean
+.PHONY: serve build test tools test-tools fmt-check clippy test-native test-scripts test-wasm e2e size bench bench-build bench-smoke bench-profile bench-check lighthouse clean
 
 ## serve: install what is missing, build in release mode, serve on http://127.0.0.1:8080
 serve: tools
@@ -24,7 +24,7 @@ build: tools
 	trunk build --release --public-url "$(PUBLIC_URL)"
 
 ## test: everything CI checks
-test: test-tools fmt-check clippy test-native test-scripts test-wasm build e2e
+test: test-tools fmt-check clippy test-native test-scripts test-wasm build e2e bench-check
 	@echo "make test: all checks passed"
 
 tools:
@@ -54,6 +54,12 @@ test-wasm:
 # Playwright against the release build in dist/, served under a sub-path.
 e2e:
 	npx playwright test
+
+# The benchmark harness itself (not its numbers): 1k members, one repetition, on the dist/
+# that `build` made and a debug generator; fails if any scenario could not be measured.
+bench-check:
+	cargo build -p xtask
+	node bench/run.mjs --smoke --dist dist --xtask target/debug/xtask --out target/bench/check
 
 ## size: brotli size of the app shell in dist/
 size:

@@ -3,6 +3,23 @@
 // script tag's data attributes (see pattern_script in Trunk.toml).
 const tag = document.querySelector("script[data-vitrina-js]");
 
+// The directory file is fetched now, while the wasm downloads and compiles, instead of
+// after: the app takes this request over (src/adapters/directory_fetch.rs). The URL comes
+// from the one place that sets it, the vitrina-directory meta tag, resolved like the app
+// does; the request is the app's own (cache: "no-cache"), so a service worker or the HTTP
+// cache answers it the same way.
+const directoryMeta = document.querySelector("meta[name='vitrina-directory']");
+const configured = (directoryMeta?.getAttribute("content") ?? "").trim() || "data/directory.json";
+try {
+  const url = new URL(configured, document.baseURI).href;
+  const response = fetch(url, { cache: "no-cache" });
+  // Handled here so that a failure is the app's to report, never an "unhandled rejection".
+  response.catch(() => {});
+  globalThis.vitrinaEarlyDirectory = { url, response };
+} catch {
+  // A URL that does not parse: the app fetches (and reports) it itself.
+}
+
 function showFailure(error) {
   // Plain DOM text only: the message may contain anything.
   const box = document.createElement("p");

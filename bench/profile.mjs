@@ -45,6 +45,8 @@ const context = await chromium.launchPersistentContext(profileDir, {
   args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-features=BackForwardCache"],
   viewport: { width: 1280, height: 800 },
   locale: "es-MX",
+  // The service worker would copy the shell and the directory into Cache Storage mid-measure.
+  serviceWorkers: "block",
 });
 const probe = readFileSync(join(ROOT, "bench/probe.js"), "utf8");
 await context.addInitScript({ content: `${probe}\nbenchProbe({ entries: 50 });` });

@@ -7,6 +7,8 @@
 //   node bench/run.mjs                      the full run (expects target/bench/dist and
 //                                           target/release/xtask: `make bench` builds them)
 //   node bench/run.mjs --smoke              1k members, one repetition, written to target/bench/smoke
+//   node bench/run.mjs --smoke --dist dist --xtask target/debug/xtask
+//                                           the same on an existing build (`make test` runs this)
 //   node bench/run.mjs --scales 1k,10k --reps 1k=3,10k=2 --out DIR
 //   node bench/run.mjs --markdown-only bench/results/latest.json   (tables again from the samples)
 //
@@ -22,9 +24,7 @@ import { constants as zlibConstants, brotliCompressSync, gzipSync } from "node:z
 import { serve } from "./server.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const DIST = join(ROOT, "target/bench/dist");
 const DATA = join(ROOT, "target/bench/data");
-const XTASK = join(ROOT, "target/release/xtask");
 const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 const PORT = Number(process.env.BENCH_PORT ?? 8497);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -88,6 +88,10 @@ const METRICS = [
 // ---------------------------------------------------------------------------------------
 
 const args = parseArgs(process.argv.slice(2));
+// The app measured and the generator: `make bench` builds both into target/; `make test`
+// points them at the dist/ it already built and a debug generator (1k members is quick).
+const DIST = args.dist;
+const XTASK = args.xtask;
 // `--apps` is for developing the harness; a report always has all three.
 const APPS = ALL_APPS.filter((app) => args.apps.includes(app.id));
 const BASELINES = APPS.filter((app) => app.id !== "vitrina");
@@ -95,7 +99,15 @@ const started = Date.now();
 const log = (message) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
 
 function parseArgs(argv) {
-  const options = { smoke: false, scales: Object.keys(SCALES), reps: {}, out: join(ROOT, "bench/results"), apps: ALL_APPS.map((app) => app.id) };
+  const options = {
+    smoke: false,
+    scales: Object.keys(SCALES),
+    reps: {},
+    out: join(ROOT, "bench/results"),
+    apps: ALL_APPS.map((app) => app.id),
+    dist: join(ROOT, "target/bench/dist"),
+    xtask: join(ROOT, "target/release/xtask"),
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--smoke") options.smoke = true;
@@ -107,6 +119,8 @@ function parseArgs(argv) {
       }
     else if (arg === "--out") options.out = resolve(argv[++i]);
     else if (arg === "--apps") options.apps = argv[++i].split(",");
+    else if (arg === "--dist") options.dist = resolve(argv[++i]);
+    else if (arg === "--xtask") options.xtask = resolve(argv[++i]);
     else if (arg === "--markdown-only") options.markdownOnly = resolve(argv[++i]);
     else throw new Error(`unknown argument ${arg}`);
   }

@@ -77,7 +77,8 @@ pub fn App() -> impl IntoView {
     let directory = DirectoryState(RwSignal::new(LoadState::Loading));
     provide_context(UiLang(lang));
     provide_context(CurrentRoute(route));
-    provide_context(Navigation::new(route));
+    let navigation = Navigation::new(route);
+    provide_context(navigation);
     provide_context(directory);
     let freshness = DataFreshness::new();
     provide_context(freshness);
@@ -95,9 +96,7 @@ pub fn App() -> impl IntoView {
     });
 
     // Back, Forward, and links the visitor follows or edits by hand.
-    let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
-        route.set(hash_location::current_route());
-    });
+    let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| navigation.follow_location());
     on_cleanup(move || hash_listener.remove());
 
     // Back online with the saved copy on screen: see whether the server has a newer one.
@@ -129,10 +128,24 @@ pub fn App() -> impl IntoView {
 
     directory.load();
 
+    // The member list stays alive (hidden) while a profile opened from it is shown: opening
+    // a profile and going Back then cost neither a teardown nor a rebuild of the list.
+    // Kept only from the list to its profiles; any other page drops it.
+    let keep_list = Memo::new(move |kept: Option<&bool>| match page_key.get() {
+        PageKey::Directory => true,
+        PageKey::Member(_) => kept.copied().unwrap_or(false),
+        _ => false,
+    });
+    let list_hidden = Signal::derive(move || page_key.with(|key| *key != PageKey::Directory));
+    let kept_list = move || {
+        let LoadState::Ready(catalog) = directory.0.get() else { return None };
+        keep_list.get().then(|| view! { <DirectoryPage catalog=catalog hidden=list_hidden /> })
+    };
     let current_page = move || match page_key.get() {
         // The follow-up list and what arrives by link never wait for the directory.
         PageKey::FollowUp => view! { <FollowUpPage /> }.into_any(),
         PageKey::Handoff(fragment) => view! { <HandoffPage fragment=fragment /> }.into_any(),
+        PageKey::Directory if directory.0.with(|state| matches!(state, LoadState::Ready(_))) => ().into_any(),
         other => (move || directory_page(directory.0.get(), other.clone(), lang)).into_any(),
     };
 
@@ -141,6 +154,7 @@ pub fn App() -> impl IntoView {
         <ConnectionStatus />
         <FreshDataNotice />
         <main id="main" tabindex="-1">
+            {kept_list}
             {current_page}
         </main>
         <UndoToast />

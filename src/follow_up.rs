@@ -88,7 +88,7 @@ impl FollowUp {
             self.store.update_value(|store| {
                 self.list.update(|list| outcome = store.apply_storage_event(new_value.as_deref(), list, now_ms()));
             });
-            self.persistence.set(self.store.with_value(|store| store.persistence().clone()));
+            self.sync_persistence();
             if let SyncOutcome::Merged { needs_save: true, .. } = outcome {
                 self.save();
             }
@@ -116,13 +116,22 @@ impl FollowUp {
         self.last_removed
     }
 
+    /// Publishes the store's persistence only when it changed: every save button on the
+    /// page follows it, and a save rarely changes it.
+    fn sync_persistence(self) {
+        let persistence = self.store.with_value(|store| store.persistence().clone());
+        if self.persistence.with_untracked(|current| *current != persistence) {
+            self.persistence.set(persistence);
+        }
+    }
+
     fn save(self) {
         self.store.update_value(|store| {
             self.list.update(|list| {
                 store.save(&mut LocalStore, list, now_ms());
             });
         });
-        self.persistence.set(self.store.with_value(|store| store.persistence().clone()));
+        self.sync_persistence();
     }
 
     fn change<R>(self, edit: impl FnOnce(&mut FollowUpList, Millis) -> R) -> R {

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use vitrina_core::history_writes::{HistoryWrite, HistoryWrites, WRITE_INTERVAL_MS};
 use vitrina_core::search::SearchIndex;
 use vitrina_core::{Lang, Loaded, Route};
 
@@ -188,46 +189,117 @@ impl Default for DataFreshness {
 }
 
 /// The intent to move around the app, keeping the address bar and Back in step.
+///
+/// The route signal changes at once; the address bar follows typing at most every
+/// `WRITE_INTERVAL_MS` (the History API costs milliseconds per call), with a trailing
+/// write that always carries the last state and is made early when the visitor takes
+/// another step or the page is hidden or unloaded.
 #[derive(Clone, Copy)]
 pub struct Navigation {
     route: RwSignal<Route>,
-    last_refinement_ms: StoredValue<f64>,
+    writes: StoredValue<HistoryWrites<Route>>,
 }
 
-/// A refinement within this many milliseconds of the previous one replaces its
-/// history entry, so typing a word is one step for Back, not one per letter.
-const REFINEMENT_WINDOW_MS: f64 = 1500.0;
-
 impl Navigation {
-    /// Wraps the route signal.
+    /// Wraps the route signal, and writes what is pending before the page goes away.
     pub fn new(route: RwSignal<Route>) -> Navigation {
-        Navigation { route, last_refinement_ms: StoredValue::new(f64::NEG_INFINITY) }
+        let navigation = Navigation { route, writes: StoredValue::new(HistoryWrites::default()) };
+        // pagehide covers unloading and the back-forward cache; visibilitychange covers a
+        // phone switching apps, after which the page may be discarded without pagehide.
+        let on_pagehide = window_event_listener(leptos::ev::pagehide, move |_| navigation.flush_before_unload());
+        let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| navigation.flush());
+        // A link to a profile navigates after its click event: the search typed just
+        // before must be in the entry that Back returns to.
+        let on_click = window_event_listener(leptos::ev::click, move |_| navigation.flush());
+        on_cleanup(move || {
+            on_pagehide.remove();
+            on_hidden.remove();
+            on_click.remove();
+        });
+        navigation
     }
 
-    /// Goes to `route` as a new step in the history.
+    /// Goes to `route` as a new step in the history; the address bar follows after the
+    /// frame that shows it (a `pushState` costs up to tens of milliseconds on a slow phone).
     pub fn go(self, route: Route) {
-        self.last_refinement_ms.set_value(f64::NEG_INFINITY);
-        hash_location::write_route(&route, HistoryMode::Push);
+        if let Some(earlier) = self.writes.try_update_value(|writes| writes.step(route.clone())).flatten() {
+            write(&earlier);
+        }
         self.route.set(route);
+        self.flush_after_next_frame();
+    }
+
+    fn flush_after_next_frame(self) {
+        request_animation_frame(move || set_timeout(move || self.flush(), std::time::Duration::ZERO));
+        // Hidden pages get no animation frames: this one writes it there (flush is idempotent).
+        set_timeout(move || self.flush(), std::time::Duration::from_millis(250));
     }
 
     /// Moves to `route` as a refinement of the current step (search typing).
     pub fn refine(self, route: Route) {
         let now = hash_location::now_ms();
-        let mode = if now - self.last_refinement_ms.get_value() < REFINEMENT_WINDOW_MS {
-            HistoryMode::Replace
-        } else {
-            HistoryMode::Push
-        };
-        self.last_refinement_ms.set_value(now);
-        hash_location::write_route(&route, mode);
+        let refinement = self.writes.try_update_value(|writes| writes.refine(route.clone(), now));
         self.route.set(route);
+        let Some(refinement) = refinement else { return };
+        if let Some(earlier) = refinement.write_now {
+            write(&earlier);
+        }
+        if let Some(at) = refinement.timer_at {
+            let wait_ms = if at <= now {
+                // The first refinement of a burst: its new entry is written after the frame
+                // that shows its results, and the timer carries later keystrokes one
+                // interval on.
+                self.flush_after_next_frame();
+                WRITE_INTERVAL_MS
+            } else {
+                at - now
+            };
+            let delay = std::time::Duration::from_secs_f64(wait_ms / 1000.0);
+            set_timeout(
+                move || {
+                    let now = hash_location::now_ms();
+                    if let Some(due) = self.writes.try_update_value(|writes| writes.due(now)).flatten() {
+                        write(&due);
+                    }
+                },
+                delay,
+            );
+        }
     }
 
     /// Corrects the address bar without a new step (e.g. dropping stale filters).
     pub fn correct(self, route: Route) {
+        self.flush();
         hash_location::write_route(&route, HistoryMode::Replace);
         self.route.set(route);
+    }
+
+    /// Follows the address bar after Back, Forward or an edited address.
+    pub fn follow_location(self) {
+        // What was pending belongs to the entry the visitor left.
+        self.writes.update_value(|writes| writes.discard());
+        self.route.set(hash_location::current_route());
+    }
+
+    /// Writes what typing left pending, now.
+    pub fn flush(self) {
+        if let Some(pending) = self.writes.try_update_value(|writes| writes.flush()).flatten() {
+            write(&pending);
+        }
+    }
+
+    /// Writes what is pending as the page goes away. A reload has already taken its URL
+    /// by then, so the state is also left in this tab's session storage for the next page.
+    fn flush_before_unload(self) {
+        match self.writes.try_update_value(|writes| writes.flush()).flatten() {
+            Some(pending) => {
+                let written = hash_location::current_fragment();
+                write(&pending);
+                hash_location::leave_unwritten(Some((&written, &pending.route.to_fragment())));
+            }
+            // A note left when this page went into the back-forward cache is stale now.
+            None => hash_location::leave_unwritten(None),
+        }
     }
 
     /// The route shown now (tracked).
@@ -239,6 +311,11 @@ impl Navigation {
     pub fn current_untracked(self) -> Route {
         self.route.get_untracked()
     }
+}
+
+fn write(pending: &HistoryWrite<Route>) {
+    let mode = if pending.push { HistoryMode::Push } else { HistoryMode::Replace };
+    hash_location::write_route(&pending.route, mode);
 }
 
 /// How many rows of the member list are rendered, kept across visits to profiles

@@ -120,15 +120,26 @@ struct Fetched {
 async fn fetch_bytes(url: &str, wanted: Wanted) -> Result<Fetched, FetchError> {
     let network = |value: wasm_bindgen::JsValue| FetchError::Network { detail: describe_js_error(&value) };
     let window = web_sys::window().ok_or_else(|| FetchError::Network { detail: "no window".into() })?;
-    let init = RequestInit::new();
-    // Revalidate with the server each time so staff edits show up, while still
-    // letting the HTTP cache answer with 304 when nothing changed.
-    init.set_cache(RequestCache::NoCache);
-    let address = match wanted {
-        Wanted::Usual => url.to_owned(),
-        Wanted::Fresh => fresh_address(url),
+    // Only the usual request may be the one boot.js started; a fresh check goes past the saved copy.
+    let early = match wanted {
+        Wanted::Usual => take_early_request(url),
+        Wanted::Fresh => None,
     };
-    let response = JsFuture::from(window.fetch_with_str_and_init(&address, &init)).await.map_err(network)?;
+    let request = match early {
+        Some(early) => early,
+        None => {
+            let init = RequestInit::new();
+            // Revalidate with the server each time so staff edits show up, while still
+            // letting the HTTP cache answer with 304 when nothing changed.
+            init.set_cache(RequestCache::NoCache);
+            let address = match wanted {
+                Wanted::Usual => url.to_owned(),
+                Wanted::Fresh => fresh_address(url),
+            };
+            window.fetch_with_str_and_init(&address, &init)
+        }
+    };
+    let response = JsFuture::from(request).await.map_err(network)?;
     let response: Response = response.dyn_into().map_err(network)?;
     if !response.ok() {
         return Err(FetchError::Status { status: response.status(), status_text: response.status_text() });
@@ -156,6 +167,21 @@ fn fresh_address(url: &str) -> String {
         Err(_) => url.to_owned(),
     }
 }
+
+/// The request `boot.js` started for `url` before the wasm was ready, taken once: a retry
+/// after a failure fetches again. `None` when there is none or it was for another URL.
+fn take_early_request(url: &str) -> Option<js_sys::Promise> {
+    let global = js_sys::global();
+    let key = wasm_bindgen::JsValue::from_str(EARLY_REQUEST_KEY);
+    let early = js_sys::Reflect::get(&global, &key).ok().filter(|early| early.is_object())?;
+    let _ = js_sys::Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &key);
+    let early_url = js_sys::Reflect::get(&early, &"url".into()).ok()?.as_string()?;
+    let response = js_sys::Reflect::get(&early, &"response".into()).ok()?;
+    (early_url == url).then(|| response.dyn_into::<js_sys::Promise>().ok()).flatten()
+}
+
+/// Where `boot.js` leaves its early request: `{ url, response: Promise<Response> }`.
+const EARLY_REQUEST_KEY: &str = "vitrinaEarlyDirectory";
 
 fn describe_js_error(value: &wasm_bindgen::JsValue) -> String {
     value

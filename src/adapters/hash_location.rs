@@ -16,10 +16,48 @@ pub enum HistoryMode {
     Replace,
 }
 
-/// The route in the address bar now.
+/// The session-storage key of a state typed but not yet in the address bar when the page went away.
+const UNWRITTEN_KEY: &str = "vitrina-unwritten-route";
+
+/// The fragment in the address bar now (with its `#`, or empty).
+pub fn current_fragment() -> String {
+    web_sys::window().and_then(|window| window.location().hash().ok()).unwrap_or_default()
+}
+
+/// The route in the address bar now, or the state typed just before this tab reloaded
+/// (see [`leave_unwritten`]), which then goes into the address bar too.
 pub fn current_route() -> Route {
-    let hash = web_sys::window().and_then(|window| window.location().hash().ok()).unwrap_or_default();
+    let hash = current_fragment();
+    if let Some(fragment) = take_unwritten(&hash) {
+        let route = Route::from_fragment(&fragment);
+        write_route(&route, HistoryMode::Replace);
+        return route;
+    }
     Route::from_fragment(&hash)
+}
+
+/// Notes, for this tab's next page, that the entry showing `written` really holds `latest`
+/// (a reload reads its URL before the leaving page can correct it); `None` clears the note.
+pub fn leave_unwritten(note: Option<(&str, &str)>) {
+    // Best effort: without session storage a reload shows the last state written.
+    let Some(storage) = session_storage() else { return };
+    let _ = match note {
+        Some((written, latest)) => storage.set_item(UNWRITTEN_KEY, &format!("{written}\n{latest}")),
+        None => storage.remove_item(UNWRITTEN_KEY),
+    };
+}
+
+/// The state left by [`leave_unwritten`], if it belongs to the entry showing `hash`; read once.
+fn take_unwritten(hash: &str) -> Option<String> {
+    let storage = session_storage()?;
+    let value = storage.get_item(UNWRITTEN_KEY).ok()??;
+    let _ = storage.remove_item(UNWRITTEN_KEY);
+    let (written, latest) = value.split_once('\n')?;
+    (written == hash).then(|| latest.to_owned())
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok()?
 }
 
 /// Writes `route` into the address bar without reloading; the caller updates the route signal.

@@ -13,68 +13,120 @@ use crate::state::Catalog;
 /// How many capability chips a card shows before "+N more".
 const CHIPS_ON_CARD: usize = 5;
 
+/// What one card shows, in one language: computed once per member shown, compared so
+/// that only the parts that differ touch the DOM when a row shows another member.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct CardText {
+    id: String,
+    href: String,
+    name: String,
+    meta: String,
+    stand: Option<String>,
+    pitch: Option<String>,
+    chips: Vec<String>,
+    more_chips: Option<String>,
+}
+
+impl CardText {
+    fn of(catalog: &Catalog, index: usize, lang: Lang, stand: Option<String>) -> CardText {
+        let directory = &catalog.directory;
+        let Some(member) = directory.members.get(index) else {
+            return CardText::default();
+        };
+        let fallback = directory.fallback_language();
+        let place = member.location.as_ref().map(|location| {
+            [location.city.as_deref(), location.state.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ")
+        });
+        let meta: Vec<String> =
+            [member.kind.map(|kind| member_kind(kind, lang).to_owned()), place.filter(|place| !place.is_empty())]
+                .into_iter()
+                .flatten()
+                .collect();
+        let hidden_chips = member.capabilities.len().saturating_sub(CHIPS_ON_CARD);
+        CardText {
+            id: member.id.as_str().to_owned(),
+            href: Route::Member { id: member.id.as_str().to_owned(), via_qr: false }.to_fragment(),
+            name: member.name.clone(),
+            meta: meta.join(" · "),
+            stand: stand.map(|stand| format!("{} {stand}", ui(lang).stand_label)),
+            pitch: member.pitch.as_ref().map(|pitch| pitch.resolve(lang.tag(), fallback).to_owned()),
+            chips: member
+                .capabilities
+                .iter()
+                .take(CHIPS_ON_CARD)
+                .filter_map(|id| directory.capability(id.as_str()))
+                .map(|capability| capability.label.resolve(lang.tag(), fallback).to_owned())
+                .collect(),
+            more_chips: (hidden_chips > 0).then(|| format!("+{hidden_chips} {}", ui(lang).other_capabilities)),
+        }
+    }
+}
+
 /// Name, kind, city, pitch and first capabilities of one member, linking to its profile;
 /// with the member's stand when the list is an event's.
+///
+/// `index` may change: a result list reuses its rows for the next results, and the
+/// card then updates its text in place instead of being rebuilt.
 #[component]
 pub fn MemberCard(
     loaded: Arc<Catalog>,
-    index: usize,
-    lang: Lang,
-    #[prop(default = None)] stand: Option<String>,
+    #[prop(into)] index: Signal<usize>,
+    #[prop(into)] lang: Signal<Lang>,
+    #[prop(optional, into)] stand: Signal<Option<String>>,
 ) -> impl IntoView {
-    let directory = &loaded.directory;
-    let Some(member) = directory.members.get(index) else {
-        return ().into_any();
+    let text = {
+        let loaded = loaded.clone();
+        Memo::new(move |_| CardText::of(&loaded, index.get(), lang.get(), stand.get()))
     };
-    let fallback = directory.fallback_language();
-    let href = Route::Member { id: member.id.as_str().to_owned(), via_qr: false }.to_fragment();
-    let place = member.location.as_ref().map(|location| {
-        [location.city.as_deref(), location.state.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(", ")
-    });
-    let meta: Vec<String> =
-        [member.kind.map(|kind| member_kind(kind, lang).to_owned()), place.filter(|place| !place.is_empty())]
-            .into_iter()
-            .flatten()
-            .collect();
-    let pitch = member.pitch.as_ref().map(|pitch| pitch.resolve(lang.tag(), fallback).to_owned());
-    let chips: Vec<String> = member
-        .capabilities
-        .iter()
-        .take(CHIPS_ON_CARD)
-        .filter_map(|id| directory.capability(id.as_str()))
-        .map(|capability| capability.label.resolve(lang.tag(), fallback).to_owned())
-        .collect();
-    let hidden_chips = member.capabilities.len().saturating_sub(CHIPS_ON_CARD);
-    let save =
-        view! { <SaveButton catalog=loaded.clone() member=member.id.as_str().to_owned() name=member.name.clone() /> };
+    let part = move |pick: fn(&CardText) -> &str| move || text.with(|text| pick(text).to_owned());
+    // An optional line is created or removed only when it appears or disappears; its text
+    // follows in place.
+    let optional = move |pick: fn(&CardText) -> Option<&str>, class: &'static str| {
+        let shown = Memo::new(move |_| text.with(|text| pick(text).is_some()));
+        move || {
+            shown.get().then(|| {
+                view! { <p class=class>{move || text.with(|text| pick(text).unwrap_or_default().to_owned())}</p> }
+            })
+        }
+    };
+    let has_meta = Memo::new(move |_| text.with(|text| !text.meta.is_empty()));
+    let chips = Memo::new(move |_| text.with(|text| text.chips.clone()));
+    let more_chips = Memo::new(move |_| text.with(|text| text.more_chips.clone()));
+    let has_chips = Memo::new(move |_| text.with(|text| !text.chips.is_empty()));
     view! {
         <li class="member-card">
             <div class="card-heading">
                 <h2 class="member-name">
-                    <a href=href>{member.name.clone()}</a>
+                    <a href=part(|text| &text.href)>{part(|text| &text.name)}</a>
                 </h2>
-                {save}
+                <SaveButton
+                    catalog=loaded.clone()
+                    member=Signal::derive(part(|text| &text.id))
+                    name=Signal::derive(part(|text| &text.name))
+                />
             </div>
-            {(!meta.is_empty()).then(|| view! { <p class="member-meta">{meta.join(" · ")}</p> })}
-            {stand.map(|stand| view! { <p class="member-stand">{format!("{} {stand}", ui(lang).stand_label)}</p> })}
-            {pitch.map(|pitch| view! { <p class="member-pitch">{pitch}</p> })}
-            {(!chips.is_empty())
-                .then(|| {
-                    view! {
-                        <ul class="chips">
-                            {chips.into_iter().map(|chip| view! { <li class="chip">{chip}</li> }).collect_view()}
-                            {(hidden_chips > 0)
-                                .then(|| {
-                                    view! {
-                                        <li class="chip chip-more">
-                                            {format!("+{hidden_chips} {}", ui(lang).other_capabilities)}
-                                        </li>
-                                    }
-                                })}
-                        </ul>
-                    }
-                })}
+            {move || {
+                has_meta.get().then(|| view! { <p class="member-meta">{part(|text| &text.meta)}</p> })
+            }}
+            {optional(|text| text.stand.as_deref(), "member-stand")}
+            {optional(|text| text.pitch.as_deref(), "member-pitch")}
+            {move || {
+                has_chips
+                    .get()
+                    .then(|| {
+                        view! {
+                            <ul class="chips">
+                                // Keyed by label: a chip two members share stays where it is.
+                                <For
+                                    each=move || chips.get()
+                                    key=|chip| chip.clone()
+                                    children=|chip| view! { <li class="chip">{chip}</li> }
+                                />
+                                {move || more_chips.get().map(|more| view! { <li class="chip chip-more">{more}</li> })}
+                            </ul>
+                        }
+                    })
+            }}
         </li>
     }
-    .into_any()
 }

@@ -40,9 +40,13 @@ pub fn MemberSearch(catalog: Arc<Catalog>, #[prop(default = None)] event: Option
     // they are dropped, the visitor is told quietly, and the address is corrected.
     let checked_query = {
         let catalog = catalog.clone();
-        Memo::new(move |_| {
-            let query = route.with(|route| route.list_query().cloned().unwrap_or_default());
-            catalog.index.drop_unknown_filters(&query)
+        Memo::new(move |previous: Option<&(ListQuery, Vec<(Facet, String)>)>| {
+            match (route.with(|route| route.list_query().cloned()), previous) {
+                (Some(query), _) => catalog.index.drop_unknown_filters(&query),
+                // A profile opened from the list: the list stays as it was, hidden, for Back.
+                (None, Some(previous)) => previous.clone(),
+                (None, None) => catalog.index.drop_unknown_filters(&ListQuery::default()),
+            }
         })
     };
     let query = Memo::new(move |_| checked_query.with(|(query, _)| query.clone()));
@@ -394,6 +398,17 @@ const SHEET_LAST: &str = ".facet-sheet-footer .button";
 /// Facet values under one capability group (or none), each with its position in the facet.
 type ValueGroup = (Option<String>, Vec<(usize, FacetValue)>);
 
+/// What one facet value shows that changes with the query.
+#[derive(Clone, Copy)]
+struct ValueState {
+    count: RwSignal<u32>,
+    selected: RwSignal<bool>,
+}
+
+fn count_at(results: &SharedResults, facet: Facet, position: usize) -> u32 {
+    results.0.facets.values(facet).get(position).map_or(0, |value| value.count)
+}
+
 /// One facet: its values with disjunctive counts; capabilities grouped and searchable.
 #[component]
 fn FacetGroup(
@@ -409,6 +424,48 @@ fn FacetGroup(
     let filter_text = RwSignal::new(String::new());
     let n_values = values.len();
 
+    // Each value's count and check live in signals of their own, set by one effect per
+    // facet and only when they change. Subscribing every value to the results and the
+    // query (about 200 values, two subscriptions each) made Leptos' bookkeeping cost more
+    // than the search: every subscriber leaves and rejoins a shared set on every change.
+    let value_ids: Vec<String> = values.iter().map(|value| value.value.clone()).collect();
+    let states: Arc<Vec<ValueState>> = Arc::new(
+        value_ids
+            .iter()
+            .enumerate()
+            .map(|(position, value)| ValueState {
+                count: RwSignal::new(results.with_untracked(|results| count_at(results, facet, position))),
+                selected: RwSignal::new(query.with_untracked(|query| query.filters.is_selected(facet, value))),
+            })
+            .collect(),
+    );
+    {
+        let states = states.clone();
+        Effect::new(move |_| {
+            results.with(|results| {
+                for (position, state) in states.iter().enumerate() {
+                    let count = count_at(results, facet, position);
+                    if state.count.get_untracked() != count {
+                        state.count.set(count);
+                    }
+                }
+            })
+        });
+    }
+    {
+        let states = states.clone();
+        Effect::new(move |_| {
+            query.with(|query| {
+                for (state, value) in states.iter().zip(&value_ids) {
+                    let selected = query.filters.is_selected(facet, value);
+                    if state.selected.get_untracked() != selected {
+                        state.selected.set(selected);
+                    }
+                }
+            })
+        });
+    }
+
     // Groups in the order the index gives them (the file's order); each value
     // remembers its position, where its count is found in every result.
     let mut groups: Vec<ValueGroup> = Vec::new();
@@ -422,15 +479,10 @@ fn FacetGroup(
 
     let value_item = {
         let catalog = catalog.clone();
+        let states = states.clone();
         move |(position, value): (usize, FacetValue)| {
             let FacetValue { value, parent, .. } = value;
-            let count = move || {
-                results.with(|results| results.0.facets.values(facet).get(position).map_or(0, |value| value.count))
-            };
-            let selected = {
-                let value = value.clone();
-                move || query.with(|query| query.filters.is_selected(facet, &value))
-            };
+            let ValueState { count, selected } = states[position];
             let toggle = {
                 let value = value.clone();
                 move |_| {
@@ -451,10 +503,7 @@ fn FacetGroup(
                     !filter.is_empty() && !normalize(&label()).contains(&normalize(&filter))
                 }
             };
-            let empty = {
-                let selected = selected.clone();
-                move || count() == 0 && !selected()
-            };
+            let empty = move || count.get() == 0 && !selected.get();
             view! {
                 <li class="facet-value" class:empty=empty class:nested=parent.is_some() hidden=hidden>
                     <label>
@@ -596,23 +645,21 @@ fn value_label(catalog: &Catalog, facet: Facet, value: &str, lang: Lang) -> Stri
 }
 
 /// The results, a page at a time.
+///
+/// Rows are keyed by position, not by member: a new query shows its results in the rows
+/// already there (each card updates its text in place), and only the difference in length
+/// adds or removes rows. Keyed by member, most keystrokes tore down and rebuilt every card.
 #[component]
 fn ResultList(catalog: Arc<Catalog>, results: Memo<SharedResults>, event: Option<String>) -> impl IntoView {
     let UiLang(lang) = expect_context::<UiLang>();
     let ListLength(shown) = expect_context::<ListLength>();
-    let total = move || results.with(|results| results.0.members.len());
-    let rows = move || {
-        let lang = lang.get();
-        let end = shown.get();
-        results.with(|results| {
-            results.0.members.iter().take(end).map(move |index| (*index as usize, lang)).collect::<Vec<_>>()
-        })
-    };
+    let total = Memo::new(move |_| results.with(|results| results.0.members.len()));
+    let n_rows = Memo::new(move |_| shown.get().min(total.get()));
     let show_more = move |_| shown.update(|shown| *shown += LIST_PAGE_SIZE);
     let event = StoredValue::new(event);
     view! {
         <div class="results">
-            <Show when=move || { total() == 0 }>
+            <Show when=move || { total.get() == 0 }>
                 <div class="no-results">
                     <p>{move || ui(lang.get()).no_results}</p>
                     <p class="hint">{move || ui(lang.get()).no_results_hint}</p>
@@ -620,17 +667,23 @@ fn ResultList(catalog: Arc<Catalog>, results: Memo<SharedResults>, event: Option
             </Show>
             <ol class="member-list">
                 <For
-                    each=rows
-                    key=|row| *row
-                    children=move |(index, lang)| {
-                        let stand = event.with_value(|event| stand_at(&catalog, index, event.as_deref()));
+                    each=move || 0..n_rows.get()
+                    key=|position| *position
+                    children=move |position| {
+                        let index = Memo::new(move |_| {
+                            results.with(|results| results.0.members.get(position).map_or(usize::MAX, |index| *index as usize))
+                        });
+                        let stand = {
+                            let catalog = catalog.clone();
+                            Signal::derive(move || event.with_value(|event| stand_at(&catalog, index.get(), event.as_deref())))
+                        };
                         view! { <MemberCard loaded=catalog.clone() index=index lang=lang stand=stand /> }
                     }
                 />
             </ol>
-            <Show when=move || { shown.get() < total() }>
+            <Show when=move || { shown.get() < total.get() }>
                 <div class="show-more">
-                    <p>{move || showing_n_of(shown.get().min(total()), total(), lang.get())}</p>
+                    <p>{move || showing_n_of(shown.get().min(total.get()), total.get(), lang.get())}</p>
                     <button type="button" class="button" on:click=show_more>
                         {move || ui(lang.get()).show_more}
                     </button>

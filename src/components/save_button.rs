@@ -14,27 +14,30 @@ use crate::state::{Announcer, Catalog, UiLang};
 /// A toggle button: its name stays "Guardar (…)" and `aria-pressed` tells whether the
 /// entry is saved, so a screen reader hears one control whose state changes rather
 /// than a control that renames itself.
+///
+/// `member` and `name` may change (a reused result row showing another member).
 #[component]
 pub fn SaveButton(
     catalog: Arc<Catalog>,
-    member: String,
+    #[prop(into)] member: Signal<String>,
     #[prop(default = None)] contact: Option<String>,
     /// Whose entry this is, for screen readers ("Guardar (Aceros del Norte)").
-    name: String,
+    #[prop(into)]
+    name: Signal<String>,
 ) -> impl IntoView {
     let UiLang(lang) = expect_context::<UiLang>();
     let follow_up = expect_context::<FollowUp>();
     let announcer = expect_context::<Announcer>();
     let saved = {
-        let (member, contact) = (member.clone(), contact.clone());
-        Signal::derive(move || follow_up.is_saved(&member, contact.as_deref()))
+        let contact = contact.clone();
+        // A memo: a save elsewhere in the list re-renders only the buttons whose state changed.
+        Memo::new(move |_| member.with(|member| follow_up.is_saved(member, contact.as_deref())))
     };
-    let whose = format!("({name})");
     let toggle = move |_| {
-        follow_up.toggle(&catalog.directory, &member, contact.as_deref());
+        member.with_untracked(|member| follow_up.toggle(&catalog.directory, member, contact.as_deref()));
         // Removals are spoken by the live region itself, with the offer to undo.
         if saved.get_untracked() {
-            announcer.announce(format!("{} {name}", ui(lang.get_untracked()).announce_saved));
+            announcer.announce(format!("{} {}", ui(lang.get_untracked()).announce_saved, name.get_untracked()));
         }
     };
     let read_only = move || !follow_up.is_writable();
@@ -50,7 +53,7 @@ pub fn SaveButton(
         >
             <span aria-hidden="true">{move || if saved.get() { "★ " } else { "☆ " }}</span>
             {move || ui(lang.get()).save}
-            <span class="visually-hidden">{whose}</span>
+            <span class="visually-hidden">{move || format!("({})", name.get())}</span>
         </button>
     }
 }

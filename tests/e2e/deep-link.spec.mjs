@@ -25,3 +25,19 @@ test("an unknown member id shows a quiet notice, not a crash", async ({ page, ap
   await page.getByRole("link", { name: "Volver al directorio" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Miembros" })).toBeVisible();
 });
+
+// Issue 5: the list is kept (hidden) while a profile opened from it is shown, so Back
+// shows the very same list, with its rows, without rebuilding it.
+test("Back from a profile shows the same list, not a rebuilt one", async ({ page, app }) => {
+  await app.open("#/?q=aceros");
+  const first = app.memberCards().first();
+  await expect(first).toBeVisible();
+  await first.evaluate((node) => (node.dataset.testMark = "kept"));
+  await first.getByRole("link").click();
+  await expect(page.locator("#profile-name")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveCount(1);
+  await expect(page.getByRole("searchbox")).toBeHidden();
+  await page.goBack();
+  await expect(page.getByRole("searchbox")).toHaveValue("aceros");
+  await expect(app.memberCards().first()).toHaveAttribute("data-test-mark", "kept");
+});

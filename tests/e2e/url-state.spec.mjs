@@ -37,3 +37,44 @@ test("a link with filters this directory no longer has opens with a quiet notice
     `${membersWith({ capabilities: ["stamping"] }).length} de 114 miembros`,
   );
 });
+
+// Issue 5: the address bar follows typing at most every 300 ms (each History API call costs
+// milliseconds), but its last write always carries the last state.
+test("fast typing writes the address bar a few times, and the last state always lands", async ({ page, app }) => {
+  await page.addInitScript(() => {
+    window.__historyWrites = 0;
+    for (const name of ["pushState", "replaceState"]) {
+      const original = history[name].bind(history);
+      history[name] = (...args) => {
+        window.__historyWrites += 1;
+        return original(...args);
+      };
+    }
+  });
+  await app.open("#/");
+  const query = "aceros del norte";
+  await page.getByRole("searchbox").pressSequentially(query, { delay: 10 });
+  await expect(page).toHaveURL(/q=aceros(\+|%20)del(\+|%20)norte$/);
+  const writes = await page.evaluate(() => window.__historyWrites);
+  expect(writes).toBeGreaterThan(0);
+  expect(writes).toBeLessThan(query.length / 2);
+});
+
+test("a result opened right after typing: Back returns to the whole typed search", async ({ page, app }) => {
+  await app.open("#/");
+  const box = page.getByRole("searchbox");
+  // No wait between the last key and the click: the pending address write must not be lost.
+  await box.pressSequentially("acer", { delay: 5 });
+  await app.memberCards().first().getByRole("link").click();
+  await expect(page.locator("#profile-name")).toBeVisible();
+  await page.goBack();
+  await expect(box).toHaveValue("acer");
+  await expect(page).toHaveURL(/q=acer$/);
+});
+
+test("a reload right after typing keeps the typed search", async ({ page, app }) => {
+  await app.open("#/");
+  await page.getByRole("searchbox").pressSequentially("acer", { delay: 5 });
+  await page.reload();
+  await expect(page.getByRole("searchbox")).toHaveValue("acer");
+});

@@ -7,6 +7,7 @@ pub mod fair;
 pub mod follow_up;
 pub mod format;
 pub mod freshness;
+pub mod history_writes;
 pub mod lang;
 pub mod load;
 pub mod model;

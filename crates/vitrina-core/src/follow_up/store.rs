@@ -371,6 +371,10 @@ impl Persistence {
 pub struct FollowUpStore {
     key: String,
     persistence: Persistence,
+    /// The document this store wrote last. When storage still holds exactly it, no other
+    /// tab has written since, and a save skips parsing and merging it back (issue 5: that
+    /// was most of a "Guardar" click's cost).
+    last_written: Option<String>,
 }
 
 impl FollowUpStore {
@@ -381,7 +385,7 @@ impl FollowUpStore {
 
     /// The store under an explicit key.
     pub fn with_key(key: impl Into<String>) -> FollowUpStore {
-        FollowUpStore { key: key.into(), persistence: Persistence::NotLoaded }
+        FollowUpStore { key: key.into(), persistence: Persistence::NotLoaded, last_written: None }
     }
 
     /// The key the list lives under (the app listens to `storage` events for it).
@@ -524,7 +528,8 @@ impl FollowUpStore {
         };
         let mut merged = false;
         let mut set_aside = None;
-        if let Some(raw) = stored {
+        let ours = stored.is_some() && stored == self.last_written;
+        if let Some(raw) = stored.filter(|_| !ours) {
             let parsed = parse_document(&raw, now_ms);
             if let Ok(doc) = &parsed {
                 let union = merge(list, &doc.list);
@@ -544,8 +549,10 @@ impl FollowUpStore {
             }
         }
         list.prune_tombstones(now_ms);
-        match kv.set(&self.key, &list.to_json()) {
+        let document = list.to_json();
+        match kv.set(&self.key, &document) {
             Ok(()) => {
+                self.last_written = Some(document);
                 self.persistence = Persistence::Saving;
                 SaveOutcome::Saved { merged, set_aside }
             }
@@ -820,6 +827,33 @@ mod tests {
         assert!(stale_tab.get(&forja).is_none());
         assert_eq!(tab1.apply_storage_event(None, &mut stale_tab, 23), SyncOutcome::Ignored);
         assert_eq!(tab1.apply_storage_event(Some("garbage"), &mut stale_tab, 23), SyncOutcome::Ignored);
+    }
+
+    /// Issue 5: a save over this store's own last write skips merging it back; it must write
+    /// what a full merge would, and still merge as soon as another tab has written.
+    #[test]
+    fn a_save_over_our_own_write_skips_the_merge_and_writes_the_same() {
+        let dir = directory();
+        let mut kv = MemoryStore::new();
+        let (mut store, mut list) = saved_list(&mut kv);
+        let aceros = list.entries()[0].id.clone();
+        list.add_member(&dir, "forja-bajio", 40).unwrap();
+        list.remove(&aceros, 41);
+        let mut fresh_kv = kv.clone();
+        let mut fresh_list = list.clone();
+        assert_eq!(store.save(&mut kv, &mut list, 42), SaveOutcome::Saved { merged: false, set_aside: None });
+        // A store that never wrote (a new tab) parses and merges; the result is the same.
+        FollowUpStore::for_directory(URL).save(&mut fresh_kv, &mut fresh_list, 42);
+        assert_eq!(kv.raw(store.key()), fresh_kv.raw(store.key()));
+        assert_eq!(list.entries(), fresh_list.entries());
+
+        // Another tab writes: the next save sees a value that is not ours and merges it.
+        let mut other = FollowUpStore::for_directory(URL);
+        let mut other_list = other.load(&mut kv, 43).into_list();
+        other_list.add_member(&dir, "aceros-del-norte", 44).unwrap();
+        other.save(&mut kv, &mut other_list, 45);
+        assert_eq!(store.save(&mut kv, &mut list, 46), SaveOutcome::Saved { merged: true, set_aside: None });
+        assert!(list.is_saved("aceros-del-norte", None));
     }
 
     #[test]
