@@ -16,7 +16,7 @@ use vitrina::follow_up::FollowUp;
 use vitrina::pages::directory::DirectoryPage;
 use vitrina::pages::member::MemberPage;
 use vitrina::pages::problems::ProblemsPage;
-use vitrina::state::{Catalog, CurrentRoute, DirectoryState, ListLength, LoadState, Navigation, UiLang};
+use vitrina::state::{Announcer, Catalog, CurrentRoute, DirectoryState, ListLength, LoadState, Navigation, UiLang};
 use vitrina_core::{load_directory, Lang, LoadError, Route};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -65,6 +65,7 @@ fn mount<V: IntoView + 'static>(lang: Lang, view: impl FnOnce() -> V + 'static) 
         provide_context(Navigation::new(route));
         provide_context(DirectoryState(RwSignal::new(LoadState::Loading)));
         provide_context(ListLength(RwSignal::new(LIST_PAGE_SIZE)));
+        provide_context(Announcer::new());
         // Cards and profiles carry save buttons, which need the follow-up list.
         provide_context(FollowUp::start("https://cluster.example.org/browser-tests/data/directory.json"));
         view()
