@@ -232,7 +232,9 @@ fn attention_order(a: &Entry, b: &Entry, today: IsoDate) -> Ordering {
             Due::NotScheduled => (3, 0),
         }
     }
-    rank(a, today).cmp(&rank(b, today)).then_with(|| b.updated_at.cmp(&a.updated_at)).then_with(|| a.id.cmp(&b.id))
+    // Within a rank, newest additions first — not latest edits: typing a note (here or in
+    // another tab) must not move the entry being edited, which would take the focus away.
+    rank(a, today).cmp(&rank(b, today)).then_with(|| b.added_at.cmp(&a.added_at)).then_with(|| a.id.cmp(&b.id))
 }
 
 impl FollowUpList {
@@ -927,6 +929,22 @@ mod tests {
         assert_eq!(order, [1, 3, 2, 0, 4, 5]);
         assert_eq!(list.overdue_count(today), 2);
         assert_eq!(list.due_today_count(today), 1);
+    }
+
+    #[test]
+    fn editing_a_note_does_not_move_the_entry() {
+        let dir = directory();
+        let today = date("2026-11-25");
+        let mut list = FollowUpList::new();
+        let older = list.add_member(&dir, "aceros-del-norte", 1).unwrap().id;
+        let newer = list.add_member(&dir, "forja-bajio", 2).unwrap().id;
+        let order = |list: &FollowUpList| -> Vec<EntryId> {
+            list.view(today, &Filter::default()).iter().map(|e| e.id.clone()).collect()
+        };
+        let before = order(&list);
+        assert_eq!(before, [newer.clone(), older.clone()]);
+        list.set_note(&older, "Llamar el lunes", 50).unwrap();
+        assert_eq!(order(&list), before);
     }
 
     #[test]
