@@ -33,11 +33,21 @@ const PAGES = [
     // measured load is as cold as the others; only the list in localStorage remains.
     prepare: async (page) => {
       for (const id of ["aceros-del-norte", "acabados-cumbres", "motores-sierra-madre"]) {
+        // A real load each time: a goto that changes only the fragment resolves while the
+        // previous profile (already saved) is still on screen, and its button would be hit.
+        await page.goto("about:blank");
         await page.goto(`${base}#/member/${id}`);
         await page.waitForSelector(".profile .save-button[aria-pressed=false]");
         await page.click(".profile .save-button");
         await page.waitForSelector(".profile .save-button[aria-pressed=true]");
       }
+      // The service worker installed by these visits would answer the measured load from
+      // its cache (a return visit); it goes too, with its caches, so all three loads are cold.
+      await page.evaluate(async () => {
+        const registrations = await navigator.serviceWorker.getRegistrations();
+        await Promise.all(registrations.map((registration) => registration.unregister()));
+        await Promise.all((await caches.keys()).map((key) => caches.delete(key)));
+      });
       const cdp = await page.createCDPSession();
       await cdp.send("Network.clearBrowserCache");
       await cdp.detach();
