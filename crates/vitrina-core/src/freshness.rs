@@ -5,9 +5,7 @@
 /// file differs with overwhelming likelihood. Not for security: it only spares the
 /// visitor a notice when the file did not change.
 pub fn fingerprint(bytes: &[u8]) -> u64 {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    bytes.iter().fold(OFFSET, |hash, byte| (hash ^ u64::from(*byte)).wrapping_mul(PRIME))
+    crate::follow_up::hash::fnv1a_64(bytes)
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@
 pub mod document;
 pub mod entry;
 pub mod export;
-mod hash;
+pub(crate) mod hash;
 pub mod links;
 pub mod list;
 pub mod merge;
