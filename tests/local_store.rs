@@ -107,6 +107,19 @@ fn mount<V: IntoView + 'static>(catalog: Arc<Catalog>, view: impl FnOnce() -> V 
 
 /// Lets the reactive system run (render effects run a few microtasks after a change)
 /// until `done` holds, for at most a bounded number of turns.
+/// Mounts the follow-up page with a `FollowUp` context started for `url`, as the app does.
+fn mount_follow_up_page(catalog: Arc<Catalog>, url: &str) -> (HtmlElement, FollowUp) {
+    let follow_up_slot = RwSignal::new(None::<FollowUp>);
+    let url = url.to_owned();
+    let host = mount(catalog, move || {
+        let follow_up = FollowUp::start(&url);
+        provide_context(follow_up);
+        follow_up_slot.set(Some(follow_up));
+        view! { <FollowUpPage /> }
+    });
+    (host, follow_up_slot.get_untracked().expect("context started"))
+}
+
 async fn settle(done: impl Fn() -> bool) {
     for _ in 0..20 {
         if done() {
@@ -288,18 +301,8 @@ async fn the_follow_up_context_writes_through_and_merges_another_tabs_list() {
     clear_list(&url);
     let catalog = catalog(3);
     let key = storage_key(&url);
-    let follow_up_slot = RwSignal::new(None::<FollowUp>);
-    let host = {
-        let url = url.clone();
-        mount(catalog.clone(), move || {
-            let follow_up = FollowUp::start(&url);
-            provide_context(follow_up);
-            follow_up_slot.set(Some(follow_up));
-            view! { <FollowUpPage /> }
-        })
-    };
+    let (host, follow_up) = mount_follow_up_page(catalog.clone(), &url);
     tick().await;
-    let follow_up = follow_up_slot.get_untracked().expect("context started");
 
     // This tab saves m-0: the stored document holds it at once.
     follow_up.toggle(&catalog.directory, "m-0", None);
@@ -397,18 +400,8 @@ async fn the_follow_up_context_never_changes_a_newer_apps_list() {
     let key = storage_key(&url);
     let raw = r#"{"kind":"vitrina.follow-up","version":5,"entries":[{"id":"m.m-0","member":"m-0","note":"v5","added_at":1,"updated_at":1}]}"#;
     local_storage().set_item(&key, raw).unwrap();
-    let follow_up_slot = RwSignal::new(None::<FollowUp>);
-    let host = {
-        let url = url.clone();
-        mount(catalog.clone(), move || {
-            let follow_up = FollowUp::start(&url);
-            provide_context(follow_up);
-            follow_up_slot.set(Some(follow_up));
-            view! { <FollowUpPage /> }
-        })
-    };
+    let (host, follow_up) = mount_follow_up_page(catalog.clone(), &url);
     settle(|| note_values(&host) == ["v5"]).await;
-    let follow_up = follow_up_slot.get_untracked().expect("context started");
     assert!(!follow_up.persistence().get_untracked().is_saving());
 
     follow_up.toggle(&catalog.directory, "m-1", None);
