@@ -3,6 +3,7 @@
 pub mod connection_status;
 pub mod fresh_data_notice;
 pub mod language_switch;
+pub mod lazy_details;
 pub mod live_region;
 pub mod load_error;
 pub mod member_card;

@@ -18,6 +18,7 @@ use wasm_bindgen::JsCast;
 
 use crate::adapters::files::{self, Delivery};
 use crate::adapters::page;
+use crate::components::lazy_details::LazyDetails;
 use crate::components::qr_code::QrCode;
 use crate::follow_up::{now_ms, FollowUp};
 use crate::i18n::ui;
@@ -719,8 +720,13 @@ fn ShareList(shown_ids: Memo<Vec<EntryId>>) -> impl IntoView {
                 }
             })}
             <Show when=move || follow_up.list().with(|list| !list.is_empty())>
-                <p>{move || ui(lang.get()).handoff_link}</p>
-                <ol class="handoff-links">{handoff_links}</ol>
+                <LazyDetails
+                    class="handoff"
+                    summary=Signal::derive(move || ui(lang.get()).handoff_show.to_owned())
+                >
+                    <p>{move || ui(lang.get()).handoff_link}</p>
+                    <ol class="handoff-links">{handoff_links}</ol>
+                </LazyDetails>
             </Show>
         </section>
     }

@@ -11,6 +11,7 @@ use vitrina_core::query::Facet;
 use vitrina_core::{Directory, Lang, Route, Text};
 
 use crate::adapters::page;
+use crate::components::lazy_details::LazyDetails;
 use crate::components::member_card::MemberCard;
 use crate::components::member_search::filtered_list_route;
 use crate::components::qr_code::QrCode;
@@ -163,17 +164,18 @@ fn profile(catalog: &Arc<Catalog>, member: &Member, lang: Lang, via_qr: bool) ->
 fn profile_qr(member: &Member, lang: Lang) -> impl IntoView {
     let ui = ui(lang);
     let card = Route::MemberCard { id: member.id.to_string() }.to_fragment();
+    let link = member_qr_link(member.id.as_str());
+    let label = format!("{} ({})", ui.qr_label, member.name);
     view! {
-        <details class="profile-qr">
-            <summary>{ui.qr_heading}</summary>
-            <QrCode text=member_qr_link(member.id.as_str()) label=format!("{} ({})", ui.qr_label, member.name) />
+        <LazyDetails class="profile-qr" summary=ui.qr_heading.to_owned()>
+            <QrCode text=link.clone() label=label.clone() />
             <p class="hint">{ui.qr_hint}</p>
             <p>
-                <a class="button button-secondary" href=card>
+                <a class="button button-secondary" href=card.clone()>
                     {ui.stand_card_link}
                 </a>
             </p>
-        </details>
+        </LazyDetails>
     }
 }
 

@@ -1,6 +1,6 @@
 // The whole list, notes, statuses and dates included, handed to another device by links.
 import { test, expect } from "./fixtures.mjs";
-import { ACABADOS, ACEROS, ACUSTICA, entries, entry, isoDate, openList, saveButton } from "./follow-up.mjs";
+import { ACABADOS, ACEROS, ACUSTICA, entries, entry, isoDate, openHandoff, openList, saveButton } from "./follow-up.mjs";
 
 /** Notes long and varied enough that the handoff needs more than one link. */
 function note(seed) {
@@ -25,6 +25,7 @@ test("a list handed over by its links arrives whole in a fresh browser", async (
 
   // The last edit has been rendered (the links are rendered with it).
   await expect(entry(page, ACABADOS.name).locator(".due-badge")).toHaveText("En 10 días");
+  await openHandoff(page);
   const links = page.getByRole("link", { name: /#\/handoff\?/ });
   const count = await links.count();
   expect(count, "the list is large enough to need several links").toBeGreaterThan(1);

@@ -2,13 +2,14 @@
 import { test, expect } from "./fixtures.mjs";
 import jsQR from "jsqr";
 import { PNG } from "pngjs";
-import { ACEROS, entry, openList, saveButton } from "./follow-up.mjs";
+import { ACEROS, entry, openHandoff, openList, saveButton } from "./follow-up.mjs";
 
 test("the handoff QR codes decode to the handoff links", async ({ page }) => {
   await page.goto("./");
   await saveButton(page, ACEROS.name).click();
   await openList(page);
   await entry(page, ACEROS.name).getByLabel("Nota").fill("Cotizar troquel progresivo — «urgente», 50 % anticipo");
+  await openHandoff(page);
   const parts = page.locator(".handoff-part");
   await expect(parts.first().getByRole("img", { name: /^Código QR, parte 1 de \d+$/ })).toBeVisible();
   for (const part of await parts.all()) {

@@ -28,6 +28,12 @@ export async function openList(page) {
   await expect(page.getByRole("heading", { level: 1, name: "Mi seguimiento" })).toBeVisible();
 }
 
+/** Unfolds the handoff links and QR codes of the follow-up list (built only when asked for). */
+export async function openHandoff(page) {
+  await page.getByText("Pasar la lista a otro dispositivo (enlaces y códigos QR)").click();
+  await expect(page.locator("ol.handoff-links > li").first()).toBeVisible();
+}
+
 /** The entry (list item) whose heading is `name`. */
 export function entry(page, name) {
   return page

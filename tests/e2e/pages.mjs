@@ -2,7 +2,7 @@
 // sideways scroll). To check a new view, add one row: a name, how to get there, and
 // what shows it is ready. Rows run in Spanish and English, light and dark, desktop and phone.
 import { expect, fixture } from "./fixtures.mjs";
-import { ACABADOS, ACEROS } from "./follow-up.mjs";
+import { ACABADOS, ACEROS, openHandoff } from "./follow-up.mjs";
 import { FAIR_ID, fairDirectory } from "./fair.mjs";
 
 /** The main heading, whatever the language. */
@@ -96,6 +96,7 @@ export const PAGES = [
       await page.locator("details.add-person summary").click();
       await page.locator("ol.entry-list > li select[id$='-met']").first().selectOption("other");
       await expect(page.locator(".met-at-other")).toBeVisible();
+      await openHandoff(page);
     },
   },
   {
@@ -123,6 +124,7 @@ export const PAGES = [
     name: "handoff receiver",
     open: async (page) => {
       await listWithEntries(page);
+      await openHandoff(page);
       const href = await page.locator("a[href*='#/handoff?']").first().getAttribute("href");
       await page.evaluate(() => localStorage.clear());
       await page.goto("about:blank");
