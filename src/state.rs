@@ -10,7 +10,7 @@ use vitrina_core::{Lang, Loaded, Route};
 
 use crate::adapters::directory_fetch::{fetch_directory_copy, DirectoryCopy, LoadFailure, Wanted};
 use crate::adapters::hash_location::{self, HistoryMode};
-use crate::adapters::{network, page};
+use crate::adapters::{network, page, scheduling};
 
 /// The interface language the visitor sees.
 #[derive(Clone, Copy)]
@@ -74,7 +74,12 @@ impl DirectoryState {
             match fetch_directory_copy(&url, Wanted::Usual).await {
                 Ok(copy) => {
                     let DirectoryCopy { loaded, from_saved_copy, fetched_at_ms, fingerprint } = copy;
-                    self.0.set(LoadState::Ready(Arc::new(Catalog::new(loaded))));
+                    // Reading the file, indexing it and showing the first results are three
+                    // tasks, not one long one: a phone paints and answers taps in between.
+                    scheduling::next_task().await;
+                    let catalog = Arc::new(Catalog::new(loaded));
+                    scheduling::next_task().await;
+                    self.0.set(LoadState::Ready(catalog));
                     if let Some(freshness) = freshness {
                         freshness.shown.set_value(ShownCopy { from_saved_copy, fingerprint });
                         freshness.newer.set(None);

@@ -9,3 +9,4 @@ pub mod local_store;
 pub mod network;
 pub mod page;
 pub mod preferences;
+pub mod scheduling;

@@ -92,3 +92,12 @@ pub fn focus_main() {
         let _ = main.focus();
     }
 }
+
+/// Removes what `index.html` shows while the app downloads; the app's own header and
+/// loading line take its place in the same frame.
+pub fn remove_boot_shell() {
+    let document = web_sys::window().and_then(|window| window.document());
+    if let Some(shell) = document.and_then(|document| document.query_selector(".boot-shell").ok().flatten()) {
+        shell.remove();
+    }
+}

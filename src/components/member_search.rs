@@ -9,7 +9,7 @@ use vitrina_core::query::{Facet, ListQuery, SortOrder, PLACE_SEPARATOR};
 use vitrina_core::search::{normalize, FacetValue, SearchResults};
 use vitrina_core::{Lang, Route};
 
-use crate::adapters::page;
+use crate::adapters::{page, scheduling};
 use crate::components::member_card::MemberCard;
 use crate::i18n::{filters_button, n_results_of, show_n_results, showing_n_of, ui, Ui};
 use crate::state::{Announcer, Catalog, CurrentRoute, ListLength, Navigation, UiLang};
@@ -17,6 +17,10 @@ use crate::state::{Announcer, Catalog, CurrentRoute, ListLength, Navigation, UiL
 /// Rows rendered at first and added per "show more": enough to fill two phone
 /// screens, few enough that 100,000 results never become 100,000 DOM nodes.
 pub const LIST_PAGE_SIZE: usize = 40;
+
+/// Rows in the first frame of a new list: more than a screen holds, so the visitor sees
+/// whole results at once; the rest of the page and the facets follow right after it is painted.
+const FIRST_FRAME_ROWS: usize = 8;
 
 /// Results shared between the views that read them; compared by identity, since
 /// every query run is a new result.
@@ -105,6 +109,13 @@ pub fn MemberSearch(catalog: Arc<Catalog>, #[prop(default = None)] event: Option
         }
     });
     let sheet_open = RwSignal::new(false);
+    // The first results are painted before the rest of the page and the facets are built:
+    // on a phone the difference is the first results a second sooner.
+    let settled = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        scheduling::after_next_paint().await;
+        let _ = settled.try_set(true);
+    });
     let stale_notice = {
         let catalog = catalog.clone();
         move || {
@@ -161,7 +172,7 @@ pub fn MemberSearch(catalog: Arc<Catalog>, #[prop(default = None)] event: Option
                     open=sheet_open
                     on_change=change_query
                 />
-                <ResultList catalog=catalog.clone() results=results event=event />
+                <ResultList catalog=catalog.clone() results=results event=event settled=settled />
             </div>
         </div>
     }
@@ -349,18 +360,38 @@ fn FacetSheet(
             .map(|facet| (facet, results.0.facets.values(facet).to_vec()))
             .collect::<Vec<_>>()
     });
+    // Built one facet per task once the first results are on screen, so that no single
+    // task keeps a phone busy for long (the capability facet alone has dozens of values).
+    let n_built = RwSignal::new(0usize);
+    let n_facets = facets.len();
+    leptos::task::spawn_local(async move {
+        scheduling::after_next_paint().await;
+        for n in 1..=n_facets {
+            scheduling::next_task().await;
+            if n_built.try_set(n).is_some() {
+                return; // the page is gone
+            }
+        }
+    });
     let facets = facets
         .into_iter()
-        .map(|(facet, values)| {
-            view! {
-                <FacetGroup
-                    catalog=catalog.clone()
-                    facet=facet
-                    values=values
-                    query=query
-                    results=results
-                    on_change=on_change
-                />
+        .enumerate()
+        .map(|(position, (facet, values))| {
+            let built = Memo::new(move |_| n_built.get() > position);
+            let catalog = catalog.clone();
+            move || {
+                built.get().then(|| {
+                    view! {
+                        <FacetGroup
+                            catalog=catalog.clone()
+                            facet=facet
+                            values=values.clone()
+                            query=query
+                            results=results
+                            on_change=on_change
+                        />
+                    }
+                })
             }
         })
         .collect_view();
@@ -650,11 +681,23 @@ fn value_label(catalog: &Catalog, facet: Facet, value: &str, lang: Lang) -> Stri
 /// already there (each card updates its text in place), and only the difference in length
 /// adds or removes rows. Keyed by member, most keystrokes tore down and rebuilt every card.
 #[component]
-fn ResultList(catalog: Arc<Catalog>, results: Memo<SharedResults>, event: Option<String>) -> impl IntoView {
+fn ResultList(
+    catalog: Arc<Catalog>,
+    results: Memo<SharedResults>,
+    event: Option<String>,
+    settled: RwSignal<bool>,
+) -> impl IntoView {
     let UiLang(lang) = expect_context::<UiLang>();
     let ListLength(shown) = expect_context::<ListLength>();
     let total = Memo::new(move |_| results.with(|results| results.0.members.len()));
-    let n_rows = Memo::new(move |_| shown.get().min(total.get()));
+    let n_rows = Memo::new(move |_| {
+        let rows = shown.get().min(total.get());
+        if settled.get() {
+            rows
+        } else {
+            rows.min(FIRST_FRAME_ROWS)
+        }
+    });
     let show_more = move |_| shown.update(|shown| *shown += LIST_PAGE_SIZE);
     let event = StoredValue::new(event);
     view! {
