@@ -4,7 +4,7 @@
 // Writes bench/results/lighthouse/{summary.md, <page>.json}. Not part of `make test`:
 // slow, and performance scores vary with the machine's load.
 //
-// Usage: node bench/lighthouse.mjs [--port 8470] [--out bench/results/lighthouse]
+// Usage: node bench/lighthouse.mjs [--port 8470] [--out bench/results/lighthouse] [--dist dist]
 import { createServer } from "node:http";
 import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { extname, join, normalize, resolve } from "node:path";
@@ -19,7 +19,7 @@ const args = Object.fromEntries(
 );
 const port = Number(args.port ?? 8470);
 const out = resolve(args.out ?? "bench/results/lighthouse");
-const dist = resolve("dist");
+const dist = resolve(args.dist ?? "dist");
 const base = `http://127.0.0.1:${port}/vitrina/`;
 
 /** The pages measured; `prepare` runs in the same browser profile first (storage is kept). */
