@@ -1,6 +1,9 @@
 // Registers the service worker (sw.js) that keeps the app and the last directory file
 // for use without a network. A file of its own, not inline, so the CSP needs no
-// 'unsafe-inline'; it runs after the app has started, so it never delays the first screen.
+// 'unsafe-inline'. It waits until the app has shown the directory (the app marks
+// <html data-vitrina-ready> and sends "vitrina-ready"): the worker's install fetches every
+// shell file, which then come from the HTTP cache instead of competing with the first
+// download on a slow connection.
 //
 // The directory's address travels in the worker's URL, read from the same
 // <meta name="vitrina-directory"> the app reads: that tag stays the one place to change
@@ -26,8 +29,8 @@ async function register() {
   }
 }
 
-if (document.readyState === "complete") {
+if (document.documentElement.hasAttribute("data-vitrina-ready")) {
   register();
 } else {
-  window.addEventListener("load", register, { once: true });
+  window.addEventListener("vitrina-ready", register, { once: true });
 }

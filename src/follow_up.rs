@@ -257,7 +257,16 @@ impl FollowUp {
 
     /// Updates snapshots from a newly loaded directory and marks entries it no longer has.
     pub fn refresh(self, directory: &Directory) {
-        self.change(|list, _| list.refresh_snapshots(directory));
+        // Usually nothing changed: then nothing is saved, and nothing that shows the list
+        // is told to render it again (on every page load).
+        let changed = self.list.with_untracked(|list| {
+            let mut refreshed = list.clone();
+            refreshed.refresh_snapshots(directory);
+            refreshed != *list
+        });
+        if changed {
+            self.change(|list, _| list.refresh_snapshots(directory));
+        }
     }
 
     /// Runs an edit the core offers directly (imports, shortlists, backups) and saves.

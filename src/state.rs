@@ -1,6 +1,6 @@
 //! The app-wide state shared through context: plain data in signals, no logic.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -23,14 +23,19 @@ pub struct CurrentRoute(pub RwSignal<Route>);
 /// A loaded directory with its search index, built once per load.
 pub struct Catalog {
     pub loaded: Loaded,
-    pub index: SearchIndex,
+    index: OnceLock<SearchIndex>,
 }
 
 impl Catalog {
-    /// Indexes a loaded directory.
+    /// A loaded directory, indexed when first searched.
     pub fn new(loaded: Loaded) -> Catalog {
-        let index = SearchIndex::build(&loaded.directory);
-        Catalog { loaded, index }
+        Catalog { loaded, index: OnceLock::new() }
+    }
+
+    /// The search index, built on first use: a profile or the follow-up list opened from a
+    /// link shows before it exists.
+    pub fn index(&self) -> &SearchIndex {
+        self.index.get_or_init(|| SearchIndex::build(&self.loaded.directory))
     }
 }
 
@@ -74,10 +79,14 @@ impl DirectoryState {
             match fetch_directory_copy(&url, Wanted::Usual).await {
                 Ok(copy) => {
                     let DirectoryCopy { loaded, from_saved_copy, fetched_at_ms, fingerprint } = copy;
-                    // Reading the file, indexing it and showing the first results are three
-                    // tasks, not one long one: a phone paints and answers taps in between.
-                    scheduling::next_task().await;
+                    // Reading the file, indexing it (when the page is a list) and showing the
+                    // first results are separate tasks, not one long one: a phone paints and
+                    // answers taps in between.
                     let catalog = Arc::new(Catalog::new(loaded));
+                    if hash_location::current_route().list_query().is_some() {
+                        scheduling::next_task().await;
+                        catalog.index();
+                    }
                     scheduling::next_task().await;
                     self.0.set(LoadState::Ready(catalog));
                     if let Some(freshness) = freshness {
@@ -89,6 +98,8 @@ impl DirectoryState {
                 }
                 Err(failure) => self.0.set(LoadState::Failed(failure)),
             }
+            scheduling::after_next_paint().await;
+            page::mark_ready();
         });
     }
 

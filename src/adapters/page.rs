@@ -101,3 +101,18 @@ pub fn remove_boot_shell() {
         shell.remove();
     }
 }
+
+/// Tells the page's other scripts that the first directory load is over (shown or failed):
+/// `sw-register.js` waits for it before installing the offline copy.
+pub fn mark_ready() {
+    let Some(window) = web_sys::window() else { return };
+    if let Some(root) = window.document().and_then(|document| document.document_element()) {
+        if root.has_attribute("data-vitrina-ready") {
+            return;
+        }
+        let _ = root.set_attribute("data-vitrina-ready", "");
+    }
+    if let Ok(event) = web_sys::Event::new("vitrina-ready") {
+        let _ = window.dispatch_event(&event);
+    }
+}

@@ -46,10 +46,10 @@ pub fn MemberSearch(catalog: Arc<Catalog>, #[prop(default = None)] event: Option
         let catalog = catalog.clone();
         Memo::new(move |previous: Option<&(ListQuery, Vec<(Facet, String)>)>| {
             match (route.with(|route| route.list_query().cloned()), previous) {
-                (Some(query), _) => catalog.index.drop_unknown_filters(&query),
+                (Some(query), _) => catalog.index().drop_unknown_filters(&query),
                 // A profile opened from the list: the list stays as it was, hidden, for Back.
                 (None, Some(previous)) => previous.clone(),
-                (None, None) => catalog.index.drop_unknown_filters(&ListQuery::default()),
+                (None, None) => catalog.index().drop_unknown_filters(&ListQuery::default()),
             }
         })
     };
@@ -70,8 +70,8 @@ pub fn MemberSearch(catalog: Arc<Catalog>, #[prop(default = None)] event: Option
             move |_| {
                 let query = query.get();
                 let results = match &event {
-                    Some(event) => catalog.index.run_within_event(&catalog.directory, event, &query, today),
-                    None => catalog.index.run(&catalog.directory, &query, today),
+                    Some(event) => catalog.index().run_within_event(&catalog.directory, event, &query, today),
+                    None => catalog.index().run(&catalog.directory, &query, today),
                 };
                 SharedResults(Arc::new(results))
             },

@@ -10,7 +10,7 @@ use vitrina_core::model::{Contact, Member};
 use vitrina_core::query::Facet;
 use vitrina_core::{Directory, Lang, Route, Text};
 
-use crate::adapters::page;
+use crate::adapters::{page, scheduling};
 use crate::components::lazy_details::LazyDetails;
 use crate::components::member_card::MemberCard;
 use crate::components::member_search::filtered_list_route;
@@ -28,15 +28,25 @@ pub fn MemberPage(loaded: Arc<Catalog>, id: String) -> impl IntoView {
     let CurrentRoute(route) = expect_context::<CurrentRoute>();
     // Read once: the panel stays for this visit even if the address changes under it.
     let via_qr = route.with_untracked(|route| matches!(route, Route::Member { via_qr: true, .. }));
+    // "Similar members" (which needs the search index) comes after the profile is on screen.
+    let painted = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        scheduling::after_next_paint().await;
+        let _ = painted.try_set(true);
+    });
     move || {
         let lang = lang.get();
         match loaded.directory.members.iter().position(|member| member.id.as_str() == id) {
             Some(index) => {
                 let directory = &loaded.directory;
                 let member = &directory.members[index];
+                let similar = {
+                    let loaded = loaded.clone();
+                    move || painted.get().then(|| similar_members(&loaded, index, lang))
+                };
                 view! {
                     {profile(&loaded, member, lang, via_qr)}
-                    {similar_members(&loaded, index, lang)}
+                    {similar}
                 }
                 .into_any()
             }
@@ -551,7 +561,7 @@ fn contact_card(catalog: &Arc<Catalog>, member: &Member, contact: &Contact, lang
 
 /// Members whose capabilities overlap most with this one's.
 fn similar_members(catalog: &Arc<Catalog>, index: usize, lang: Lang) -> Option<impl IntoView> {
-    let similar = catalog.index.similar_members(&catalog.directory, index, 6);
+    let similar = catalog.index().similar_members(&catalog.directory, index, 6);
     if similar.is_empty() {
         return None;
     }

@@ -9,6 +9,9 @@ test("the handoff QR codes decode to the handoff links", async ({ page }) => {
   await saveButton(page, ACEROS.name).click();
   await openList(page);
   await entry(page, ACEROS.name).getByLabel("Nota").fill("Cotizar troquel progresivo — «urgente», 50 % anticipo");
+  // Folded until asked for: computing QR codes takes a phone a moment.
+  await expect(page.locator(".handoff-part")).toHaveCount(0);
+  await expect(page.getByText("Pasar la lista a otro dispositivo (enlaces y códigos QR)")).toBeVisible();
   await openHandoff(page);
   const parts = page.locator(".handoff-part");
   await expect(parts.first().getByRole("img", { name: /^Código QR, parte 1 de \d+$/ })).toBeVisible();
