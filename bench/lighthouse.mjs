@@ -4,7 +4,7 @@
 // Writes bench/results/lighthouse/{summary.md, <page>.json}. Not part of `make test`:
 // slow, and performance scores vary with the machine's load.
 //
-// Usage: node bench/lighthouse.mjs [--port 8470] [--out bench/results/lighthouse] [--dist dist]
+// Usage: node bench/lighthouse.mjs [--port 8470] [--out bench/results/lighthouse] [--dist dist] [--pages list,profile,follow-up]
 import { createServer } from "node:http";
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { extname, join, normalize, resolve } from "node:path";
@@ -145,7 +145,7 @@ const browser = await puppeteer.launch({
 const rows = [];
 const details = [];
 try {
-  for (const target of PAGES) {
+  for (const target of PAGES.filter((page) => !args.pages || args.pages.split(",").includes(page.name))) {
     const page = await browser.newPage();
     if (target.prepare) await target.prepare(page);
     const flags = { output: "json", logLevel: "error", disableStorageReset: Boolean(target.prepare), formFactor: "mobile" };
