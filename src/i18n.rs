@@ -660,7 +660,12 @@ pub fn employees(n: u64, lang: Lang) -> String {
 
 /// Millions of US dollars as each audience writes it: "12.5 MDD" / "USD 12.5 M".
 pub fn investment_musd(amount: f64, lang: Lang) -> String {
-    let amount = if amount.fract() == 0.0 { format!("{amount:.0}") } else { format!("{amount:.1}") };
+    // Tenths as an integer: formatting the float itself would add Rust's float-printing
+    // code (about 10 KB) to the wasm for this one number. The loader keeps amounts ≥ 0;
+    // `as` saturates beyond any real investment.
+    let tenths = (amount * 10.0).round() as u64;
+    let amount =
+        if amount.fract() == 0.0 { format!("{}", tenths / 10) } else { format!("{}.{}", tenths / 10, tenths % 10) };
     match lang {
         Lang::Es => format!("{amount} MDD"),
         Lang::En => format!("USD {amount} M"),
@@ -690,5 +695,8 @@ mod tests {
         assert_eq!(problems_found(1, Lang::Es), "Se encontró 1 problema.");
         assert_eq!(investment_musd(12.0, Lang::Es), "12 MDD");
         assert_eq!(investment_musd(2.5, Lang::En), "USD 2.5 M");
+        assert_eq!(investment_musd(0.04, Lang::En), "USD 0.0 M");
+        assert_eq!(investment_musd(2.96, Lang::Es), "3.0 MDD");
+        assert_eq!(investment_musd(1250.0, Lang::Es), "1250 MDD");
     }
 }
