@@ -8,7 +8,7 @@ use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use leptos::task::tick;
 use vitrina::adapters::directory_fetch::{fetch_directory, fetch_directory_copy, FetchError, Wanted};
-use vitrina::adapters::preferences;
+use vitrina::adapters::{preferences, scheduling};
 use vitrina::components::language_switch::LanguageSwitch;
 use vitrina::components::load_error::LoadErrorScreen;
 use vitrina::components::member_search::LIST_PAGE_SIZE;
@@ -151,6 +151,11 @@ fn language_preference_survives_and_damaged_values_are_ignored() {
 async fn directory_page_renders_a_page_at_a_time_and_escapes_markup() {
     let loaded = loaded(100);
     let host = mount(Lang::Es, move || view! { <DirectoryPage catalog=loaded /> });
+    tick().await;
+    // A first screenful at once, the rest of the page once that frame is painted.
+    let first_frame = count(&host, ".member-card");
+    assert!((1..LIST_PAGE_SIZE as u32).contains(&first_frame), "{first_frame} rows in the first frame");
+    scheduling::after_next_paint().await;
     tick().await;
     assert_eq!(count(&host, ".member-card"), LIST_PAGE_SIZE as u32);
     assert_eq!(text_of(&host, ".result-count"), "100 miembros");
