@@ -5,30 +5,44 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Resolves in a new task (a zero timeout), after whatever the browser had queued.
+/// Resolves in a new task, after whatever the browser had queued: a message to itself,
+/// not a zero timeout, which a background tab would delay by a second or more.
 pub async fn next_task() {
-    wait(|resolve| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback(resolve);
+    wait(|resolve| match web_sys::MessageChannel::new() {
+        Ok(channel) => {
+            let receiver = channel.port1();
+            let sender = channel.port2();
+            let resolve = resolve.clone();
+            // The handler owns the channel, so nothing can collect it before the message lands.
+            let on_message = Closure::once_into_js(move || {
+                drop(channel);
+                let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+            });
+            receiver.set_onmessage(Some(on_message.unchecked_ref()));
+            let _ = sender.post_message(&wasm_bindgen::JsValue::UNDEFINED);
+        }
+        Err(_) => {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback(resolve);
+            }
         }
     })
     .await;
 }
 
 /// Resolves in the first task after the next frame is painted: an animation-frame callback
-/// runs just before a paint, and a timeout it starts runs after it.
+/// runs just before a paint, and a task it queues runs after it. (A hidden tab paints no
+/// frames: what waits for this waits until the visitor looks.)
 pub async fn after_next_paint() {
     wait(|resolve| {
-        let Some(window) = web_sys::window() else { return };
-        let resolve = resolve.clone();
-        let then_timeout = Closure::once_into_js(move || {
-            if let Some(window) = web_sys::window() {
-                let _ = window.set_timeout_with_callback(&resolve);
+        if let Some(window) = web_sys::window() {
+            if window.request_animation_frame(resolve).is_err() {
+                let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
             }
-        });
-        let _ = window.request_animation_frame(then_timeout.unchecked_ref());
+        }
     })
     .await;
+    next_task().await;
 }
 
 /// A promise whose `resolve` is handed to `start`; resolves at once without a window (as in
