@@ -27,7 +27,7 @@ const onMain = events.filter((e) => e.pid === navigation.pid && e.tid === naviga
 const tasks = onMain.filter((e) => e.name === "RunTask" && e.dur > 8000).sort((a, b) => a.ts - b.ts);
 const t0 = navigation.ts;
 for (const task of tasks) {
-  const inner = onMain.filter((e) => e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur && e !== task && e.dur > 2000);
+  const inner = onMain.filter((e) => e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur && e !== task && e.dur > (process.env.DETAIL ? 300 : 2000));
   const byName = new Map();
   for (const e of inner) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur);
   const parts = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([n, d]) => `${n} ${(d / 1000).toFixed(0)}`).join(", ");
