@@ -21,6 +21,8 @@ try {
 }
 
 function showFailure(error) {
+  // The loading line of index.html would say the opposite of the failure.
+  document.querySelector(".boot-shell .loading")?.remove();
   // Plain DOM text only: the message may contain anything.
   const box = document.createElement("p");
   box.className = "boot-failure";
