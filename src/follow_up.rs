@@ -259,13 +259,13 @@ impl FollowUp {
     pub fn refresh(self, directory: &Directory) {
         // Usually nothing changed: then nothing is saved, and nothing that shows the list
         // is told to render it again (on every page load).
-        let changed = self.list.with_untracked(|list| {
+        let refreshed = self.list.with_untracked(|list| {
             let mut refreshed = list.clone();
             refreshed.refresh_snapshots(directory);
-            refreshed != *list
+            (refreshed != *list).then_some(refreshed)
         });
-        if changed {
-            self.change(|list, _| list.refresh_snapshots(directory));
+        if let Some(refreshed) = refreshed {
+            self.change(|list, _| *list = refreshed);
         }
     }
 

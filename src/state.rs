@@ -74,6 +74,7 @@ impl DirectoryState {
     pub fn load(self) {
         self.0.set(LoadState::Loading);
         let freshness = use_context::<DataFreshness>();
+        let route = use_context::<CurrentRoute>();
         spawn_local(async move {
             let url = page::directory_url();
             match fetch_directory_copy(&url, Wanted::Usual).await {
@@ -83,7 +84,9 @@ impl DirectoryState {
                     // first results are separate tasks, not one long one: a phone paints and
                     // answers taps in between.
                     let catalog = Arc::new(Catalog::new(loaded));
-                    if hash_location::current_route().list_query().is_some() {
+                    let on_a_list = route
+                        .is_some_and(|CurrentRoute(route)| route.with_untracked(|route| route.list_query().is_some()));
+                    if on_a_list {
                         scheduling::next_task().await;
                         catalog.index();
                     }

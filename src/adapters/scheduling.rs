@@ -8,7 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 /// Resolves in a new task, after whatever the browser had queued: a message to itself,
 /// not a zero timeout, which a background tab would delay by a second or more.
 pub async fn next_task() {
-    wait(|resolve| match web_sys::MessageChannel::new() {
+    wait(|window, resolve| match web_sys::MessageChannel::new() {
         Ok(channel) => {
             let receiver = channel.port1();
             let sender = channel.port2();
@@ -22,9 +22,7 @@ pub async fn next_task() {
             let _ = sender.post_message(&wasm_bindgen::JsValue::UNDEFINED);
         }
         Err(_) => {
-            if let Some(window) = web_sys::window() {
-                let _ = window.set_timeout_with_callback(resolve);
-            }
+            let _ = window.set_timeout_with_callback(resolve);
         }
     })
     .await;
@@ -34,23 +32,21 @@ pub async fn next_task() {
 /// runs just before a paint, and a task it queues runs after it. (A hidden tab paints no
 /// frames: what waits for this waits until the visitor looks.)
 pub async fn after_next_paint() {
-    wait(|resolve| {
-        if let Some(window) = web_sys::window() {
-            if window.request_animation_frame(resolve).is_err() {
-                let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
-            }
+    wait(|window, resolve| {
+        if window.request_animation_frame(resolve).is_err() {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
         }
     })
     .await;
     next_task().await;
 }
 
-/// A promise whose `resolve` is handed to `start`; resolves at once without a window (as in
-/// a worker), so a caller never waits forever.
-async fn wait(start: impl FnOnce(&js_sys::Function)) {
+/// A promise whose `resolve` is handed to `start` with the window; resolves at once without
+/// a window (as in a worker), so a caller never waits forever.
+async fn wait(start: impl FnOnce(&web_sys::Window, &js_sys::Function)) {
     let mut start = Some(start);
     let promise = js_sys::Promise::new(&mut |resolve, _reject| match (web_sys::window(), start.take()) {
-        (Some(_), Some(start)) => start(&resolve),
+        (Some(window), Some(start)) => start(&window, &resolve),
         _ => {
             let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
         }
