@@ -21,8 +21,8 @@ fn is_past(event: &Event, today: IsoDate) -> bool {
 /// Upcoming events soonest first, then past events most recent first.
 pub fn events_in_order(events: &[Event], today: IsoDate) -> (Vec<&Event>, Vec<&Event>) {
     let (mut past, mut upcoming): (Vec<&Event>, Vec<&Event>) = events.iter().partition(|event| is_past(event, today));
-    upcoming.sort_by_key(|event| (event.start.is_none(), event.start));
-    past.sort_by_key(|event| std::cmp::Reverse(event.start));
+    vitrina_core::sorting::sort_by_key(&mut upcoming, |event| (event.start.is_none(), event.start));
+    vitrina_core::sorting::sort_by_key(&mut past, |event| std::cmp::Reverse(event.start));
     (upcoming, past)
 }
 

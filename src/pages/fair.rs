@@ -58,7 +58,7 @@ fn EventChooser(catalog: Arc<Catalog>) -> impl IntoView {
             (ui(lang).fair_pick_event, running)
         };
         // Upcoming first, soonest on top; then past ones, latest on top.
-        events.sort_by_key(|event| {
+        vitrina_core::sorting::sort_by_key(&mut events, |event| {
             let start = event.start.map_or(i64::MAX, |start| start.days_since_epoch());
             let end = event.end.or(event.start).map_or(i64::MAX, |end| end.days_since_epoch());
             if end >= today.days_since_epoch() {

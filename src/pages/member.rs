@@ -356,7 +356,7 @@ fn capability_section(
             .position(|group| Some(text(directory, &group.label, lang)) == *label)
             .unwrap_or(usize::MAX)
     };
-    groups.sort_by_key(|(label, _)| group_order(label));
+    vitrina_core::sorting::sort_by_key(&mut groups, |(label, _)| group_order(label));
     Some(view! {
         <section class=class>
             <h2>{heading}</h2>

@@ -22,7 +22,7 @@ pub fn runs_on(event: &Event, today: IsoDate) -> bool {
 /// The directory's events running on `today`, earliest start first (then in file order).
 pub fn events_running(directory: &Directory, today: IsoDate) -> Vec<&Event> {
     let mut running: Vec<&Event> = directory.events.iter().filter(|event| runs_on(event, today)).collect();
-    running.sort_by_key(|event| event.start);
+    crate::sorting::sort_by_key(&mut running, |event| event.start);
     running
 }
 
@@ -83,7 +83,7 @@ pub fn fair_rows<'a>(
             Some((FairRow { member_index, member, stand, on_list }, normalize(&member.name)))
         })
         .collect();
-    rows.sort_by(|(a, a_name), (b, b_name)| {
+    crate::sorting::sort_by(&mut rows, |(a, a_name), (b, b_name)| {
         let by_name = || a_name.cmp(b_name).then_with(|| a.member.id.cmp(&b.member.id));
         let by_stand = || match (a.stand, b.stand) {
             (Some(x), Some(y)) => natural_cmp(x, y),

@@ -16,6 +16,7 @@ pub mod qr;
 pub mod query;
 pub mod route;
 pub mod search;
+pub mod sorting;
 pub mod text;
 pub mod valid;
 

@@ -249,7 +249,7 @@ fn read_entries(object: &Map<String, Value>) -> Option<(FollowUpList, usize)> {
             Err(_) => skipped += 1,
         }
     }
-    list.entries.sort_by(super::list::entry_order);
+    crate::sorting::sort_by(&mut list.entries, super::list::entry_order);
     if let Some(tombstones) = object.get("tombstones").and_then(Value::as_array) {
         for item in tombstones {
             match serde_json::from_value::<Tombstone>(item.clone()) {

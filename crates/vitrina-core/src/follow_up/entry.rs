@@ -685,7 +685,7 @@ impl TryFrom<EntryWire> for Entry {
                 None => visits.push(visit),
             }
         }
-        visits.sort_by_key(|visit| visit.at);
+        crate::sorting::sort_by_key(&mut visits, |visit| visit.at);
         if visits.len() > MAX_VISITS {
             visits.drain(..visits.len() - MAX_VISITS);
         }

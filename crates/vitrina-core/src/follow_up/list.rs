@@ -592,7 +592,7 @@ impl FollowUpList {
     /// The entries that pass `filter`, overdue and due today first (see [`Due`]).
     pub fn view(&self, today: IsoDate, filter: &Filter) -> Vec<&Entry> {
         let mut shown: Vec<&Entry> = self.entries.iter().filter(|entry| filter.matches(entry)).collect();
-        shown.sort_by(|a, b| attention_order(a, b, today));
+        crate::sorting::sort_by(&mut shown, |a, b| attention_order(a, b, today));
         shown
     }
 
@@ -617,7 +617,7 @@ impl FollowUpList {
                 }
             }
         }
-        events.sort_by(|a, b| fold(&a.1).cmp(&fold(&b.1)).then_with(|| a.0.cmp(&b.0)));
+        crate::sorting::sort_by(&mut events, |a, b| fold(&a.1).cmp(&fold(&b.1)).then_with(|| a.0.cmp(&b.0)));
         events
     }
 

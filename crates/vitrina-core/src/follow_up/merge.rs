@@ -137,7 +137,7 @@ fn merge_parts(local: &FollowUpList, incoming: &[Entry], incoming_tombstones: &[
         .filter(|(id, _)| !entries.iter().any(|e| e.id == **id))
         .map(|(id, deleted_at)| Tombstone { id: id.clone(), deleted_at })
         .collect();
-    entries.sort_by(entry_order);
+    crate::sorting::sort_by(&mut entries, entry_order);
     (entries, tombstones, counts)
 }
 

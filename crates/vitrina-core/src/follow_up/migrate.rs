@@ -56,7 +56,7 @@ pub fn from_v0(items: &[Value], now_ms: Millis) -> Option<(FollowUpList, usize)>
         entry.note = note;
         list.entries.push(entry);
     }
-    list.entries.sort_by(super::list::entry_order);
+    crate::sorting::sort_by(&mut list.entries, super::list::entry_order);
     list.changes_since_backup = u32::try_from(list.entries.len()).unwrap_or(u32::MAX);
     list.unbacked_since = (!list.entries.is_empty()).then_some(now_ms);
     Some((list, skipped))

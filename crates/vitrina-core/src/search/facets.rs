@@ -9,6 +9,7 @@ use super::text_index::FxHasher;
 use super::FacetValue;
 use crate::model::{Directory, Location, Member, MemberKind};
 use crate::query::{Facet, ListQuery, PLACE_SEPARATOR};
+use crate::sorting::{sort, sort_by, sort_by_key};
 use crate::valid::IsoDate;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -63,8 +64,9 @@ impl Facets {
                 .unwrap_or(directory.capability_groups.len())
         };
         let mut capability_order: Vec<usize> = (0..directory.capabilities.len()).collect();
-        capability_order
-            .sort_by_key(|&c| (group_position(directory.capabilities[c].group.as_ref().map(|g| g.as_str())), c));
+        sort_by_key(&mut capability_order, |&c| {
+            (group_position(directory.capabilities[c].group.as_ref().map(|g| g.as_str())), c)
+        });
         let mut position = vec![0usize; directory.capabilities.len()];
         for (at, &c) in capability_order.iter().enumerate() {
             position[c] = at;
@@ -82,20 +84,21 @@ impl Facets {
         let mut expiring: Vec<Vec<(IsoDate, u32)>> = vec![Vec::new(); directory.certifications.len()];
         let mut attendees = vec![Vec::new(); directory.events.len()];
         let mut capability_counts = vec![0u16; n];
-        let mut seen: Vec<usize> = Vec::new();
+        // u32, like the member lists: each element type sorted is another copy of the sort.
+        let mut seen: Vec<u32> = Vec::new();
         // Per certification of a member: its latest expiry, `None` for a certificate without one.
         let mut certificates: Vec<(usize, Option<IsoDate>)> = Vec::new();
         // Members in file order, as they lie in memory; the lists are sorted by id afterwards.
         for (member, &id) in members.iter().zip(ids) {
             for (lists, ids) in [(&mut offers, &member.capabilities), (&mut needs, &member.needs)] {
                 seen.clear();
-                seen.extend(ids.iter().filter_map(|c| capability_ids.get(c.as_str())).map(|&c| position[c]));
+                seen.extend(ids.iter().filter_map(|c| capability_ids.get(c.as_str())).map(|&c| position[c] as u32));
                 seen.sort_unstable();
                 seen.dedup();
-                seen.iter().for_each(|&value| lists[value].push(id));
+                seen.iter().for_each(|&value| lists[value as usize].push(id));
             }
             seen.clear();
-            seen.extend(member.capabilities.iter().filter_map(|c| capability_ids.get(c.as_str())));
+            seen.extend(member.capabilities.iter().filter_map(|c| capability_ids.get(c.as_str())).map(|&c| c as u32));
             seen.sort_unstable();
             seen.dedup();
             capability_counts[id as usize] = seen.len().min(usize::from(u16::MAX)) as u16;
@@ -122,10 +125,10 @@ impl Facets {
                 }
             }
             seen.clear();
-            seen.extend(member.events.iter().filter_map(|e| event_ids.get(e.id.as_str())));
+            seen.extend(member.events.iter().filter_map(|e| event_ids.get(e.id.as_str())).map(|&e| e as u32));
             seen.sort_unstable();
             seen.dedup();
-            seen.iter().for_each(|&e| attendees[e].push(id));
+            seen.iter().for_each(|&e| attendees[e as usize].push(id));
         }
         for list in offers.iter_mut().chain(&mut needs).chain(&mut kinds).chain(&mut holders) {
             list.sort_unstable();
@@ -134,7 +137,7 @@ impl Facets {
             list.sort_unstable();
         }
         for list in &mut expiring {
-            list.sort_unstable_by(|a, b| b.cmp(a));
+            sort_by(list, |a, b| b.cmp(a));
         }
 
         let mut values: Vec<FacetValue> = Vec::new();
@@ -304,11 +307,11 @@ fn places(members: &[Member], ids: &[u32]) -> Vec<(String, Option<String>, Vec<u
         }
     }
     top.extend(states);
-    top.sort_by(order);
+    sort_by(&mut top, order);
     let mut out = Vec::new();
     for (value, list) in top {
         let mut cities = children.remove(&value).unwrap_or_default();
-        cities.sort_by(order);
+        sort_by(&mut cities, order);
         out.push((value.clone(), None, list));
         for (city, list) in cities {
             out.push((city, Some(value.clone()), list));
@@ -339,7 +342,7 @@ pub fn drop_unknown_filters(directory: &Directory, query: &ListQuery) -> (ListQu
             let (state, city) = place_values(member);
             places.extend(state.into_iter().chain(city));
         }
-        places.sort_unstable();
+        sort(&mut places);
         places.dedup();
     }
     retain_filters(query, |facet, value| is_known(directory, &places, facet, value))

@@ -95,6 +95,7 @@ pub use normalize::{match_ranges, normalize, query_words};
 
 use crate::model::Directory;
 use crate::query::{Facet, ListQuery, SortOrder, PLACE_SEPARATOR};
+use crate::sorting;
 use crate::valid::IsoDate;
 use bits::MemberSet;
 use facets::{facet_index, Facets};
@@ -207,7 +208,7 @@ impl SearchIndex {
                 (key, at as u32)
             })
             .collect();
-        keys.sort_unstable();
+        sorting::sort(&mut keys);
         let by_name: Vec<u32> = keys.into_iter().map(|(_, at)| at).collect();
         let mut ids = vec![0u32; n];
         for (id, &m) in by_name.iter().enumerate() {
@@ -229,12 +230,12 @@ impl SearchIndex {
         // Stable sorts of the ids (already in name order) keep ties in name order.
         let member = |id: &u32| &members[by_name[*id as usize] as usize];
         let mut by_employees: Vec<u32> = (0..n as u32).collect();
-        by_employees.sort_by_key(|id| {
+        sorting::sort_by_key(&mut by_employees, |id| {
             let employees = member(id).employees;
             (employees.is_none(), std::cmp::Reverse(employees))
         });
         let mut by_founded: Vec<u32> = (0..n as u32).collect();
-        by_founded.sort_by_key(|id| {
+        sorting::sort_by_key(&mut by_founded, |id| {
             let founded = member(id).founded;
             (founded.is_none(), founded)
         });
@@ -293,7 +294,7 @@ impl SearchIndex {
             (both, either.max(1))
         };
         // Higher both/either first, compared exactly by cross-multiplying; then by name (id).
-        candidates.sort_unstable_by(|&a, &b| {
+        sorting::sort_by(&mut candidates, |&a, &b| {
             let ((a_both, a_either), (b_both, b_either)) = (score(a), score(b));
             (b_both * a_either).cmp(&(a_both * b_either)).then(a.cmp(&b))
         });
@@ -487,12 +488,12 @@ impl SearchIndex {
                     let mut ids = Vec::with_capacity(found);
                     bits::for_each(results, |id| ids.push(id));
                     if query.sort == SortOrder::Employees {
-                        ids.sort_by_key(|&id| {
+                        sorting::sort_by_key(&mut ids, |&id| {
                             let employees = member(id).and_then(|m| m.employees);
                             (employees.is_none(), std::cmp::Reverse(employees))
                         });
                     } else {
-                        ids.sort_by_key(|&id| {
+                        sorting::sort_by_key(&mut ids, |&id| {
                             let founded = member(id).and_then(|m| m.founded);
                             (founded.is_none(), founded)
                         });

@@ -152,13 +152,13 @@ impl TextIndex {
         }
 
         let mut sorted: Vec<(Box<str>, u32)> = word_ids.into_iter().collect();
-        sorted.sort_unstable();
+        crate::sorting::sort(&mut sorted);
         let mut rank = vec![0u32; sorted.len()];
         for (at, (_, id)) in sorted.iter().enumerate() {
             rank[*id as usize] = at as u32;
         }
         let mut items: Vec<(u32, u32)> = item_pairs.iter().map(|&(id, item)| (rank[id as usize], item)).collect();
-        items.sort_unstable();
+        crate::sorting::sort(&mut items);
         items.dedup();
         let mut items = items.into_iter().peekable();
 
