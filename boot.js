@@ -8,16 +8,24 @@ const tag = document.querySelector("script[data-vitrina-js]");
 // from the one place that sets it, the vitrina-directory meta tag, resolved like the app
 // does; the request is the app's own (cache: "no-cache"), so a service worker or the HTTP
 // cache answers it the same way.
+//
+// Not on the follow-up list or a handoff link: they show what is on this device or in the
+// link, and the app fetches the file after painting them, so that it does not share the
+// connection with the app's own download (Route::shows_without_directory, same rule).
 const directoryMeta = document.querySelector("meta[name='vitrina-directory']");
 const configured = (directoryMeta?.getAttribute("content") ?? "").trim() || "data/directory.json";
-try {
-  const url = new URL(configured, document.baseURI).href;
-  const response = fetch(url, { cache: "no-cache" });
-  // Handled here so that a failure is the app's to report, never an "unhandled rejection".
-  response.catch(() => {});
-  globalThis.vitrinaEarlyDirectory = { url, response };
-} catch {
-  // A URL that does not parse: the app fetches (and reports) it itself.
+const segments = location.hash.replace(/^#/, "").split("?")[0].split("/").filter(Boolean);
+const showsWithoutDirectory = segments.length === 1 && ["follow-up", "handoff"].includes(segments[0]);
+if (!showsWithoutDirectory) {
+  try {
+    const url = new URL(configured, document.baseURI).href;
+    const response = fetch(url, { cache: "no-cache" });
+    // Handled here so that a failure is the app's to report, never an "unhandled rejection".
+    response.catch(() => {});
+    globalThis.vitrinaEarlyDirectory = { url, response };
+  } catch {
+    // A URL that does not parse: the app fetches (and reports) it itself.
+  }
 }
 
 function showFailure(error) {

@@ -1,6 +1,7 @@
 // What the page shows before the app runs: its own header and a loading line while the
 // wasm downloads (painted with the page itself), and a plain message if it cannot start.
 import { test, expect } from "./fixtures.mjs";
+import { ACEROS, entry, saveMemberFromProfile } from "./follow-up.mjs";
 
 // One pattern: Playwright reads a two-element array option as [value, options].
 test.use({ expectedConsoleErrors: [/Failed to load resource|WebAssembly|wasm|Vitrina could not start/i] });
@@ -30,4 +31,47 @@ test("a wasm that cannot be fetched says the app could not start, in both langua
   await expect(failure).toContainText("Vitrina could not start in this browser.");
   // The loading line would say the opposite.
   await expect(page.locator(".boot-shell .loading")).toHaveCount(0);
+});
+
+test("on the member list the directory file downloads alongside the wasm, not after it", async ({ page }) => {
+  let directoryRequested;
+  const requested = new Promise((resolve) => (directoryRequested = resolve));
+  // The wasm is held until the file was asked for: fetched only after the wasm, it never would be.
+  await page.route(/_bg\.wasm$/, async (route) => {
+    const early = await Promise.race([requested.then(() => true), new Promise((r) => setTimeout(() => r(false), 5000))]);
+    expect(early, "the directory was requested while the wasm downloaded").toBe(true);
+    await route.continue();
+  });
+  await page.route(/data\/directory\.json$/, async (route) => {
+    directoryRequested();
+    await route.continue();
+  });
+  await page.goto("./");
+  await expect(page.locator(".member-card").first()).toBeVisible();
+});
+
+test.describe(() => {
+  // The service worker would answer the second load from its cache, unseen by page.route.
+  test.use({ serviceWorkers: "block" });
+
+  test("the follow-up list shows its entries first and fetches the directory after", async ({ page }) => {
+    await saveMemberFromProfile(page, ACEROS);
+    // Only the fragment changes: the same document shows the list, and a reload starts afresh.
+    await page.goto("./#/follow-up");
+    let requests = 0;
+    await page.route(/data\/directory\.json$/, async (route) => {
+      requests += 1;
+      await route.continue();
+    });
+    // While the wasm is held back, nothing may ask for the file: boot.js would at once.
+    await page.route(/_bg\.wasm$/, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(requests, "no directory request while the app downloads").toBe(0);
+      await route.continue();
+    });
+    await page.reload();
+    await expect(entry(page, ACEROS.name)).toBeVisible();
+    // The file still comes, to refresh what the entries show.
+    await expect.poll(() => requests).toBe(1);
+  });
 });

@@ -74,6 +74,13 @@ impl Route {
         }
     }
 
+    /// Whether the screen shows only what is on the device or in its own link, so it is shown
+    /// before the directory file arrives (which then need not compete with the app's own
+    /// download). `boot.js` makes the same decision for its early request.
+    pub fn shows_without_directory(&self) -> bool {
+        matches!(self, Route::FollowUp | Route::Handoff { .. })
+    }
+
     /// The same list route with another query; other routes are returned unchanged.
     pub fn with_list_query(&self, query: ListQuery) -> Route {
         match self {
@@ -205,6 +212,21 @@ mod tests {
 
     fn check(fragment: &str, expected: Route) {
         assert_eq!(Route::from_fragment(fragment), expected, "{fragment}");
+    }
+
+    #[test]
+    fn only_the_follow_up_list_and_handoff_links_show_before_the_directory() {
+        let early: Vec<&str> = ["#/follow-up", "#/handoff?v=1&p=1-1&d=x", "#follow-up/"]
+            .into_iter()
+            .filter(|fragment| Route::from_fragment(fragment).shows_without_directory())
+            .collect();
+        assert_eq!(early, ["#/follow-up", "#/handoff?v=1&p=1-1&d=x", "#follow-up/"]);
+        for waits in ["", "#/?q=x", "#/member/a", "#/member/a/card", "#/events", "#/event/e", "#/fair", "#/problems"] {
+            assert!(!Route::from_fragment(waits).shows_without_directory(), "{waits}");
+        }
+        for unknown in ["#/follow-up/x", "#/shared?ids=a", "#/nope"] {
+            assert!(!Route::from_fragment(unknown).shows_without_directory(), "{unknown}");
+        }
     }
 
     #[test]
