@@ -1,0 +1,51 @@
+// scripts/minify.mjs on a made-up build: smaller files, integrity hashes that match them,
+// and everything else (index.html's text, other files) left as it was.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { integrity, minifySite } from "./minify.mjs";
+
+const CSS = "/* the site's colours */\n:root {\n  --accent: #0b5cad;\n}\n\n.card   {\n  color : var(--accent);\n}\n";
+const JS = "// glue\nexport function greet(name) {\n  const greeting = `Hola, ${name}`;\n  return greeting;\n}\nexport default greet;\n";
+const INDEX = (css, js) =>
+  [
+    "<!doctype html>",
+    "<!-- THE ONE PLACE to say where the directory file lives -->",
+    '<meta name="vitrina-directory" content="data/directory.json" />',
+    `<link rel="stylesheet" href="./main-0123456789abcdef.css" integrity="${css}"/>`,
+    '<script type="module" src="./boot.js" data-vitrina-js="./vitrina-0123456789abcdef.js"></script>',
+    `<link rel="modulepreload" href="./vitrina-0123456789abcdef.js" crossorigin="anonymous" integrity="${js}">`,
+  ].join("\n");
+
+function site() {
+  const folder = mkdtempSync(join(tmpdir(), "vitrina-minify-"));
+  writeFileSync(join(folder, "main-0123456789abcdef.css"), CSS);
+  writeFileSync(join(folder, "vitrina-0123456789abcdef.js"), JS);
+  writeFileSync(join(folder, "boot.js"), "// readable\nconsole.log( 1 );\n");
+  writeFileSync(join(folder, "index.html"), INDEX(integrity(CSS), integrity(JS)));
+  return folder;
+}
+
+test("the stylesheet and the glue shrink, and index.html names their new hashes", async () => {
+  const folder = site();
+  const done = minifySite(folder);
+  assert.deepEqual(done.map((file) => file.name).sort(), ["main-0123456789abcdef.css", "vitrina-0123456789abcdef.js"]);
+  const css = readFileSync(join(folder, "main-0123456789abcdef.css"), "utf8");
+  const js = readFileSync(join(folder, "vitrina-0123456789abcdef.js"), "utf8");
+  assert.ok(css.length < CSS.length && js.length < JS.length);
+  assert.match(css, /--accent: ?#0b5cad/);
+  assert.equal(readFileSync(join(folder, "index.html"), "utf8"), INDEX(integrity(css), integrity(js)));
+  // The glue still works as the module it was.
+  const module = await import(`data:text/javascript,${encodeURIComponent(js)}`);
+  assert.equal(module.default("Ana"), "Hola, Ana");
+  assert.equal(module.greet("Luis"), "Hola, Luis");
+});
+
+test("index.html's comments and the other scripts are left as written", () => {
+  const folder = site();
+  minifySite(folder);
+  assert.match(readFileSync(join(folder, "index.html"), "utf8"), /<!-- THE ONE PLACE/);
+  assert.equal(readFileSync(join(folder, "boot.js"), "utf8"), "// readable\nconsole.log( 1 );\n");
+});
