@@ -75,8 +75,8 @@ impl DirectoryState {
         self.0.set(LoadState::Loading);
         let freshness = use_context::<DataFreshness>();
         let route = use_context::<CurrentRoute>();
-        let shown_without_it = route
-            .is_some_and(|CurrentRoute(route)| route.with_untracked(|route| route.shows_without_directory()));
+        let shown_without_it =
+            route.is_some_and(|CurrentRoute(route)| route.with_untracked(|route| route.shows_without_directory()));
         spawn_local(async move {
             if shown_without_it {
                 // The page is painted first, and the file then has the connection to itself.

@@ -198,17 +198,18 @@ impl SearchIndex {
         // Sort keys: the folded name, a NUL (which no folded name contains, and which sorts
         // before every other character) and the name as written, so one string comparison
         // compares by folded name, then as written.
-        let mut keys: Vec<(String, u32)> = members
+        let mut keys: Vec<(Box<str>, u32)> = members
             .iter()
             .enumerate()
             .map(|(at, m)| {
                 let mut key = normalize(&m.name);
                 key.push('\0');
                 key.push_str(&m.name);
-                (key, at as u32)
+                (key.into_boxed_str(), at as u32)
             })
             .collect();
-        sorting::sort(&mut keys);
+        // The same element type as the text index's word sort: one copy of the sort for both.
+        keys.sort_unstable();
         let by_name: Vec<u32> = keys.into_iter().map(|(_, at)| at).collect();
         let mut ids = vec![0u32; n];
         for (id, &m) in by_name.iter().enumerate() {

@@ -152,15 +152,19 @@ impl TextIndex {
         }
 
         let mut sorted: Vec<(Box<str>, u32)> = word_ids.into_iter().collect();
-        crate::sorting::sort(&mut sorted);
+        // The index's hot sorts keep the standard unstable sort, on as few element types as
+        // possible: (Box<str>, u32) here and for the name keys, u64 and u32 (see crate::sorting).
+        sorted.sort_unstable();
         let mut rank = vec![0u32; sorted.len()];
         for (at, (_, id)) in sorted.iter().enumerate() {
             rank[*id as usize] = at as u32;
         }
-        let mut items: Vec<(u32, u32)> = item_pairs.iter().map(|&(id, item)| (rank[id as usize], item)).collect();
-        crate::sorting::sort(&mut items);
+        // (rank, item) pairs packed into one u64 each, which sorts the same way.
+        let mut items: Vec<u64> =
+            item_pairs.iter().map(|&(id, item)| (u64::from(rank[id as usize]) << 32) | u64::from(item)).collect();
+        items.sort_unstable();
         items.dedup();
-        let mut items = items.into_iter().peekable();
+        let mut items = items.into_iter().map(|pair| ((pair >> 32) as u32, pair as u32)).peekable();
 
         let word_count = sorted.len();
         let listed: usize = building.iter().map(|b| if let Building::List(list) = b { list.len() } else { 0 }).sum();
