@@ -1,10 +1,12 @@
 //! Mounts the app; everything else lives in the library so browser tests can mount parts of it.
 
 fn main() {
-    // Instantiating the wasm and building the first screen are two tasks, not one long one:
-    // on a phone the page stays responsive in between.
+    // Instantiating the wasm, opening localStorage and building the first screen are three
+    // tasks, not one long one: on a phone the page stays responsive in between.
     // wasm-bindgen's own executor: Leptos' starts with the mount.
     wasm_bindgen_futures::spawn_local(async {
+        vitrina::adapters::scheduling::next_task().await;
+        vitrina::adapters::local_store::open();
         vitrina::adapters::scheduling::next_task().await;
         vitrina::adapters::page::remove_boot_shell();
         leptos::mount::mount_to_body(vitrina::App);

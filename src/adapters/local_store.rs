@@ -18,6 +18,12 @@ fn storage() -> Result<web_sys::Storage, StoreError> {
     window.local_storage().map_err(|_| StoreError::Unavailable)?.ok_or(StoreError::Unavailable)
 }
 
+/// Opens this origin's localStorage ahead of its first read: the first access loads it from
+/// disk, milliseconds on a phone, which start-up spends in a task of its own (main.rs).
+pub fn open() {
+    let _ = storage();
+}
+
 fn store_error(error: JsValue) -> StoreError {
     let name = error.dyn_ref::<web_sys::DomException>().map(|exception| exception.name()).unwrap_or_default();
     match name.as_str() {

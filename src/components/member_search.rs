@@ -22,6 +22,10 @@ pub const LIST_PAGE_SIZE: usize = 40;
 /// whole results at once; the rest of the page and the facets follow right after it is painted.
 const FIRST_FRAME_ROWS: usize = 8;
 
+/// Rows added per task after the first frame, until the page is whole: each step is short
+/// enough that a phone answers a tap in between.
+const ROWS_PER_TASK: usize = 8;
+
 /// Results shared between the views that read them; compared by identity, since
 /// every query run is a new result.
 #[derive(Clone)]
@@ -110,10 +114,21 @@ pub fn MemberSearch(catalog: Arc<Catalog>, #[prop(default = None)] event: Option
     });
     let sheet_open = RwSignal::new(false);
     // The first results are painted before the rest of the page and the facets are built:
-    // on a phone the difference is the first results a second sooner.
+    // on a phone the difference is the first results a second sooner. The other rows then
+    // come a few per task, and the facets after them (`settled`).
     let settled = RwSignal::new(false);
+    let rows_ready = RwSignal::new(FIRST_FRAME_ROWS);
     leptos::task::spawn_local(async move {
         scheduling::after_next_paint().await;
+        // The step that reaches a whole page lifts the limit, so "show more" is never held back.
+        while let Some(ready) = rows_ready.try_get_untracked() {
+            if ready + ROWS_PER_TASK >= LIST_PAGE_SIZE {
+                rows_ready.set(usize::MAX);
+                break;
+            }
+            rows_ready.set(ready + ROWS_PER_TASK);
+            scheduling::next_task().await;
+        }
         let _ = settled.try_set(true);
     });
     let stale_notice = {
@@ -172,7 +187,7 @@ pub fn MemberSearch(catalog: Arc<Catalog>, #[prop(default = None)] event: Option
                     open=sheet_open
                     on_change=change_query
                 />
-                <ResultList catalog=catalog.clone() results=results event=event settled=settled />
+                <ResultList catalog=catalog.clone() results=results event=event rows_ready=rows_ready />
             </div>
         </div>
     }
@@ -685,19 +700,12 @@ fn ResultList(
     catalog: Arc<Catalog>,
     results: Memo<SharedResults>,
     event: Option<String>,
-    settled: RwSignal<bool>,
+    rows_ready: RwSignal<usize>,
 ) -> impl IntoView {
     let UiLang(lang) = expect_context::<UiLang>();
     let ListLength(shown) = expect_context::<ListLength>();
     let total = Memo::new(move |_| results.with(|results| results.0.members.len()));
-    let n_rows = Memo::new(move |_| {
-        let rows = shown.get().min(total.get());
-        if settled.get() {
-            rows
-        } else {
-            rows.min(FIRST_FRAME_ROWS)
-        }
-    });
+    let n_rows = Memo::new(move |_| shown.get().min(total.get()).min(rows_ready.get()));
     let show_more = move |_| shown.update(|shown| *shown += LIST_PAGE_SIZE);
     let event = StoredValue::new(event);
     view! {

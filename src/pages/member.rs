@@ -28,10 +28,14 @@ pub fn MemberPage(loaded: Arc<Catalog>, id: String) -> impl IntoView {
     let CurrentRoute(route) = expect_context::<CurrentRoute>();
     // Read once: the panel stays for this visit even if the address changes under it.
     let via_qr = route.with_untracked(|route| matches!(route, Route::Member { via_qr: true, .. }));
-    // "Similar members" (which needs the search index) comes after the profile is on screen.
+    // "Similar members" (which needs the search index) comes after the profile is on screen,
+    // the index built in a task of its own.
     let painted = RwSignal::new(false);
+    let catalog = loaded.clone();
     leptos::task::spawn_local(async move {
         scheduling::after_next_paint().await;
+        catalog.index();
+        scheduling::next_task().await;
         let _ = painted.try_set(true);
     });
     move || {
