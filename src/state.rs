@@ -262,7 +262,7 @@ impl Navigation {
 
     /// Moves to `route` as a refinement of the current step (search typing).
     pub fn refine(self, route: Route) {
-        let now = hash_location::now_ms();
+        let now = scheduling::now_ms();
         let refinement = self.writes.try_update_value(|writes| writes.refine(route.clone(), now));
         self.route.set(route);
         let Some(refinement) = refinement else { return };
@@ -282,7 +282,7 @@ impl Navigation {
             let delay = std::time::Duration::from_secs_f64(wait_ms / 1000.0);
             set_timeout(
                 move || {
-                    let now = hash_location::now_ms();
+                    let now = scheduling::now_ms();
                     if let Some(due) = self.writes.try_update_value(|writes| writes.due(now)).flatten() {
                         write(&due);
                     }

@@ -6,11 +6,13 @@
 //! arrived and when it was downloaded.
 
 use vitrina_core::freshness::fingerprint;
-use vitrina_core::{load_directory, Lang, LoadError, Loaded};
+use vitrina_core::load::DirectoryLoader;
+use vitrina_core::{Lang, LoadError, Loaded};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{RequestCache, RequestInit, Response};
 
+use crate::adapters::scheduling;
 use crate::i18n::ui;
 
 /// Where the directory file is, when `index.html` does not say.
@@ -107,8 +109,24 @@ pub async fn fetch_directory_copy(url: &str, wanted: Wanted) -> Result<Directory
     let from_saved_copy = fetched.source.as_deref() == Some("cache");
     let fingerprint = (from_saved_copy || wanted == Wanted::Fresh).then(|| fingerprint(&fetched.bytes));
     let fetched_at_ms = fetched.fetched_at_ms.unwrap_or_else(js_sys::Date::now);
-    let loaded = load_directory(&fetched.bytes).map_err(|error| fail(FetchError::Invalid(error)))?;
+    let loaded = read_in_steps(fetched.bytes).await.map_err(|error| fail(FetchError::Invalid(error)))?;
     Ok(DirectoryCopy { loaded, from_saved_copy, fetched_at_ms, fingerprint })
+}
+
+/// How long one step of reading the file may take: well under the 50 ms after which a phone
+/// feels unresponsive, since rendering follows in the same frame.
+const STEP_MS: f64 = 8.0;
+
+/// Reads the file a few members per task, so the page answers taps while a large directory loads.
+async fn read_in_steps(bytes: Vec<u8>) -> Result<Loaded, LoadError> {
+    let mut loader = DirectoryLoader::start(bytes)?;
+    loop {
+        scheduling::next_task().await;
+        let step_ends = scheduling::now_ms() + STEP_MS;
+        if loader.read_members(|| scheduling::now_ms() < step_ends)? {
+            return loader.finish();
+        }
+    }
 }
 
 struct Fetched {

@@ -76,8 +76,3 @@ pub fn write_route(route: &Route, mode: HistoryMode) {
         let _ = window.location().set_hash(&fragment);
     }
 }
-
-/// Milliseconds since the page loaded, for telling a typing burst from a new search.
-pub fn now_ms() -> f64 {
-    web_sys::window().and_then(|window| window.performance()).map(|performance| performance.now()).unwrap_or(0.0)
-}

@@ -41,6 +41,12 @@ pub async fn after_next_paint() {
     next_task().await;
 }
 
+/// Milliseconds on the page's monotonic clock (`performance.now()`), for timing steps of work
+/// and telling a typing burst from a new search; without a window, a clock that never moves.
+pub fn now_ms() -> f64 {
+    web_sys::window().and_then(|window| window.performance()).map_or(0.0, |performance| performance.now())
+}
+
 /// A promise whose `resolve` is handed to `start` with the window; resolves at once without
 /// a window (as in a worker), so a caller never waits forever.
 async fn wait(start: impl FnOnce(&web_sys::Window, &js_sys::Function)) {

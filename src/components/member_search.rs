@@ -18,9 +18,10 @@ use crate::state::{Announcer, Catalog, CurrentRoute, ListLength, Navigation, UiL
 /// screens, few enough that 100,000 results never become 100,000 DOM nodes.
 pub const LIST_PAGE_SIZE: usize = 40;
 
-/// Rows in the first frame of a new list: more than a screen holds, so the visitor sees
-/// whole results at once; the rest of the page and the facets follow right after it is painted.
-const FIRST_FRAME_ROWS: usize = 8;
+/// Rows in the first frame of a new list: what a screen holds (2 or 3 on a phone, 6 on a
+/// laptop), so the visitor sees whole results at once; the rest of the page and the facets
+/// follow right after it is painted.
+const FIRST_FRAME_ROWS: usize = 6;
 
 /// Rows added per task after the first frame, until the page is whole: each step is short
 /// enough that a phone answers a tap in between.

@@ -20,120 +20,188 @@ pub struct Loaded {
 
 /// Reads a directory file; fails only when nothing sensible can be read from it.
 pub fn load_directory(bytes: &[u8]) -> Result<Loaded, LoadError> {
-    let mut problems = Vec::new();
-    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => {
+    DirectoryLoader::start(bytes.to_vec())?.finish()
+}
+
+/// A directory file read a few members at a time, so that a caller can give the browser its
+/// turn in between ([`DirectoryLoader::read_members`]); the result is [`load_directory`]'s.
+pub struct DirectoryLoader {
+    /// The file's text; members are read from it by their place.
+    text: String,
+    /// Where each member's JSON lies in `text`, in file order.
+    members: Vec<std::ops::Range<usize>>,
+    /// How many of `members` are read.
+    next: usize,
+    reader: Reader,
+    cluster: Cluster,
+    capability_groups: Vec<CapabilityGroup>,
+    capabilities: Vec<Capability>,
+    certifications: Vec<Certification>,
+    events: Vec<Event>,
+    vocabularies: Vocabularies,
+    seen: HashSet<Slug>,
+    loaded_members: Vec<Member>,
+}
+
+impl DirectoryLoader {
+    /// Reads the file's top level and its vocabularies; fails like [`load_directory`] when
+    /// nothing sensible can be read. Takes the bytes to keep them without a copy.
+    pub fn start(bytes: Vec<u8>) -> Result<DirectoryLoader, LoadError> {
+        let mut problems = Vec::new();
+        let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
             problems.push(Problem {
                 member: None,
                 field: "(file)".into(),
                 kind: ProblemKind::ByteOrderMark,
                 action: Action::Ignored,
             });
-            rest
+            3
+        } else {
+            0
+        };
+        let whole = String::from_utf8(bytes)
+            .map_err(|e| LoadError::NotUtf8 { offset: e.utf8_error().valid_up_to().saturating_sub(bom) })?;
+        let text = &whole[bom..];
+        let trimmed = text.trim_start();
+        if trimmed.is_empty() {
+            return Err(LoadError::Empty);
         }
-        None => bytes,
-    };
-    let text = std::str::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 { offset: e.valid_up_to() })?;
-    let trimmed = text.trim_start();
-    if trimmed.is_empty() {
-        return Err(LoadError::Empty);
+        if trimmed.starts_with('<') {
+            return Err(LoadError::Html);
+        }
+        // The file is read in two steps so a 100,000-member directory never exists as one
+        // `Value` tree (about ten times the file's size): first the top level, with each
+        // member left as a slice of the text, then one member at a time.
+        let raw: &RawValue = serde_json::from_str(text).map_err(syntax_error)?;
+        if !raw.get().starts_with('{') {
+            return Err(LoadError::NotAnObject);
+        }
+        // Duplicate keys: the last one wins, as with `serde_json::Value`.
+        let top_level: Vec<(String, &RawValue)> =
+            serde_json::from_str::<BTreeMap<String, &RawValue>>(raw.get()).map_err(syntax_error)?.into_iter().collect();
+        let mut root = Map::new();
+        let mut raw_members = None;
+        for (key, raw) in top_level {
+            if key == "members" {
+                raw_members = Some(raw);
+            } else {
+                root.insert(key, serde_json::from_str(raw.get()).map_err(syntax_error)?);
+            }
+        }
+        check_format(&root)?;
+        let members: Vec<&RawValue> = match raw_members.map(RawValue::get) {
+            None | Some("null") => return Err(LoadError::MembersMissing),
+            Some(raw) if raw.starts_with('[') => serde_json::from_str(raw).map_err(syntax_error)?,
+            Some(_) => return Err(LoadError::MembersNotAList),
+        };
+        // Each member's JSON borrows from the file's text: kept as its place in it.
+        let place = |raw: &RawValue| {
+            let start = raw.get().as_ptr() as usize - whole.as_ptr() as usize;
+            start..start + raw.get().len()
+        };
+        let members: Vec<std::ops::Range<usize>> = members.into_iter().map(place).collect();
+
+        let mut reader = Reader { problems };
+        let top = Path::root();
+        let cluster = reader.cluster(&root, &top);
+        let capability_groups = reader.vocabulary(&root, "capability_groups", &top, |r, obj, id, at| {
+            let label = r.label(obj, "label", at, &id);
+            CapabilityGroup { id, label }
+        });
+        let group_ids: HashSet<String> = capability_groups.iter().map(|g| g.id.to_string()).collect();
+        let capabilities = reader.vocabulary(&root, "capabilities", &top, |r, obj, id, at| Capability {
+            group: r.reference(obj, "group", at, &group_ids, Vocabulary::CapabilityGroup),
+            label: r.label(obj, "label", at, &id),
+            aliases: r.aliases(obj, "aliases", at),
+            id,
+        });
+        let certifications = reader.vocabulary(&root, "certifications", &top, |r, obj, id, at| {
+            let label = r.label(obj, "label", at, &id);
+            Certification { id, label }
+        });
+        let events = reader.vocabulary(&root, "events", &top, |r, obj, id, at| r.event(obj, id, at));
+        let vocabularies = Vocabularies {
+            capabilities: capabilities.iter().map(|c| c.id.to_string()).collect(),
+            certifications: certifications.iter().map(|c| c.id.to_string()).collect(),
+            events: events.iter().map(|e| e.id.to_string()).collect(),
+        };
+        Ok(DirectoryLoader {
+            text: whole,
+            loaded_members: Vec::with_capacity(members.len()),
+            members,
+            next: 0,
+            reader,
+            cluster,
+            capability_groups,
+            capabilities,
+            certifications,
+            events,
+            vocabularies,
+            seen: HashSet::new(),
+        })
     }
-    if trimmed.starts_with('<') {
-        return Err(LoadError::Html);
+
+    /// How many members are read so far, and how many the file lists.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.next, self.members.len())
     }
-    // The file is read in two steps so a 100,000-member directory never exists as one
-    // `Value` tree (about ten times the file's size): first the top level, with each
-    // member left as a slice of the text, then one member at a time.
-    let syntax_error = |e: serde_json::Error| LoadError::Syntax {
+
+    /// Reads members in file order while `more()` says so (asked after each one, so at least
+    /// one is read per call); true once every member is read.
+    pub fn read_members(&mut self, mut more: impl FnMut() -> bool) -> Result<bool, LoadError> {
+        let members_path = Path::root();
+        let members_path = members_path.key("members");
+        while self.next < self.members.len() {
+            let index = self.next;
+            self.next += 1;
+            let at = members_path.index(index);
+            // Already checked as JSON by `start`, so this parse cannot fail on syntax.
+            let value: Value = serde_json::from_str(&self.text[self.members[index].clone()]).map_err(syntax_error)?;
+            let value = &value;
+            // A later member with the id of one already kept is left out unread: its own defects
+            // would be listed under that id and look like the kept member's.
+            if let Some(id) = member_id(value).filter(|id| self.seen.contains(id)) {
+                self.reader.report(
+                    Some(id.as_str()),
+                    &at.key("id"),
+                    ProblemKind::DuplicateId { id: id.to_string() },
+                    Action::KeptFirst,
+                );
+            } else if let Some(member) = self.reader.member(value, &at, &self.vocabularies) {
+                let first = self.seen.insert(member.id.clone());
+                debug_assert!(first, "a duplicate member id got past the check before reading");
+                self.loaded_members.push(member);
+            }
+            if !more() {
+                break;
+            }
+        }
+        Ok(self.next == self.members.len())
+    }
+
+    /// Reads whatever members are left and gives the directory with its problems.
+    pub fn finish(mut self) -> Result<Loaded, LoadError> {
+        self.read_members(|| true)?;
+        let directory = Directory {
+            format: FORMAT_VERSION,
+            cluster: self.cluster,
+            capability_groups: self.capability_groups,
+            capabilities: self.capabilities,
+            certifications: self.certifications,
+            events: self.events,
+            members: self.loaded_members,
+        };
+        Ok(Loaded { directory, problems: self.reader.problems })
+    }
+}
+
+fn syntax_error(e: serde_json::Error) -> LoadError {
+    LoadError::Syntax {
         line: e.line(),
         column: e.column(),
         cut_off: e.is_eof(),
         detail: without_position(&e.to_string()),
-    };
-    let whole: &RawValue = serde_json::from_str(text).map_err(syntax_error)?;
-    if !whole.get().starts_with('{') {
-        return Err(LoadError::NotAnObject);
     }
-    // Duplicate keys: the last one wins, as with `serde_json::Value`.
-    let top_level: Vec<(String, &RawValue)> =
-        serde_json::from_str::<BTreeMap<String, &RawValue>>(whole.get()).map_err(syntax_error)?.into_iter().collect();
-    let mut root = Map::new();
-    let mut raw_members = None;
-    for (key, raw) in top_level {
-        if key == "members" {
-            raw_members = Some(raw);
-        } else {
-            root.insert(key, serde_json::from_str(raw.get()).map_err(syntax_error)?);
-        }
-    }
-    check_format(&root)?;
-    let members: Vec<&RawValue> = match raw_members.map(RawValue::get) {
-        None | Some("null") => return Err(LoadError::MembersMissing),
-        Some(raw) if raw.starts_with('[') => serde_json::from_str(raw).map_err(syntax_error)?,
-        Some(_) => return Err(LoadError::MembersNotAList),
-    };
-
-    let mut reader = Reader { problems };
-    let top = Path::root();
-    let cluster = reader.cluster(&root, &top);
-    let capability_groups = reader.vocabulary(&root, "capability_groups", &top, |r, obj, id, at| {
-        let label = r.label(obj, "label", at, &id);
-        CapabilityGroup { id, label }
-    });
-    let group_ids: HashSet<&str> = capability_groups.iter().map(|g| g.id.as_str()).collect();
-    let capabilities = reader.vocabulary(&root, "capabilities", &top, |r, obj, id, at| Capability {
-        group: r.reference(obj, "group", at, &group_ids, Vocabulary::CapabilityGroup),
-        label: r.label(obj, "label", at, &id),
-        aliases: r.aliases(obj, "aliases", at),
-        id,
-    });
-    let certifications = reader.vocabulary(&root, "certifications", &top, |r, obj, id, at| {
-        let label = r.label(obj, "label", at, &id);
-        Certification { id, label }
-    });
-    let events = reader.vocabulary(&root, "events", &top, |r, obj, id, at| r.event(obj, id, at));
-
-    let vocabularies = Vocabularies {
-        capabilities: capabilities.iter().map(|c| c.id.as_str()).collect(),
-        certifications: certifications.iter().map(|c| c.id.as_str()).collect(),
-        events: events.iter().map(|e| e.id.as_str()).collect(),
-    };
-    let members_path = top.key("members");
-    let mut seen = HashSet::new();
-    let mut loaded_members = Vec::with_capacity(members.len());
-    for (index, raw) in members.iter().enumerate() {
-        let at = members_path.index(index);
-        // Already checked as JSON above, so this parse cannot fail on syntax.
-        let value: Value = serde_json::from_str(raw.get()).map_err(syntax_error)?;
-        let value = &value;
-        // A later member with the id of one already kept is left out unread: its own defects would
-        // be listed under that id and look like the kept member's.
-        if let Some(id) = member_id(value).filter(|id| seen.contains(id)) {
-            reader.report(
-                Some(id.as_str()),
-                &at.key("id"),
-                ProblemKind::DuplicateId { id: id.to_string() },
-                Action::KeptFirst,
-            );
-            continue;
-        }
-        if let Some(member) = reader.member(value, &at, &vocabularies) {
-            let first = seen.insert(member.id.clone());
-            debug_assert!(first, "a duplicate member id got past the check before reading");
-            loaded_members.push(member);
-        }
-    }
-    drop(vocabularies);
-    let directory = Directory {
-        format: FORMAT_VERSION,
-        cluster,
-        capability_groups,
-        capabilities,
-        certifications,
-        events,
-        members: loaded_members,
-    };
-    Ok(Loaded { directory, problems: reader.problems })
 }
 
 /// serde_json appends " at line L column C"; the position is shown separately.
@@ -244,10 +312,11 @@ impl<'a> Path<'a> {
     }
 }
 
-struct Vocabularies<'a> {
-    capabilities: HashSet<&'a str>,
-    certifications: HashSet<&'a str>,
-    events: HashSet<&'a str>,
+/// The ids members may refer to, owned so the loader can keep them between steps.
+struct Vocabularies {
+    capabilities: HashSet<String>,
+    certifications: HashSet<String>,
+    events: HashSet<String>,
 }
 
 struct Reader {
@@ -438,7 +507,12 @@ impl Reader {
         Some(member)
     }
 
-    fn member_certification(&mut self, item: &Value, at: &Path, known: &HashSet<&str>) -> Option<MemberCertification> {
+    fn member_certification(
+        &mut self,
+        item: &Value,
+        at: &Path,
+        known: &HashSet<String>,
+    ) -> Option<MemberCertification> {
         match item {
             Value::String(_) => {
                 let id = self.reference_value(item, at, known, Vocabulary::Certification)?;
@@ -461,7 +535,7 @@ impl Reader {
         }
     }
 
-    fn member_event(&mut self, item: &Value, at: &Path, known: &HashSet<&str>) -> Option<MemberEvent> {
+    fn member_event(&mut self, item: &Value, at: &Path, known: &HashSet<String>) -> Option<MemberEvent> {
         match item {
             Value::String(_) => {
                 let id = self.reference_value(item, at, known, Vocabulary::Event)?;
@@ -856,7 +930,7 @@ impl Reader {
         obj: &Map<String, Value>,
         key: &str,
         at: &Path,
-        known: &HashSet<&str>,
+        known: &HashSet<String>,
         vocabulary: Vocabulary,
     ) -> Option<Slug> {
         let value = obj.get(key)?;
@@ -870,7 +944,7 @@ impl Reader {
         &mut self,
         value: &Value,
         at: &Path,
-        known: &HashSet<&str>,
+        known: &HashSet<String>,
         vocabulary: Vocabulary,
     ) -> Option<Slug> {
         let Value::String(id) = value else {
@@ -900,7 +974,7 @@ impl Reader {
         obj: &Map<String, Value>,
         key: &str,
         at: &Path,
-        known: &HashSet<&str>,
+        known: &HashSet<String>,
         vocabulary: Vocabulary,
     ) -> Vec<Slug> {
         let mut ids =
