@@ -45,6 +45,9 @@ const pages = (base) => [
     // Three entries saved the way a visitor does, then the HTTP cache emptied so the
     // measured load is as cold as the others; only the list in localStorage remains.
     prepare: async (page) => {
+      // Each run starts from an empty list: an earlier run's entries would turn these saves into removals.
+      await page.goto(base);
+      await page.evaluate(() => localStorage.clear());
       for (const id of ["aceros-del-norte", "acabados-cumbres", "motores-sierra-madre"]) {
         // A real load each time: a goto that changes only the fragment resolves while the
         // previous profile (already saved) is still on screen, and its button would be hit.

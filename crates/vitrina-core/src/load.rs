@@ -6,7 +6,6 @@ use crate::text::Text;
 use crate::valid::{AssetUrl, CountryCode, Email, HttpUrl, IsoDate, LangTag, Slug, E164};
 use serde_json::value::RawValue;
 use serde_json::{Map, Number, Value};
-use std::collections::BTreeMap;
 use std::collections::HashSet;
 
 /// A loaded directory with the problems found on the way.
@@ -77,8 +76,7 @@ impl DirectoryLoader {
             return Err(LoadError::NotAnObject);
         }
         // Duplicate keys: the last one wins, as with `serde_json::Value`.
-        let top_level: Vec<(String, &RawValue)> =
-            serde_json::from_str::<BTreeMap<String, &RawValue>>(raw.get()).map_err(syntax_error)?.into_iter().collect();
+        let TopLevel(top_level) = serde_json::from_str(raw.get()).map_err(syntax_error)?;
         let mut root = Map::new();
         let mut raw_members = None;
         for (key, raw) in top_level {
@@ -201,6 +199,32 @@ fn syntax_error(e: serde_json::Error) -> LoadError {
         column: e.column(),
         cut_off: e.is_eof(),
         detail: without_position(&e.to_string()),
+    }
+}
+
+/// The file's top level: its keys in file order, each value left as text.
+struct TopLevel<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'de> serde::Deserialize<'de> for TopLevel<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<TopLevel<'de>, D::Error> {
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = TopLevel<'de>;
+
+            fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+                formatter.write_str("an object")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<TopLevel<'de>, A::Error> {
+                let mut fields = Vec::new();
+                while let Some(field) = map.next_entry::<String, &'de RawValue>()? {
+                    fields.push(field);
+                }
+                Ok(TopLevel(fields))
+            }
+        }
+        // A vector of pairs rather than an ordered map: less code in the app.
+        deserializer.deserialize_map(Fields)
     }
 }
 

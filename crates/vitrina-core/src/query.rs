@@ -4,8 +4,6 @@
 //! Values are repeated keys (`cap=stamping&cap=machining`) rather than joined
 //! with commas, because place names may contain commas.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use crate::route::{percent_decode, percent_encode};
 
 /// A dimension the list can be narrowed by.
@@ -55,39 +53,47 @@ pub const PLACE_SEPARATOR: char = '/';
 /// facets with AND.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Filters {
-    selected: BTreeMap<Facet, BTreeSet<String>>,
+    /// Per facet (in `Facet::ALL` order), its selected values, sorted and without repeats:
+    /// a handful of values each, for which sorted vectors are smaller code than sets.
+    selected: [Vec<String>; Facet::ALL.len()],
     /// Whether the certification facet counts only certificates that have not expired.
     pub only_valid_certifications: bool,
 }
 
 impl Filters {
+    fn of(&self, facet: Facet) -> &Vec<String> {
+        &self.selected[facet as usize]
+    }
+
     /// The selected values of one facet, in a stable order.
     pub fn values(&self, facet: Facet) -> impl Iterator<Item = &str> {
-        self.selected.get(&facet).into_iter().flatten().map(String::as_str)
+        self.of(facet).iter().map(String::as_str)
     }
 
     /// Whether `value` is selected in `facet`.
     pub fn is_selected(&self, facet: Facet, value: &str) -> bool {
-        self.selected.get(&facet).is_some_and(|values| values.contains(value))
+        self.of(facet).binary_search_by(|known| known.as_str().cmp(value)).is_ok()
     }
 
     /// Whether any value of `facet` is selected.
     pub fn is_active(&self, facet: Facet) -> bool {
-        self.selected.get(&facet).is_some_and(|values| !values.is_empty())
+        !self.of(facet).is_empty()
     }
 
     /// Selects `value` in `facet`.
     pub fn select(&mut self, facet: Facet, value: impl Into<String>) {
-        self.selected.entry(facet).or_default().insert(value.into());
+        let value = value.into();
+        let values = &mut self.selected[facet as usize];
+        if let Err(at) = values.binary_search(&value) {
+            values.insert(at, value);
+        }
     }
 
     /// Unselects `value` in `facet`.
     pub fn unselect(&mut self, facet: Facet, value: &str) {
-        if let Some(values) = self.selected.get_mut(&facet) {
-            values.remove(value);
-            if values.is_empty() {
-                self.selected.remove(&facet);
-            }
+        let values = &mut self.selected[facet as usize];
+        if let Ok(at) = values.binary_search_by(|known| known.as_str().cmp(value)) {
+            values.remove(at);
         }
     }
 
@@ -102,22 +108,22 @@ impl Filters {
 
     /// Unselects every value of `facet`.
     pub fn clear_facet(&mut self, facet: Facet) {
-        self.selected.remove(&facet);
+        self.selected[facet as usize].clear();
     }
 
     /// Every selected (facet, value), facets in `Facet::ALL` order.
     pub fn iter(&self) -> impl Iterator<Item = (Facet, &str)> {
-        self.selected.iter().flat_map(|(facet, values)| values.iter().map(move |value| (*facet, value.as_str())))
+        Facet::ALL.into_iter().flat_map(move |facet| self.values(facet).map(move |value| (facet, value)))
     }
 
     /// How many values are selected in all facets.
     pub fn len(&self) -> usize {
-        self.selected.values().map(BTreeSet::len).sum()
+        self.selected.iter().map(Vec::len).sum()
     }
 
     /// Whether nothing is selected.
     pub fn is_empty(&self) -> bool {
-        self.selected.is_empty()
+        self.selected.iter().all(Vec::is_empty)
     }
 }
 
@@ -249,6 +255,20 @@ mod tests {
         assert_eq!(query.filters.values(Facet::Kind).collect::<Vec<_>>(), ["tier1"]);
         assert!(!query.filters.is_active(Facet::Capability));
         assert_eq!(query.text, "");
+    }
+
+    #[test]
+    fn every_facet_has_its_own_slot_in_filters() {
+        // Filters index its slots by `facet as usize`: that must be the facet's place in ALL.
+        for (at, facet) in Facet::ALL.into_iter().enumerate() {
+            assert_eq!(facet as usize, at, "{facet:?}");
+        }
+        let mut filters = Filters::default();
+        for facet in Facet::ALL {
+            filters.select(facet, facet.url_key());
+        }
+        let every: Vec<(Facet, &str)> = filters.iter().collect();
+        assert_eq!(every, Facet::ALL.map(|facet| (facet, facet.url_key())));
     }
 
     #[test]

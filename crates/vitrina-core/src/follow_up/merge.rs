@@ -8,7 +8,6 @@
 //! with either side changes nothing.
 
 use std::cmp::Ordering;
-use std::collections::BTreeMap;
 
 use super::entry::{Entry, EntryId, Millis};
 use super::list::{entry_order, FollowUpList, Tombstone};
@@ -95,30 +94,50 @@ pub(crate) fn newer<'a>(a: &'a Entry, b: &'a Entry) -> &'a Entry {
 type Parts = (Vec<Entry>, Vec<Tombstone>, MergeCounts);
 
 fn merge_parts(local: &FollowUpList, incoming: &[Entry], incoming_tombstones: &[Tombstone]) -> Parts {
-    let mut deleted: BTreeMap<&EntryId, i64> = BTreeMap::new();
-    for t in local.tombstones.iter().chain(incoming_tombstones) {
-        let at = deleted.entry(&t.id).or_insert(t.deleted_at);
-        *at = (*at).max(t.deleted_at);
-    }
+    // Sorted vectors rather than ordered maps: less code in the app, same order (by id).
+    // Per id: the latest deletion.
+    let mut deleted: Vec<(&EntryId, i64)> =
+        local.tombstones.iter().chain(incoming_tombstones).map(|t| (&t.id, t.deleted_at)).collect();
+    crate::sorting::sort_by(&mut deleted, |a, b| a.0.cmp(b.0));
+    deleted.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            kept.1 = kept.1.max(later.1);
+        }
+        same
+    });
     // Per id: (local version, incoming version).
-    let mut versions: BTreeMap<&EntryId, (Option<&Entry>, Option<&Entry>)> = BTreeMap::new();
-    for entry in &local.entries {
-        versions.entry(&entry.id).or_default().0 = Some(entry);
-    }
-    for entry in incoming {
-        let slot = &mut versions.entry(&entry.id).or_default().1;
-        // An incoming list with two versions of one id (a hand-edited file) keeps the newer.
-        *slot = Some(slot.map_or(entry, |other| newer(other, entry)));
-    }
+    let mut versions: Vec<(&EntryId, Option<&Entry>, Option<&Entry>)> = local
+        .entries
+        .iter()
+        .map(|entry| (&entry.id, Some(entry), None))
+        .chain(incoming.iter().map(|entry| (&entry.id, None, Some(entry))))
+        .collect();
+    // Stable: for one id, the local versions come first, each side in its list's order.
+    crate::sorting::sort_by(&mut versions, |a, b| a.0.cmp(b.0));
+    versions.dedup_by(|later, kept| {
+        let same = later.0 == kept.0;
+        if same {
+            // A local list holds one version per id; an incoming list with two versions of one id
+            // (a hand-edited file) keeps the newer.
+            kept.1 = later.1.or(kept.1);
+            kept.2 = match (kept.2, later.2) {
+                (Some(earlier), Some(entry)) => Some(newer(earlier, entry)),
+                (earlier, entry) => entry.or(earlier),
+            };
+        }
+        same
+    });
     let mut counts = MergeCounts::default();
     let mut entries = Vec::with_capacity(versions.len());
-    for (id, (ours, theirs)) in versions {
+    for (id, ours, theirs) in versions {
         let winner = match (ours, theirs) {
             (Some(ours), Some(theirs)) => newer(ours, theirs),
             (Some(only), None) | (None, Some(only)) => only,
             (None, None) => continue,
         };
-        let survives = deleted.get(id).is_none_or(|&at| at < winner.updated_at);
+        let deleted_at = deleted.binary_search_by(|(known, _)| known.cmp(&id)).ok().map(|at| deleted[at].1);
+        let survives = deleted_at.is_none_or(|at| at < winner.updated_at);
         match (ours, survives) {
             (Some(_), false) => counts.removed += 1,
             (Some(ours), true) if ours != winner => counts.updated += 1,

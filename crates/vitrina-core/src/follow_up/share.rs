@@ -23,7 +23,6 @@
 //! are missing or damaged. Decoding never panics on hostile input and refuses
 //! to inflate more than [`MAX_HANDOFF_BYTES`].
 
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::document::{parse_document, write_document, DocumentError};
@@ -357,27 +356,23 @@ fn parse_part(fragment: &str) -> Result<Part, HandoffError> {
     }
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     let query = fragment.split_once('?').map_or("", |(_, q)| q);
-    let mut fields: BTreeMap<&str, &str> = BTreeMap::new();
-    for pair in query.split('&') {
-        if let Some((key, value)) = pair.split_once('=') {
-            fields.entry(key).or_insert(value);
-        }
-    }
-    match fields.get("v") {
-        Some(&"1") => {}
+    // A key given twice counts the first time.
+    let field =
+        |key: &str| query.split('&').filter_map(|pair| pair.split_once('=')).find(|(k, _)| *k == key).map(|(_, v)| v);
+    match field("v") {
+        Some("1") => {}
         Some(other) => return Err(HandoffError::UnsupportedVersion { found: percent_decode(other) }),
         None => return Err(HandoffError::NotAHandoff),
     }
     let hex8 = |s: &str| s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
-    let set = fields.get("s").copied().filter(|s| hex8(s)).ok_or(HandoffError::DamagedPart { part: None })?;
-    let (k, n) = fields
-        .get("p")
+    let set = field("s").filter(|s| hex8(s)).ok_or(HandoffError::DamagedPart { part: None })?;
+    let (k, n) = field("p")
         .and_then(|p| p.split_once('-'))
         .and_then(|(k, n)| Some((k.parse::<usize>().ok()?, n.parse::<usize>().ok()?)))
         .filter(|&(k, n)| (1..=n).contains(&k) && n <= MAX_HANDOFF_PARTS)
         .ok_or(HandoffError::DamagedPart { part: None })?;
-    let data = fields.get("d").copied().unwrap_or("");
-    let check = fields.get("c").copied().unwrap_or("");
+    let data = field("d").unwrap_or("");
+    let check = field("c").unwrap_or("");
     let data_ok = !data.is_empty() && data.bytes().all(is_base64url_byte);
     if !data_ok || part_check(set, k, n, data) != check {
         return Err(HandoffError::DamagedPart { part: Some(k) });
@@ -410,7 +405,8 @@ pub enum PartAdded {
 pub struct HandoffAssembler {
     set: Option<String>,
     total: usize,
-    parts: BTreeMap<usize, String>,
+    /// Part k's data at k - 1, once it arrived; `total` slots (a few dozen at most).
+    parts: Vec<Option<String>>,
 }
 
 impl HandoffAssembler {
@@ -430,10 +426,12 @@ impl HandoffAssembler {
         }
         self.set = Some(part.set);
         self.total = part.n;
-        if self.parts.contains_key(&part.k) {
+        self.parts.resize(part.n, None);
+        let slot = &mut self.parts[part.k - 1];
+        if slot.is_some() {
             return Ok(PartAdded::Repeat);
         }
-        self.parts.insert(part.k, part.data);
+        *slot = Some(part.data);
         Ok(PartAdded::New)
     }
 
@@ -445,14 +443,15 @@ impl HandoffAssembler {
     /// Which parts arrived and which are missing; `None` before the first part.
     pub fn progress(&self) -> Option<HandoffProgress> {
         self.set.as_ref()?;
-        let received: Vec<usize> = self.parts.keys().copied().collect();
-        let missing = (1..=self.total).filter(|k| !self.parts.contains_key(k)).collect();
+        let numbers = || (1..=self.total).zip(&self.parts);
+        let received = numbers().filter(|(_, data)| data.is_some()).map(|(k, _)| k).collect();
+        let missing = numbers().filter(|(_, data)| data.is_none()).map(|(k, _)| k).collect();
         Some(HandoffProgress { received, missing, total: self.total })
     }
 
     /// True when every part has arrived.
     pub fn is_complete(&self) -> bool {
-        self.set.is_some() && self.parts.len() == self.total
+        self.set.is_some() && self.parts.iter().all(Option::is_some)
     }
 
     /// The handed-over list, once every part has arrived. Merge it with
@@ -464,7 +463,7 @@ impl HandoffAssembler {
         if let Some(progress) = self.progress().filter(|p| !p.missing.is_empty()) {
             return Err(HandoffError::MissingParts { missing: progress.missing, total: progress.total });
         }
-        let payload: String = self.parts.values().map(String::as_str).collect();
+        let payload: String = self.parts.iter().flatten().map(String::as_str).collect();
         if format!("{:08x}", fnv1a_32(payload.as_bytes())) != *set {
             return Err(HandoffError::Corrupt);
         }
