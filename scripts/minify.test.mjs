@@ -31,7 +31,7 @@ function site() {
 test("the stylesheet and the glue shrink, and index.html names their new hashes", async () => {
   const folder = site();
   const done = minifySite(folder);
-  assert.deepEqual(done.map((file) => file.name).sort(), ["main-0123456789abcdef.css", "vitrina-0123456789abcdef.js"]);
+  assert.deepEqual(done.map((file) => file.name).sort(), ["boot.js", "main-0123456789abcdef.css", "vitrina-0123456789abcdef.js"]);
   const css = readFileSync(join(folder, "main-0123456789abcdef.css"), "utf8");
   const js = readFileSync(join(folder, "vitrina-0123456789abcdef.js"), "utf8");
   assert.ok(css.length < CSS.length && js.length < JS.length);
@@ -43,9 +43,11 @@ test("the stylesheet and the glue shrink, and index.html names their new hashes"
   assert.equal(module.greet("Luis"), "Hola, Luis");
 });
 
-test("index.html's comments and the other scripts are left as written", () => {
+test("the start-up scripts shrink too; index.html keeps its comments, other files stay as written", () => {
   const folder = site();
+  writeFileSync(join(folder, "sw.js"), "// the service worker\nself.skipWaiting( );\n");
   minifySite(folder);
   assert.match(readFileSync(join(folder, "index.html"), "utf8"), /<!-- THE ONE PLACE/);
-  assert.equal(readFileSync(join(folder, "boot.js"), "utf8"), "// readable\nconsole.log( 1 );\n");
+  assert.equal(readFileSync(join(folder, "boot.js"), "utf8"), "console.log(1);\n");
+  assert.equal(readFileSync(join(folder, "sw.js"), "utf8"), "// the service worker\nself.skipWaiting( );\n");
 });
