@@ -10,8 +10,8 @@ const tag = document.querySelector("script[data-vitrina-js]");
 // cache answers it the same way.
 //
 // Not on the follow-up list or a handoff link: they show what is on this device or in the
-// link, and the app fetches the file after painting them, so that it does not share the
-// connection with the app's own download (Route::shows_without_directory, same rule).
+// link, and the app fetches the file once they are shown and the browser is idle, so that it
+// does not share the connection with the app's own download (Route::shows_without_directory).
 const directoryMeta = document.querySelector("meta[name='vitrina-directory']");
 const configured = (directoryMeta?.getAttribute("content") ?? "").trim() || "data/directory.json";
 const segments = location.hash.replace(/^#/, "").split("?")[0].split("/").filter(Boolean);

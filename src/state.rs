@@ -5,7 +5,7 @@ use std::sync::{Arc, OnceLock};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use vitrina_core::history_writes::{HistoryWrite, HistoryWrites, WRITE_INTERVAL_MS};
-use vitrina_core::search::SearchIndex;
+use vitrina_core::search::{IndexBuilder, SearchIndex};
 use vitrina_core::{Lang, Loaded, Route};
 
 use crate::adapters::directory_fetch::{fetch_directory_copy, DirectoryCopy, LoadFailure, Wanted};
@@ -36,6 +36,22 @@ impl Catalog {
     /// link shows before it exists.
     pub fn index(&self) -> &SearchIndex {
         self.index.get_or_init(|| SearchIndex::build(&self.loaded.directory))
+    }
+
+    /// Builds the search index ahead of its first use, a step per task (see `IndexBuilder`).
+    pub async fn index_in_steps(&self) {
+        if self.index.get().is_some() {
+            return;
+        }
+        let mut builder = IndexBuilder::new(&self.loaded.directory);
+        loop {
+            scheduling::next_task().await;
+            if let Some(index) = builder.step() {
+                // Another caller may have needed it in the meantime and built it at once.
+                let _ = self.index.set(index);
+                return;
+            }
+        }
     }
 }
 
@@ -79,8 +95,8 @@ impl DirectoryState {
             route.is_some_and(|CurrentRoute(route)| route.with_untracked(|route| route.shows_without_directory()));
         spawn_local(async move {
             if shown_without_it {
-                // The page is painted first, and the file then has the connection to itself.
-                scheduling::after_next_paint().await;
+                // The page is shown first, and the file then has the connection to itself.
+                scheduling::when_idle().await;
             }
             let url = page::directory_url();
             match fetch_directory_copy(&url, Wanted::Usual).await {
@@ -93,8 +109,7 @@ impl DirectoryState {
                     let on_a_list = route
                         .is_some_and(|CurrentRoute(route)| route.with_untracked(|route| route.list_query().is_some()));
                     if on_a_list {
-                        scheduling::next_task().await;
-                        catalog.index();
+                        catalog.index_in_steps().await;
                     }
                     scheduling::next_task().await;
                     self.0.set(LoadState::Ready(catalog));

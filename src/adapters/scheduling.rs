@@ -41,6 +41,26 @@ pub async fn after_next_paint() {
     next_task().await;
 }
 
+/// Resolves once the page is painted and the browser has a moment with nothing to do
+/// (`requestIdleCallback`, at most a second later; 200 ms after the paint where there is none).
+pub async fn when_idle() {
+    after_next_paint().await;
+    wait(|window, resolve| {
+        let idle = js_sys::Reflect::get(window, &"requestIdleCallback".into())
+            .ok()
+            .and_then(|function| function.dyn_into::<js_sys::Function>().ok());
+        let asked = idle.is_some_and(|idle| {
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"timeout".into(), &1000.into());
+            idle.call2(window, resolve, &options).is_ok()
+        });
+        if !asked {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(resolve, 200);
+        }
+    })
+    .await;
+}
+
 /// Milliseconds on the page's monotonic clock (`performance.now()`), for timing steps of work
 /// and telling a typing burst from a new search; without a window, a clock that never moves.
 pub fn now_ms() -> f64 {

@@ -29,12 +29,12 @@ pub fn MemberPage(loaded: Arc<Catalog>, id: String) -> impl IntoView {
     // Read once: the panel stays for this visit even if the address changes under it.
     let via_qr = route.with_untracked(|route| matches!(route, Route::Member { via_qr: true, .. }));
     // "Similar members" (which needs the search index) comes after the profile is on screen,
-    // the index built in a task of its own.
+    // the index built a step per task.
     let painted = RwSignal::new(false);
     let catalog = loaded.clone();
     leptos::task::spawn_local(async move {
         scheduling::after_next_paint().await;
-        catalog.index();
+        catalog.index_in_steps().await;
         scheduling::next_task().await;
         let _ = painted.try_set(true);
     });

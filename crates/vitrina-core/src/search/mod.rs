@@ -122,6 +122,85 @@ pub struct SearchIndex {
     by_founded: Vec<u32>,
 }
 
+/// A [`SearchIndex`] built in a few steps (names, facets, words, orders), so that a caller
+/// can give the browser its turn in between; [`SearchIndex::build`] takes them all at once.
+pub struct IndexBuilder<'a> {
+    directory: &'a Directory,
+    by_name: Vec<u32>,
+    ids: Vec<u32>,
+    facets: Option<Facets>,
+    text: Option<TextIndex>,
+}
+
+impl<'a> IndexBuilder<'a> {
+    /// Starts indexing `directory` with its first step: the members in name order.
+    pub fn new(directory: &'a Directory) -> IndexBuilder<'a> {
+        let members = &directory.members;
+        let n = members.len();
+        // Sort keys: the folded name, a NUL (which no folded name contains, and which sorts
+        // before every other character) and the name as written, so one string comparison
+        // compares by folded name, then as written.
+        let mut keys: Vec<(Box<str>, u32)> = members
+            .iter()
+            .enumerate()
+            .map(|(at, m)| {
+                let mut key = normalize(&m.name);
+                key.push('\0');
+                key.push_str(&m.name);
+                (key.into_boxed_str(), at as u32)
+            })
+            .collect();
+        // The same element type as the text index's word sort: one copy of the sort for both.
+        keys.sort_unstable();
+        let by_name: Vec<u32> = keys.into_iter().map(|(_, at)| at).collect();
+        let mut ids = vec![0u32; n];
+        for (id, &m) in by_name.iter().enumerate() {
+            ids[m as usize] = id as u32;
+        }
+        IndexBuilder { directory, by_name, ids, facets: None, text: None }
+    }
+
+    /// Takes the next step: the facets, then the words, then the orders, which give the index.
+    pub fn step(&mut self) -> Option<SearchIndex> {
+        let directory = self.directory;
+        let Some(facets) = &self.facets else {
+            self.facets = Some(Facets::build(directory, &self.ids));
+            return None;
+        };
+        let Some(text) = self.text.take() else {
+            let certifications = facets.ranges[facet_index(Facet::Certification)].start;
+            let mut vocabulary: Vec<(u32, Vec<&str>)> = Vec::new();
+            for (c, capability) in directory.capabilities.iter().enumerate() {
+                let texts = capability.label.variants().chain(capability.aliases.words()).collect();
+                vocabulary.push((facets.capability_values[c], texts));
+            }
+            for (c, certification) in directory.certifications.iter().enumerate() {
+                vocabulary.push(((certifications + c) as u32, certification.label.variants().collect()));
+            }
+            self.text = Some(TextIndex::build(directory, &self.ids, &vocabulary));
+            return None;
+        };
+        // Stable sorts of the ids (already in name order) keep ties in name order.
+        let members = &directory.members;
+        let n = members.len();
+        let by_name = std::mem::take(&mut self.by_name);
+        let member = |id: &u32| &members[by_name[*id as usize] as usize];
+        let mut by_employees: Vec<u32> = (0..n as u32).collect();
+        sorting::sort_by_key(&mut by_employees, |id| {
+            let employees = member(id).employees;
+            (employees.is_none(), std::cmp::Reverse(employees))
+        });
+        let mut by_founded: Vec<u32> = (0..n as u32).collect();
+        sorting::sort_by_key(&mut by_founded, |id| {
+            let founded = member(id).founded;
+            (founded.is_none(), founded)
+        });
+        let facets = self.facets.take()?;
+        let ids = std::mem::take(&mut self.ids);
+        Some(SearchIndex { members: n, text, facets, by_name, ids, by_employees, by_founded })
+    }
+}
+
 /// What a query gives: the members to list, in order, and the facet counts.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SearchResults {
@@ -193,54 +272,12 @@ impl SetRef<'_> {
 impl SearchIndex {
     /// Indexes a loaded directory.
     pub fn build(directory: &Directory) -> SearchIndex {
-        let members = &directory.members;
-        let n = members.len();
-        // Sort keys: the folded name, a NUL (which no folded name contains, and which sorts
-        // before every other character) and the name as written, so one string comparison
-        // compares by folded name, then as written.
-        let mut keys: Vec<(Box<str>, u32)> = members
-            .iter()
-            .enumerate()
-            .map(|(at, m)| {
-                let mut key = normalize(&m.name);
-                key.push('\0');
-                key.push_str(&m.name);
-                (key.into_boxed_str(), at as u32)
-            })
-            .collect();
-        // The same element type as the text index's word sort: one copy of the sort for both.
-        keys.sort_unstable();
-        let by_name: Vec<u32> = keys.into_iter().map(|(_, at)| at).collect();
-        let mut ids = vec![0u32; n];
-        for (id, &m) in by_name.iter().enumerate() {
-            ids[m as usize] = id as u32;
+        let mut builder = IndexBuilder::new(directory);
+        loop {
+            if let Some(index) = builder.step() {
+                return index;
+            }
         }
-
-        let facets = Facets::build(directory, &ids);
-        let certifications = facets.ranges[facet_index(Facet::Certification)].start;
-        let mut vocabulary: Vec<(u32, Vec<&str>)> = Vec::new();
-        for (c, capability) in directory.capabilities.iter().enumerate() {
-            let texts = capability.label.variants().chain(capability.aliases.words()).collect();
-            vocabulary.push((facets.capability_values[c], texts));
-        }
-        for (c, certification) in directory.certifications.iter().enumerate() {
-            vocabulary.push(((certifications + c) as u32, certification.label.variants().collect()));
-        }
-        let text = TextIndex::build(directory, &ids, &vocabulary);
-
-        // Stable sorts of the ids (already in name order) keep ties in name order.
-        let member = |id: &u32| &members[by_name[*id as usize] as usize];
-        let mut by_employees: Vec<u32> = (0..n as u32).collect();
-        sorting::sort_by_key(&mut by_employees, |id| {
-            let employees = member(id).employees;
-            (employees.is_none(), std::cmp::Reverse(employees))
-        });
-        let mut by_founded: Vec<u32> = (0..n as u32).collect();
-        sorting::sort_by_key(&mut by_founded, |id| {
-            let founded = member(id).founded;
-            (founded.is_none(), founded)
-        });
-        SearchIndex { members: n, text, facets, by_name, ids, by_employees, by_founded }
     }
 
     /// Runs a query: ordered member indices (into directory.members) + disjunctive facet counts.

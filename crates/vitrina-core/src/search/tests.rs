@@ -1082,3 +1082,26 @@ fn large_directories_agree_with_the_reference() {
         }
     }
 }
+
+#[test]
+fn the_index_is_built_in_steps_that_give_what_building_at_once_gives() {
+    let directory = sample();
+    let mut builder = IndexBuilder::new(&directory);
+    let mut steps = 1;
+    let index = loop {
+        steps += 1;
+        if let Some(index) = builder.step() {
+            break index;
+        }
+        assert!(steps < 10, "the builder never finishes");
+    };
+    assert_eq!(steps, 4, "names, facets, words, orders");
+    let whole = SearchIndex::build(&directory);
+    let today = day("2026-11-26");
+    for text in ["", "troquel", "iatf juarez", "zzz"] {
+        for sort in SortOrder::ALL {
+            let query = ListQuery { text: text.into(), sort, ..ListQuery::default() };
+            assert_eq!(index.run(&directory, &query, today), whole.run(&directory, &query, today), "{text:?} {sort:?}");
+        }
+    }
+}
