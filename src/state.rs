@@ -238,12 +238,21 @@ impl Default for DataFreshness {
 pub struct Navigation {
     route: RwSignal<Route>,
     writes: StoredValue<HistoryWrites<Route>>,
+    /// The last write to the address bar: (fragment before, fragment after, when).
+    last_write: StoredValue<Option<(String, String, f64)>>,
 }
+
+/// How long after a write to the address bar a reload may still have read the address before it.
+const WRITE_RACE_MS: f64 = 1000.0;
 
 impl Navigation {
     /// Wraps the route signal, and writes what is pending before the page goes away.
     pub fn new(route: RwSignal<Route>) -> Navigation {
-        let navigation = Navigation { route, writes: StoredValue::new(HistoryWrites::default()) };
+        let navigation = Navigation {
+            route,
+            writes: StoredValue::new(HistoryWrites::default()),
+            last_write: StoredValue::new(None),
+        };
         // pagehide covers unloading and the back-forward cache; visibilitychange covers a
         // phone switching apps, after which the page may be discarded without pagehide.
         let on_pagehide = window_event_listener(leptos::ev::pagehide, move |_| navigation.flush_before_unload());
@@ -263,7 +272,7 @@ impl Navigation {
     /// frame that shows it (a `pushState` costs up to tens of milliseconds on a slow phone).
     pub fn go(self, route: Route) {
         if let Some(earlier) = self.writes.try_update_value(|writes| writes.step(route.clone())).flatten() {
-            write(&earlier);
+            self.write(&earlier);
         }
         self.route.set(route);
         self.flush_after_next_frame();
@@ -282,7 +291,7 @@ impl Navigation {
         self.route.set(route);
         let Some(refinement) = refinement else { return };
         if let Some(earlier) = refinement.write_now {
-            write(&earlier);
+            self.write(&earlier);
         }
         if let Some(at) = refinement.timer_at {
             let wait_ms = if at <= now {
@@ -299,7 +308,7 @@ impl Navigation {
                 move || {
                     let now = scheduling::now_ms();
                     if let Some(due) = self.writes.try_update_value(|writes| writes.due(now)).flatten() {
-                        write(&due);
+                        self.write(&due);
                     }
                 },
                 delay,
@@ -324,7 +333,7 @@ impl Navigation {
     /// Writes what typing left pending, now.
     pub fn flush(self) {
         if let Some(pending) = self.writes.try_update_value(|writes| writes.flush()).flatten() {
-            write(&pending);
+            self.write(&pending);
         }
     }
 
@@ -334,11 +343,19 @@ impl Navigation {
         match self.writes.try_update_value(|writes| writes.flush()).flatten() {
             Some(pending) => {
                 let written = hash_location::current_fragment();
-                write(&pending);
+                self.write(&pending);
                 hash_location::leave_unwritten(Some((&written, &pending.route.to_fragment())));
             }
-            // A note left when this page went into the back-forward cache is stale now.
-            None => hash_location::leave_unwritten(None),
+            // Nothing pending, but a timer or the page being hidden may have written the
+            // address after a reload read it: the note says what the visitor last had (a reload
+            // that read the new address ignores it). A note left when this page went into the
+            // back-forward cache, or one about an older write, is stale now.
+            None => {
+                let recent = self.last_write.get_value().filter(|(_, _, at)| scheduling::now_ms() - at < WRITE_RACE_MS);
+                hash_location::leave_unwritten(
+                    recent.as_ref().map(|(before, after, _)| (before.as_str(), after.as_str())),
+                );
+            }
         }
     }
 
@@ -351,11 +368,14 @@ impl Navigation {
     pub fn current_untracked(self) -> Route {
         self.route.get_untracked()
     }
-}
 
-fn write(pending: &HistoryWrite<Route>) {
-    let mode = if pending.push { HistoryMode::Push } else { HistoryMode::Replace };
-    hash_location::write_route(&pending.route, mode);
+    /// Writes to the address bar, remembering what it showed before (see `flush_before_unload`).
+    fn write(self, pending: &HistoryWrite<Route>) {
+        let before = hash_location::current_fragment();
+        let mode = if pending.push { HistoryMode::Push } else { HistoryMode::Replace };
+        hash_location::write_route(&pending.route, mode);
+        self.last_write.set_value(Some((before, pending.route.to_fragment(), scheduling::now_ms())));
+    }
 }
 
 /// How many rows of the member list are rendered, kept across visits to profiles
