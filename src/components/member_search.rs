@@ -115,16 +115,12 @@ pub fn MemberSearch(catalog: Arc<Catalog>, #[prop(default = None)] event: Option
     });
     let sheet_open = RwSignal::new(false);
     // The first results are painted before the rest of the page and the facets are built:
-    // on a phone the difference is the first results a second sooner. The page's controls
-    // and its first rows are built in two tasks, the other rows then come a few per task,
-    // and the facets after them (`settled`).
+    // on a phone the difference is the first results a second sooner. The other rows then
+    // come a few per task, and the facets after them (`settled`). The first rows come with
+    // the page's controls, in one task: painted apart, they would push the footer down.
     let settled = RwSignal::new(false);
-    let rows_ready = RwSignal::new(0);
+    let rows_ready = RwSignal::new(FIRST_FRAME_ROWS);
     leptos::task::spawn_local(async move {
-        scheduling::next_task().await;
-        if rows_ready.try_set(FIRST_FRAME_ROWS).is_some() {
-            return;
-        }
         scheduling::after_next_paint().await;
         // The step that reaches a whole page lifts the limit, so "show more" is never held back.
         while let Some(ready) = rows_ready.try_get_untracked() {
