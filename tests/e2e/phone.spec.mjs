@@ -52,3 +52,25 @@ test("on a phone the filters open in a full-screen sheet with a results button",
   await page.keyboard.press("Escape");
   await expect(page.getByRole("dialog")).toHaveCount(0);
 });
+
+test("nothing on screen jumps while the list, a profile or the follow-up list loads", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 640 });
+  // Every layout shift not caused by the visitor, from the first paint on (the boot shell
+  // giving way to the app, rows and facets arriving task by task).
+  await page.addInitScript(() => {
+    globalThis.layoutShift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) globalThis.layoutShift += entry.value;
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  for (const fragment of ["", "#/member/aceros-del-norte", "#/follow-up"]) {
+    await page.goto("about:blank");
+    await page.goto(`./${fragment}`);
+    await expect(page.locator("main h1:visible")).toBeVisible();
+    await page.locator("html[data-vitrina-ready]").waitFor({ state: "attached" });
+    // The rows after the first screen and the facets come a task at a time after that.
+    await page.waitForTimeout(500);
+    const shift = await page.evaluate(() => globalThis.layoutShift);
+    expect(shift, `layout shift at ${fragment || "the list"}`).toBeLessThan(0.01);
+  }
+});
