@@ -2,7 +2,7 @@
 # Installs what building and testing Vitrina needs, skipping whatever is present.
 # Usage: scripts/ensure-tools.sh [build|test|all]
 #   build: wasm32 target, trunk, wasm-bindgen-cli (exact Cargo.lock version), wasm-opt
-#          (npm's binaryen), brotli
+#          (npm's binaryen), esbuild (npm, for the build's minify hook), brotli
 #   test:  build tools plus Chromium, ChromeDriver and Playwright (without its browser download)
 # Trunk itself is never allowed to download anything (Trunk.toml sets offline = true),
 # so every tool it calls must be installed here.
@@ -61,10 +61,10 @@ fi
 # function table, so the optimised app dies at start-up with
 # "WebAssembly.Table.set(): Argument 1 is invalid". The Makefile puts
 # node_modules/.bin first on PATH so Trunk finds this one.
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/@playwright/test ] \
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] || [ ! -d node_modules/@playwright/test ] \
   || [ ! -d node_modules/@axe-core/playwright ] || [ ! -x node_modules/.bin/lighthouse ] \
   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages (binaryen's wasm-opt; Playwright without its browser download; axe-core; Lighthouse)"
+  say "installing npm packages (binaryen's wasm-opt; esbuild for scripts/minify.mjs; Playwright without its browser download; axe-core; Lighthouse)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 fi
 say "tools ready (trunk $TRUNK_VERSION, wasm-bindgen $bindgen_version, $(node_modules/.bin/wasm-opt --version 2>/dev/null | head -1))"
