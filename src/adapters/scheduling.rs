@@ -41,6 +41,15 @@ pub async fn after_next_paint() {
     next_task().await;
 }
 
+/// After the next paint, calls `step` once per task until it returns false: work that follows
+/// the first screen a piece at a time (the rest of a list's rows, its facets).
+pub async fn step_after_paint(mut step: impl FnMut() -> bool) {
+    after_next_paint().await;
+    while step() {
+        next_task().await;
+    }
+}
+
 /// Resolves once the page is painted and the browser has a moment with nothing to do
 /// (`requestIdleCallback`, at most a second later; 200 ms after the paint where there is none).
 pub async fn when_idle() {

@@ -116,23 +116,17 @@ pub fn MemberSearch(catalog: Arc<Catalog>, #[prop(default = None)] event: Option
     let sheet_open = RwSignal::new(false);
     // The first results are painted before the rest of the page and the facets are built:
     // on a phone the difference is the first results a second sooner. The other rows then
-    // come a few per task, and the facets after them (`settled`). The first rows come with
-    // the page's controls, in one task: painted apart, they would push the footer down.
-    let settled = RwSignal::new(false);
+    // come a few per task (and the facets, one per task: `FacetSheet`). The first rows come
+    // with the page's controls, in one task: painted apart, they would push the footer down.
     let rows_ready = RwSignal::new(FIRST_FRAME_ROWS);
-    leptos::task::spawn_local(async move {
-        scheduling::after_next_paint().await;
+    leptos::task::spawn_local(scheduling::step_after_paint(move || {
+        // The page is gone.
+        let Some(ready) = rows_ready.try_get_untracked() else { return false };
         // The step that reaches a whole page lifts the limit, so "show more" is never held back.
-        while let Some(ready) = rows_ready.try_get_untracked() {
-            if ready + ROWS_PER_TASK >= LIST_PAGE_SIZE {
-                rows_ready.set(usize::MAX);
-                break;
-            }
-            rows_ready.set(ready + ROWS_PER_TASK);
-            scheduling::next_task().await;
-        }
-        let _ = settled.try_set(true);
-    });
+        let whole = ready + ROWS_PER_TASK >= LIST_PAGE_SIZE;
+        rows_ready.set(if whole { usize::MAX } else { ready + ROWS_PER_TASK });
+        !whole
+    }));
     let stale_notice = {
         let catalog = catalog.clone();
         move || {
@@ -381,15 +375,10 @@ fn FacetSheet(
     // task keeps a phone busy for long (the capability facet alone has dozens of values).
     let n_built = RwSignal::new(0usize);
     let n_facets = facets.len();
-    leptos::task::spawn_local(async move {
-        scheduling::after_next_paint().await;
-        for n in 1..=n_facets {
-            scheduling::next_task().await;
-            if n_built.try_set(n).is_some() {
-                return; // the page is gone
-            }
-        }
-    });
+    leptos::task::spawn_local(scheduling::step_after_paint(move || {
+        // Not once the page is gone.
+        n_built.try_update(|n| *n += 1).is_some() && n_built.get_untracked() < n_facets
+    }));
     let facets = facets
         .into_iter()
         .enumerate()
