@@ -119,7 +119,7 @@ impl Route {
 }
 
 /// The first value of `key` in a fragment's query, as written.
-fn query_value<'a>(query: &'a str, key: &str) -> Option<&'a str> {
+pub(crate) fn query_value<'a>(query: &'a str, key: &str) -> Option<&'a str> {
     query.split('&').find_map(|pair| pair.split_once('=').filter(|(k, _)| *k == key).map(|(_, value)| value))
 }
 

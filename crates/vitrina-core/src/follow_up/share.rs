@@ -30,7 +30,7 @@ use super::entry::{Entry, Millis};
 use super::hash::fnv1a_32;
 use super::list::FollowUpList;
 use crate::lang::Lang;
-use crate::route::{percent_decode, percent_encode};
+use crate::route::{percent_decode, percent_encode, query_value};
 use crate::valid::Slug;
 
 /// The route of a shortlist link.
@@ -356,23 +356,21 @@ fn parse_part(fragment: &str) -> Result<Part, HandoffError> {
     }
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     let query = fragment.split_once('?').map_or("", |(_, q)| q);
-    // A key given twice counts the first time.
-    let field =
-        |key: &str| query.split('&').filter_map(|pair| pair.split_once('=')).find(|(k, _)| *k == key).map(|(_, v)| v);
-    match field("v") {
+    // A key given twice counts the first time (`query_value`).
+    match query_value(query, "v") {
         Some("1") => {}
         Some(other) => return Err(HandoffError::UnsupportedVersion { found: percent_decode(other) }),
         None => return Err(HandoffError::NotAHandoff),
     }
     let hex8 = |s: &str| s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
-    let set = field("s").filter(|s| hex8(s)).ok_or(HandoffError::DamagedPart { part: None })?;
-    let (k, n) = field("p")
+    let set = query_value(query, "s").filter(|s| hex8(s)).ok_or(HandoffError::DamagedPart { part: None })?;
+    let (k, n) = query_value(query, "p")
         .and_then(|p| p.split_once('-'))
         .and_then(|(k, n)| Some((k.parse::<usize>().ok()?, n.parse::<usize>().ok()?)))
         .filter(|&(k, n)| (1..=n).contains(&k) && n <= MAX_HANDOFF_PARTS)
         .ok_or(HandoffError::DamagedPart { part: None })?;
-    let data = field("d").unwrap_or("");
-    let check = field("c").unwrap_or("");
+    let data = query_value(query, "d").unwrap_or("");
+    let check = query_value(query, "c").unwrap_or("");
     let data_ok = !data.is_empty() && data.bytes().all(is_base64url_byte);
     if !data_ok || part_check(set, k, n, data) != check {
         return Err(HandoffError::DamagedPart { part: Some(k) });
@@ -404,8 +402,7 @@ pub enum PartAdded {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct HandoffAssembler {
     set: Option<String>,
-    total: usize,
-    /// Part k's data at k - 1, once it arrived; `total` slots (a few dozen at most).
+    /// Part k's data at k - 1, once it arrived; a slot per part of the handoff (a few dozen at most).
     parts: Vec<Option<String>>,
 }
 
@@ -420,12 +417,11 @@ impl HandoffAssembler {
     pub fn add(&mut self, fragment: &str) -> Result<PartAdded, HandoffError> {
         let part = parse_part(fragment)?;
         if let Some(set) = &self.set {
-            if *set != part.set || self.total != part.n {
+            if *set != part.set || self.parts.len() != part.n {
                 return Err(HandoffError::DifferentHandoff);
             }
         }
         self.set = Some(part.set);
-        self.total = part.n;
         self.parts.resize(part.n, None);
         let slot = &mut self.parts[part.k - 1];
         if slot.is_some() {
@@ -443,10 +439,10 @@ impl HandoffAssembler {
     /// Which parts arrived and which are missing; `None` before the first part.
     pub fn progress(&self) -> Option<HandoffProgress> {
         self.set.as_ref()?;
-        let numbers = || (1..=self.total).zip(&self.parts);
+        let numbers = || (1..).zip(&self.parts);
         let received = numbers().filter(|(_, data)| data.is_some()).map(|(k, _)| k).collect();
         let missing = numbers().filter(|(_, data)| data.is_none()).map(|(k, _)| k).collect();
-        Some(HandoffProgress { received, missing, total: self.total })
+        Some(HandoffProgress { received, missing, total: self.parts.len() })
     }
 
     /// True when every part has arrived.
