@@ -5,7 +5,8 @@
 // - Loading: a MutationObserver notes when the first result row (`.member-card`) is in
 //   the DOM — or, when the page opens on #/follow-up, when `entries` follow-up entries
 //   (`.entry`) are — then requestAnimationFrame + setTimeout notes when that frame
-//   has been painted.
+//   has been painted ("first"); the same again once a whole first page of rows,
+//   `wholePage`, is in the DOM ("whole").
 // - window.__bench.interact(action): for interactions whose DOM work runs in the event
 //   handler and the microtasks after it (Leptos runs its effects as microtasks, the
 //   baseline updates synchronously). "handler" ends when every microtask has run:
@@ -20,7 +21,7 @@
 // - window.__bench.until(action, done, timeoutMs): for interactions that complete in a
 //   later task (hash navigation): "handler" ends at the first DOM mutation after which
 //   `done()` holds, "paint" after the next frame.
-function benchProbe({ entries }) {
+function benchProbe({ entries, wholePage }) {
   const bench = (window.__bench = { load: {}, errors: [] });
   addEventListener("error", (event) => bench.errors.push(`error: ${event.message}`));
   addEventListener("unhandledrejection", (event) => bench.errors.push(`unhandled rejection: ${event.reason}`));
@@ -45,17 +46,21 @@ function benchProbe({ entries }) {
   const followUp = location.hash.startsWith("#/follow-up");
   const selector = followUp ? ".entry" : ".member-card";
   const needed = followUp ? entries : 1;
-  bench.load.waitingFor = `${needed} × ${selector}`;
-  const loadObserver = new MutationObserver(() => {
-    if (document.querySelectorAll(selector).length < needed) return;
-    loadObserver.disconnect();
-    bench.load.domAt = performance.now();
-    requestAnimationFrame(() => {
-      bench.load.frameAt = performance.now();
-      setTimeout(() => (bench.load.paintAt = performance.now()), 0);
+  // A list may paint its first rows before the rest of its first page (Vitrina does: a
+  // screenful, then a few rows per task); "whole" is when all of that page is painted.
+  const whole = followUp ? entries : wholePage;
+  bench.load.waitingFor = `${whole} × ${selector}`;
+  const watch = (count, at) => {
+    const observer = new MutationObserver(() => {
+      if (document.querySelectorAll(selector).length < count) return;
+      observer.disconnect();
+      bench.load[`${at}DomAt`] = performance.now();
+      requestAnimationFrame(() => setTimeout(() => (bench.load[`${at}PaintAt`] = performance.now()), 0));
     });
-  });
-  loadObserver.observe(document, { childList: true, subtree: true });
+    observer.observe(document, { childList: true, subtree: true });
+  };
+  watch(needed, "first");
+  watch(whole, "whole");
 
   const nextTask = () =>
     new Promise((resolve) => {

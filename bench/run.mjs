@@ -34,6 +34,8 @@ const QUERY = "troquelado juarez"; // a capability alias and a city, typed lette
 const CAPABILITY = "Estampado"; // the capability facet value toggled
 const CERTIFICATION = "IATF 16949"; // the certification facet value toggled
 const FOLLOW_UP_ENTRIES = 50;
+// Rows in a list's first page, in both apps (Vitrina's LIST_PAGE_SIZE, the baseline's PAGE_SIZE).
+const PAGE_ROWS = 40;
 const PROFILES_PER_RUN = 2;
 const FLOOR_SAMPLES = 5;
 
@@ -63,6 +65,8 @@ const ALL_APPS = [
 const METRICS = [
   ["first_results_cold", "ms", "navigation → first results painted, cold HTTP cache"],
   ["first_results_warm", "ms", "navigation → first results painted, warm HTTP cache"],
+  ["whole_page_cold", "ms", `navigation → the first page's ${PAGE_ROWS} rows all painted, cold HTTP cache`],
+  ["whole_page_warm", "ms", `navigation → the first page's ${PAGE_ROWS} rows all painted, warm HTTP cache`],
   ["directory_received_cold", "ms", "navigation → directory file received (cold)"],
   ["after_directory_cold", "ms", "directory received → first results in the DOM (parse, index, render; cold)"],
   ["phase_parse", "ms", "baseline only: JSON.parse (warm load)", "baseline"],
@@ -293,7 +297,7 @@ async function load(page, url, what, { reload = false } = {}) {
   if (reload) await page.reload({ waitUntil: "commit", timeout: 120_000 });
   else await page.goto(url, { waitUntil: "commit", timeout: 120_000 });
   try {
-    await page.waitForFunction(() => window.__bench?.load.paintAt !== undefined || window.__bench?.errors.length > 0, null, {
+    await page.waitForFunction(() => window.__bench?.load.wholePaintAt !== undefined || window.__bench?.errors.length > 0, null, {
       timeout: 600_000,
       polling: 200,
     });
@@ -451,7 +455,7 @@ async function followUp(page, ctx, url) {
   await page.waitForFunction((n) => document.querySelectorAll(".entry").length >= n, FOLLOW_UP_ENTRIES, { timeout: 120_000, polling: 200 });
   await page.waitForTimeout(300);
   const timeline = await load(page, `${url}#/follow-up`, `${ctx.what} follow-up reload`, { reload: true });
-  ctx.record("follow_up_reload", timeline.paintAt);
+  ctx.record("follow_up_reload", timeline.wholePaintAt);
 }
 
 async function floor(page, ctx) {
@@ -500,7 +504,7 @@ async function session(scale, app, run, rep) {
   const what = `${scale} ${app.name} (rep ${rep + 1}, load ${run.nav}×)`;
   const browser = await freshBrowser();
   const context = browser.context;
-  await context.addInitScript({ content: `${probeSource}\nbenchProbe(${JSON.stringify({ entries: FOLLOW_UP_ENTRIES })});` });
+  await context.addInitScript({ content: `${probeSource}\nbenchProbe(${JSON.stringify({ entries: FOLLOW_UP_ENTRIES, wholePage: PAGE_ROWS })});` });
   const page = context.pages()[0] ?? (await context.newPage());
   const problems = [];
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
@@ -527,14 +531,16 @@ async function session(scale, app, run, rep) {
     const loading = ctxFor(run.nav);
     const cold = await load(page, url, `${what} cold`);
     if (!cold.directory) fail(`${what}: no resource timing for the directory file`);
-    loading.record("first_results_cold", cold.paintAt);
+    loading.record("first_results_cold", cold.firstPaintAt);
+    loading.record("whole_page_cold", cold.wholePaintAt);
     loading.record("directory_received_cold", cold.directory.responseEnd);
-    loading.record("after_directory_cold", cold.domAt - cold.directory.responseEnd);
+    loading.record("after_directory_cold", cold.firstDomAt - cold.directory.responseEnd);
     check();
     await page.waitForTimeout(500);
     await page.goto("about:blank");
     const warm = await load(page, url, `${what} warm`);
-    loading.record("first_results_warm", warm.paintAt);
+    loading.record("first_results_warm", warm.firstPaintAt);
+    loading.record("whole_page_warm", warm.wholePaintAt);
     if (app.id !== "vitrina") {
       const m = warm.marks;
       for (const mark of ["bench:fetched", "bench:parsed", "bench:indexed", "bench:rendered"])
@@ -549,8 +555,8 @@ async function session(scale, app, run, rep) {
       rows: document.querySelectorAll(".member-card").length,
       facetValues: document.querySelectorAll("#facet-sheet .facet-value").length,
     }));
-    loading.sanity("first screen", shown);
-    if (shown.rows !== 40) fail(`${what}: the first screen shows ${shown.rows} rows, not 40`);
+    loading.sanity("first page", shown);
+    if (shown.rows !== PAGE_ROWS) fail(`${what}: the first page shows ${shown.rows} rows, not ${PAGE_ROWS}`);
     await page.waitForTimeout(300);
     await setRate(cdp, 1);
     const mem = await memory(page, cdp);
@@ -663,7 +669,7 @@ function aggregate(plans) {
 function expectedMetrics(run, rate) {
   const keys = [];
   if (run.nav === rate)
-    keys.push("first_results_cold", "first_results_warm", "directory_received_cold", "after_directory_cold", "js_heap_mb", "memory_total_mb");
+    keys.push("first_results_cold", "first_results_warm", "whole_page_cold", "whole_page_warm", "directory_received_cold", "after_directory_cold", "js_heap_mb", "memory_total_mb");
   if (run.interact.includes(rate))
     keys.push("keystroke_handler", "keystroke_history", "keystroke_paint", "facet_handler", "facet_history", "facet_paint", "profile_dom", "profile_paint", "frame_floor");
   if (run.followUp === rate) keys.push("save_handler", "save_paint", "follow_up_reload");
