@@ -168,8 +168,11 @@ async fn fetch_bytes(url: &str, wanted: Wanted) -> Result<Fetched, FetchError> {
         .get("x-vitrina-fetched-at")
         .ok()
         .flatten()
-        .and_then(|value| value.trim().parse::<f64>().ok())
-        .filter(|ms| ms.is_finite() && *ms > 0.0);
+        // Whole milliseconds (the worker writes `Date.now()`): reading them as an integer keeps
+        // the float parser and its 10 KB table of powers of five out of the wasm.
+        .and_then(|value| value.trim().parse::<u64>().ok())
+        .filter(|ms| *ms > 0)
+        .map(|ms| ms as f64);
     let buffer = JsFuture::from(response.array_buffer().map_err(network)?).await.map_err(network)?;
     Ok(Fetched { bytes: js_sys::Uint8Array::new(&buffer).to_vec(), source, fetched_at_ms })
 }

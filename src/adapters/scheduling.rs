@@ -50,10 +50,23 @@ pub async fn step_after_paint(mut step: impl FnMut() -> bool) {
     }
 }
 
-/// Resolves once the page is painted and the browser has a moment with nothing to do
-/// (`requestIdleCallback`, at most a second later; 200 ms after the paint where there is none).
+/// Time left to the page's first frame to reach the screen before work that is not for it
+/// starts. The task after a frame's animation callbacks can run before that frame is on
+/// screen (measured: a request started there began 1–4 ms before the paint was presented,
+/// two frames later too), and the download would compete with what the visitor came to see.
+const SETTLE_AFTER_PAINT_MS: i32 = 200;
+
+/// Resolves once the page is painted and on screen and the browser has a moment with nothing
+/// to do: `SETTLE_AFTER_PAINT_MS` after the paint, then `requestIdleCallback` (at most a second
+/// later; at once where there is none).
 pub async fn when_idle() {
     after_next_paint().await;
+    wait(|window, resolve| {
+        if window.set_timeout_with_callback_and_timeout_and_arguments_0(resolve, SETTLE_AFTER_PAINT_MS).is_err() {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+        }
+    })
+    .await;
     wait(|window, resolve| {
         let idle = js_sys::Reflect::get(window, &"requestIdleCallback".into())
             .ok()
@@ -64,7 +77,7 @@ pub async fn when_idle() {
             idle.call2(window, resolve, &options).is_ok()
         });
         if !asked {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(resolve, 200);
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
         }
     })
     .await;
