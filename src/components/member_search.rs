@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use vitrina_core::batching::steps_by_weight;
 use vitrina_core::format::member_kind;
 use vitrina_core::query::{Facet, ListQuery, SortOrder, PLACE_SEPARATOR};
 use vitrina_core::search::{normalize, FacetValue, SearchResults};
@@ -371,19 +372,32 @@ fn FacetSheet(
             .map(|facet| (facet, results.0.facets.values(facet).to_vec()))
             .collect::<Vec<_>>()
     });
-    // Built one facet per task once the first results are on screen, so that no single
-    // task keeps a phone busy for long (the capability facet alone has dozens of values).
-    let n_built = RwSignal::new(0usize);
-    let n_facets = facets.len();
+    // Built a few groups of values per task once the first results are on screen, so that no
+    // single task keeps a phone busy for long: the capability facet alone has dozens of values
+    // (built at once, 80 ms at a phone's speed). The steps run through the facets in order, so
+    // a facet is whole before the next one appears below it: one still growing would push
+    // the next one down.
+    let mut n_steps = 0;
+    let facets: Vec<(Facet, Vec<ValueGroup>, Vec<usize>)> = facets
+        .into_iter()
+        .map(|(facet, values)| {
+            let groups = group_values(facet, values);
+            let steps = steps_by_weight(groups.iter().map(|(_, values)| values.len()), FACET_VALUES_PER_TASK);
+            let steps: Vec<usize> = steps.into_iter().map(|step| n_steps + step).collect();
+            n_steps = steps.last().map_or(n_steps, |last| last + 1);
+            (facet, groups, steps)
+        })
+        .collect();
+    let steps_done = RwSignal::new(0usize);
     leptos::task::spawn_local(scheduling::step_after_paint(move || {
         // Not once the page is gone.
-        n_built.try_update(|n| *n += 1).is_some() && n_built.get_untracked() < n_facets
+        steps_done.try_update(|n| *n += 1).is_some() && steps_done.get_untracked() < n_steps
     }));
     let facets = facets
         .into_iter()
-        .enumerate()
-        .map(|(position, (facet, values))| {
-            let built = Memo::new(move |_| n_built.get() > position);
+        .map(|(facet, groups, group_steps)| {
+            let first_step = group_steps.first().copied().unwrap_or(0);
+            let built = Memo::new(move |_| steps_done.get() > first_step);
             let catalog = catalog.clone();
             move || {
                 built.get().then(|| {
@@ -391,7 +405,9 @@ fn FacetSheet(
                         <FacetGroup
                             catalog=catalog.clone()
                             facet=facet
-                            values=values.clone()
+                            groups=groups.clone()
+                            group_steps=group_steps.clone()
+                            steps_done=steps_done
                             query=query
                             results=results
                             on_change=on_change
@@ -435,6 +451,25 @@ const SHEET_LAST: &str = ".facet-sheet-footer .button";
 /// Facet values under one capability group (or none), each with its position in the facet.
 type ValueGroup = (Option<String>, Vec<(usize, FacetValue)>);
 
+/// Facet values built in one task after the first results: a few groups of capabilities.
+const FACET_VALUES_PER_TASK: usize = 16;
+
+/// A facet's values in groups, each value with its position (where its count is found in
+/// every result): capabilities and needs by their group, in the order the index gives them
+/// (the file's order); the other facets' values in one group.
+fn group_values(facet: Facet, values: Vec<FacetValue>) -> Vec<ValueGroup> {
+    let grouped = matches!(facet, Facet::Capability | Facet::Need);
+    let mut groups: Vec<ValueGroup> = Vec::new();
+    for (position, value) in values.into_iter().enumerate() {
+        let key = if grouped { value.group.clone() } else { None };
+        match groups.iter_mut().find(|(group, _)| *group == key) {
+            Some((_, members)) => members.push((position, value)),
+            None => groups.push((key, vec![(position, value)])),
+        }
+    }
+    groups
+}
+
 /// What one facet value shows that changes with the query.
 #[derive(Clone, Copy)]
 struct ValueState {
@@ -447,11 +482,14 @@ fn count_at(results: &SharedResults, facet: Facet, position: usize) -> u32 {
 }
 
 /// One facet: its values with disjunctive counts; capabilities grouped and searchable.
+/// `group_steps` says after which of the sheet's steps each group is built.
 #[component]
 fn FacetGroup(
     catalog: Arc<Catalog>,
     facet: Facet,
-    values: Vec<FacetValue>,
+    groups: Vec<ValueGroup>,
+    group_steps: Vec<usize>,
+    steps_done: RwSignal<usize>,
     query: Memo<ListQuery>,
     results: Memo<SharedResults>,
     on_change: Callback<(ListQuery, bool)>,
@@ -459,13 +497,18 @@ fn FacetGroup(
     let UiLang(lang) = expect_context::<UiLang>();
     let grouped = matches!(facet, Facet::Capability | Facet::Need);
     let filter_text = RwSignal::new(String::new());
-    let n_values = values.len();
+    let mut by_position: Vec<(usize, String)> = groups
+        .iter()
+        .flat_map(|(_, values)| values.iter().map(|(position, value)| (*position, value.value.clone())))
+        .collect();
+    by_position.sort_unstable_by_key(|(position, _)| *position);
+    let n_values = by_position.len();
 
     // Each value's count and check live in signals of their own, set by one effect per
     // facet and only when they change. Subscribing every value to the results and the
     // query (about 200 values, two subscriptions each) made Leptos' bookkeeping cost more
     // than the search: every subscriber leaves and rejoins a shared set on every change.
-    let value_ids: Vec<String> = values.iter().map(|value| value.value.clone()).collect();
+    let value_ids: Vec<String> = by_position.into_iter().map(|(_, value)| value).collect();
     let states: Arc<Vec<ValueState>> = Arc::new(
         value_ids
             .iter()
@@ -501,17 +544,6 @@ fn FacetGroup(
                 }
             })
         });
-    }
-
-    // Groups in the order the index gives them (the file's order); each value
-    // remembers its position, where its count is found in every result.
-    let mut groups: Vec<ValueGroup> = Vec::new();
-    for (position, value) in values.into_iter().enumerate() {
-        let key = if grouped { value.group.clone() } else { None };
-        match groups.iter_mut().find(|(group, _)| *group == key) {
-            Some((_, members)) => members.push((position, value)),
-            None => groups.push((key, vec![(position, value)])),
-        }
     }
 
     let value_item = {
@@ -553,39 +585,53 @@ fn FacetGroup(
         }
     };
 
+    // Each group is built by the sheet's step `group_steps` gives it; a `Memo` per group, so
+    // showing one group does not rebuild the ones already shown.
     let body = groups
         .into_iter()
-        .map(|(group, values)| {
-            let values_selected_in_group = query
-                .with_untracked(|query| values.iter().any(|(_, value)| query.filters.is_selected(facet, &value.value)));
-            let items = values.into_iter().map(value_item.clone()).collect_view();
-            match group.filter(|_| grouped) {
-                Some(group_id) => {
-                    let catalog = catalog.clone();
-                    let group_label = move || {
-                        let lang = lang.get();
-                        catalog
-                            .directory
-                            .capability_group(&group_id)
-                            .map(|group| {
-                                group.label.resolve(lang.tag(), catalog.directory.fallback_language()).to_owned()
-                            })
-                            .unwrap_or_else(|| ui(lang).ungrouped.to_owned())
-                    };
-                    // Groups holding a selected value start open; typing in the facet filter opens all.
-                    let holds_selection = values_selected_in_group;
-                    view! {
-                        <details
-                            class="facet-subgroup"
-                            prop:open=move || holds_selection || !filter_text.get().is_empty()
-                        >
-                            <summary>{group_label}</summary>
-                            <ul class="facet-values">{items}</ul>
-                        </details>
+        .zip(group_steps)
+        .map(|((group, values), step)| {
+            let shown = Memo::new(move |_| steps_done.get() > step);
+            let value_item = value_item.clone();
+            let catalog = catalog.clone();
+            move || {
+                shown.get().then(|| {
+                    let values_selected_in_group = query.with_untracked(|query| {
+                        values.iter().any(|(_, value)| query.filters.is_selected(facet, &value.value))
+                    });
+                    let items = values.iter().cloned().map(value_item.clone()).collect_view();
+                    match group.clone().filter(|_| grouped) {
+                        Some(group_id) => {
+                            let catalog = catalog.clone();
+                            let group_label = move || {
+                                let lang = lang.get();
+                                catalog
+                                    .directory
+                                    .capability_group(&group_id)
+                                    .map(|group| {
+                                        group
+                                            .label
+                                            .resolve(lang.tag(), catalog.directory.fallback_language())
+                                            .to_owned()
+                                    })
+                                    .unwrap_or_else(|| ui(lang).ungrouped.to_owned())
+                            };
+                            // Groups holding a selected value start open; typing in the facet filter opens all.
+                            let holds_selection = values_selected_in_group;
+                            view! {
+                                <details
+                                    class="facet-subgroup"
+                                    prop:open=move || holds_selection || !filter_text.get().is_empty()
+                                >
+                                    <summary>{group_label}</summary>
+                                    <ul class="facet-values">{items}</ul>
+                                </details>
+                            }
+                            .into_any()
+                        }
+                        None => view! { <ul class="facet-values">{items}</ul> }.into_any(),
                     }
-                    .into_any()
-                }
-                None => view! { <ul class="facet-values">{items}</ul> }.into_any(),
+                })
             }
         })
         .collect_view();

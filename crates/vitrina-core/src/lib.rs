@@ -3,6 +3,7 @@
 //! Nothing here knows about the browser, Leptos or any I/O; the app and the
 //! developer tools both build on it, and it is tested natively.
 
+pub mod batching;
 pub mod fair;
 pub mod follow_up;
 pub mod format;
