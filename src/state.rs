@@ -38,7 +38,8 @@ impl Catalog {
         self.index.get_or_init(|| SearchIndex::build(&self.loaded.directory))
     }
 
-    /// Builds the search index ahead of its first use, a step per task (see `IndexBuilder`).
+    /// Builds the search index ahead of its first use, a step per task (see `IndexBuilder`; the
+    /// words are read from the members for `scheduling::step_budget` per task).
     pub async fn index_in_steps(&self) {
         if self.index.get().is_some() {
             return;
@@ -46,7 +47,7 @@ impl Catalog {
         let mut builder = IndexBuilder::new(&self.loaded.directory);
         loop {
             scheduling::next_task().await;
-            if let Some(index) = builder.step() {
+            if let Some(index) = builder.step_while(scheduling::step_budget()) {
                 // Another caller may have needed it in the meantime and built it at once.
                 let _ = self.index.set(index);
                 return;

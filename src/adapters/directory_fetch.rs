@@ -113,17 +113,12 @@ pub async fn fetch_directory_copy(url: &str, wanted: Wanted) -> Result<Directory
     Ok(DirectoryCopy { loaded, from_saved_copy, fetched_at_ms, fingerprint })
 }
 
-/// How long one step of reading the file may take: well under the 50 ms after which a phone
-/// feels unresponsive, since rendering follows in the same frame.
-const STEP_MS: f64 = 8.0;
-
 /// Reads the file a few members per task, so the page answers taps while a large directory loads.
 async fn read_in_steps(bytes: Vec<u8>) -> Result<Loaded, LoadError> {
     let mut loader = DirectoryLoader::start(bytes)?;
     loop {
         scheduling::next_task().await;
-        let step_ends = scheduling::now_ms() + STEP_MS;
-        if loader.read_members(|| scheduling::now_ms() < step_ends)? {
+        if loader.read_members(scheduling::step_budget())? {
             return loader.finish();
         }
     }

@@ -83,6 +83,17 @@ pub async fn when_idle() {
     .await;
 }
 
+/// How long one step of work done a piece per task (reading the file, indexing it) may take:
+/// well under the 50 ms after which a phone feels unresponsive, since rendering may follow in
+/// the same frame.
+const STEP_MS: f64 = 8.0;
+
+/// The "more?" of one such step: true until `STEP_MS` have passed since it was asked for.
+pub fn step_budget() -> impl FnMut() -> bool {
+    let ends = now_ms() + STEP_MS;
+    move || now_ms() < ends
+}
+
 /// Milliseconds on the page's monotonic clock (`performance.now()`), for timing steps of work
 /// and telling a typing burst from a new search; without a window, a clock that never moves.
 pub fn now_ms() -> f64 {

@@ -100,7 +100,7 @@ use crate::valid::IsoDate;
 use bits::MemberSet;
 use facets::{facet_index, Facets};
 use std::ops::Range;
-use text_index::{TextIndex, CLASSES, VOCABULARY};
+use text_index::{TextIndex, TextIndexBuilder, CLASSES, VOCABULARY};
 
 /// The search index of one directory: built once, then queried for every keystroke.
 ///
@@ -129,6 +129,7 @@ pub struct IndexBuilder<'a> {
     by_name: Vec<u32>,
     ids: Vec<u32>,
     facets: Option<Facets>,
+    words: Option<TextIndexBuilder>,
     text: Option<TextIndex>,
 }
 
@@ -157,17 +158,29 @@ impl<'a> IndexBuilder<'a> {
         for (id, &m) in by_name.iter().enumerate() {
             ids[m as usize] = id as u32;
         }
-        IndexBuilder { directory, by_name, ids, facets: None, text: None }
+        IndexBuilder { directory, by_name, ids, facets: None, words: None, text: None }
     }
 
     /// Takes the next step: the facets, then the words, then the orders, which give the index.
     pub fn step(&mut self) -> Option<SearchIndex> {
+        self.step_while(|| true)
+    }
+
+    /// Like [`IndexBuilder::step`], except that the words are read from the members only while
+    /// `more()` holds (at least one member per call): the step that reads them, the longest
+    /// by far in a large directory, becomes as many calls as the caller's time budget needs.
+    pub fn step_while(&mut self, more: impl FnMut() -> bool) -> Option<SearchIndex> {
         let directory = self.directory;
         let Some(facets) = &self.facets else {
             self.facets = Some(Facets::build(directory, &self.ids));
             return None;
         };
         let Some(text) = self.text.take() else {
+            let words = self.words.get_or_insert_with(|| TextIndexBuilder::new(self.ids.len()));
+            if !words.read_members(directory, &self.ids, more) {
+                return None;
+            }
+            let words = self.words.take()?;
             let certifications = facets.ranges[facet_index(Facet::Certification)].start;
             let mut vocabulary: Vec<(u32, Vec<&str>)> = Vec::new();
             for (c, capability) in directory.capabilities.iter().enumerate() {
@@ -177,7 +190,7 @@ impl<'a> IndexBuilder<'a> {
             for (c, certification) in directory.certifications.iter().enumerate() {
                 vocabulary.push(((certifications + c) as u32, certification.label.variants().collect()));
             }
-            self.text = Some(TextIndex::build(directory, &self.ids, &vocabulary));
+            self.text = Some(words.finish(&vocabulary));
             return None;
         };
         // Stable sorts of the ids (already in name order) keep ties in name order.

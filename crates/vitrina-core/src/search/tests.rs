@@ -1070,6 +1070,20 @@ fn large_directories_agree_with_the_reference() {
     let index = SearchIndex::build(&d);
     let (_, listed, dense) = index.stats();
     assert!(listed > 0 && dense > 0, "both kinds of word storage are exercised");
+    // The same index read 13 members per step: words turn into bitsets across steps.
+    let stepwise = {
+        let mut builder = IndexBuilder::new(&d);
+        loop {
+            let mut budget = 13;
+            if let Some(index) = builder.step_while(|| {
+                budget -= 1;
+                budget > 0
+            }) {
+                break index;
+            }
+        }
+    };
+    assert_eq!(stepwise.stats(), index.stats());
     for _ in 0..150 {
         let mut query = arb_query().new_tree(&mut runner).unwrap().current();
         if query.text.len() % 4 == 1 {
@@ -1077,6 +1091,7 @@ fn large_directories_agree_with_the_reference() {
         }
         let today = arb_today().new_tree(&mut runner).unwrap().current();
         assert_brute_force(&d, &index, &query, today, None);
+        assert_eq!(stepwise.run(&d, &query, today), index.run(&d, &query, today), "{query:?}");
         if query.filters.len() < 2 {
             assert_brute_force(&d, &index, &query, today, Some("junta"));
         }
@@ -1102,6 +1117,42 @@ fn the_index_is_built_in_steps_that_give_what_building_at_once_gives() {
         for sort in SortOrder::ALL {
             let query = ListQuery { text: text.into(), sort, ..ListQuery::default() };
             assert_eq!(index.run(&directory, &query, today), whole.run(&directory, &query, today), "{text:?} {sort:?}");
+        }
+    }
+}
+
+#[test]
+fn words_read_a_few_members_per_step_give_what_building_at_once_gives() {
+    let directory = sample();
+    let whole = SearchIndex::build(&directory);
+    let today = day("2026-11-26");
+    for members_per_step in [1, 2, 7, directory.members.len() + 1] {
+        let mut builder = IndexBuilder::new(&directory);
+        let mut steps = 1;
+        let index = loop {
+            steps += 1;
+            let mut budget = members_per_step;
+            let more = || {
+                budget -= 1;
+                budget > 0
+            };
+            if let Some(index) = builder.step_while(more) {
+                break index;
+            }
+            assert!(steps < 1000, "the builder never finishes");
+        };
+        // Names, facets, the words a few members per step (the last one also sorts them), orders.
+        let word_steps = directory.members.len().div_ceil(members_per_step);
+        assert_eq!(steps, 3 + word_steps, "{members_per_step} members per step");
+        for text in ["", "troquel", "iatf juarez", "zzz", "a"] {
+            for sort in SortOrder::ALL {
+                let query = ListQuery { text: text.into(), sort, ..ListQuery::default() };
+                assert_eq!(
+                    index.run(&directory, &query, today),
+                    whole.run(&directory, &query, today),
+                    "{members_per_step} per step, {text:?} {sort:?}"
+                );
+            }
         }
     }
 }

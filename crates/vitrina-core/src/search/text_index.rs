@@ -79,36 +79,62 @@ enum Building {
     Dense([Option<Box<[u64]>>; 3]),
 }
 
-impl TextIndex {
-    /// Indexes the texts of `directory.members[m]` as member `ids[m]`; `vocabulary_texts`
-    /// gives, for each vocabulary item, the texts (labels in every language, aliases) that find it.
-    pub(crate) fn build(directory: &Directory, ids: &[u32], vocabulary_texts: &[(u32, Vec<&str>)]) -> TextIndex {
-        let n = ids.len();
-        let bitset_words = bits::words_for(n);
-        let mut word_ids: HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>> = HashMap::default();
-        let mut building: Vec<Building> = Vec::new();
-        let mut id_of = |word: &str, building: &mut Vec<Building>| -> u32 {
-            if let Some(&id) = word_ids.get(word) {
-                return id;
-            }
-            let id = building.len() as u32;
-            word_ids.insert(word.into(), id);
-            building.push(Building::List(Vec::new()));
-            id
-        };
+type WordIds = HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>>;
 
-        let mut buffer = String::new();
-        // The member's distinct words, and for every word the last member (plus one) it was
-        // seen in and its best class there: each word once per member without sorting.
-        let mut distinct: Vec<u32> = Vec::new();
-        let mut seen: Vec<(u32, u8)> = Vec::new();
+/// A [`TextIndex`] built a few members at a time (see [`TextIndexBuilder::read_members`]),
+/// so that a caller can give the browser its turn in between.
+pub(crate) struct TextIndexBuilder {
+    /// Members read so far.
+    read: usize,
+    bitset_words: usize,
+    word_ids: WordIds,
+    building: Vec<Building>,
+    buffer: String,
+    /// The member's distinct words, and for every word the last member (plus one) it was
+    /// seen in and its best class there: each word once per member without sorting.
+    distinct: Vec<u32>,
+    seen: Vec<(u32, u8)>,
+}
+
+/// The id of `word`, given to it on first sight.
+fn word_id(word_ids: &mut WordIds, building: &mut Vec<Building>, word: &str) -> u32 {
+    if let Some(&id) = word_ids.get(word) {
+        return id;
+    }
+    let id = building.len() as u32;
+    word_ids.insert(word.into(), id);
+    building.push(Building::List(Vec::new()));
+    id
+}
+
+impl TextIndexBuilder {
+    /// Starts a word index of `members` members.
+    pub(crate) fn new(members: usize) -> TextIndexBuilder {
+        TextIndexBuilder {
+            read: 0,
+            bitset_words: bits::words_for(members),
+            word_ids: WordIds::default(),
+            building: Vec::new(),
+            buffer: String::new(),
+            distinct: Vec::new(),
+            seen: Vec::new(),
+        }
+    }
+
+    /// Indexes the texts of `directory.members[m]` as member `ids[m]`, from the first member
+    /// not read yet, while `more()` holds (at least one member per call); true once every
+    /// member is read. `directory` and `ids` must be the same on every call.
+    pub(crate) fn read_members(&mut self, directory: &Directory, ids: &[u32], mut more: impl FnMut() -> bool) -> bool {
+        let n = ids.len();
+        let TextIndexBuilder { read, bitset_words, word_ids, building, buffer, distinct, seen } = self;
         // Members in file order, as they lie in memory; lists are sorted by id at the end.
-        for (at, (member, &id)) in directory.members.iter().zip(ids).enumerate() {
+        while let (Some(member), Some(&id)) = (directory.members.get(*read), ids.get(*read)) {
             distinct.clear();
-            let marker = at as u32 + 1;
+            *read += 1;
+            let marker = *read as u32;
             member_texts(member, |text, class| {
-                for_each_word(text, &mut buffer, |word| {
-                    let word = id_of(word, &mut building) as usize;
+                for_each_word(text, buffer, |word| {
+                    let word = word_id(word_ids, building, word) as usize;
                     if word >= seen.len() {
                         seen.resize(word + 1, (0, 0));
                     }
@@ -121,7 +147,7 @@ impl TextIndex {
                     }
                 });
             });
-            for &word in &distinct {
+            for &word in distinct.iter() {
                 let class = seen[word as usize].1;
                 let entry = &mut building[word as usize];
                 if let Building::List(list) = entry {
@@ -131,23 +157,34 @@ impl TextIndex {
                         let mut sets: [Option<Box<[u64]>>; 3] = Default::default();
                         for &posting in list.iter() {
                             let set = sets[slot_of((posting & 3) as usize)]
-                                .get_or_insert_with(|| vec![0u64; bitset_words].into_boxed_slice());
+                                .get_or_insert_with(|| vec![0u64; *bitset_words].into_boxed_slice());
                             bits::set(set, posting >> 2);
                         }
                         *entry = Building::Dense(sets);
                     }
                 } else if let Building::Dense(sets) = entry {
                     let set =
-                        sets[slot_of(class.into())].get_or_insert_with(|| vec![0u64; bitset_words].into_boxed_slice());
+                        sets[slot_of(class.into())].get_or_insert_with(|| vec![0u64; *bitset_words].into_boxed_slice());
                     bits::set(set, id);
                 }
             }
+            if !more() {
+                break;
+            }
         }
+        *read >= n.min(directory.members.len())
+    }
 
+    /// The index of the members read; `vocabulary_texts` gives, for each vocabulary item,
+    /// the texts (labels in every language, aliases) that find it.
+    pub(crate) fn finish(self, vocabulary_texts: &[(u32, Vec<&str>)]) -> TextIndex {
+        let TextIndexBuilder { mut word_ids, mut building, mut buffer, .. } = self;
         let mut item_pairs: Vec<(u32, u32)> = Vec::new();
         for (item, texts) in vocabulary_texts {
             for text in texts {
-                for_each_word(text, &mut buffer, |word| item_pairs.push((id_of(word, &mut building), *item)));
+                for_each_word(text, &mut buffer, |word| {
+                    item_pairs.push((word_id(&mut word_ids, &mut building, word), *item));
+                });
             }
         }
 
@@ -200,7 +237,9 @@ impl TextIndex {
         }
         index
     }
+}
 
+impl TextIndex {
     fn word(&self, at: usize) -> &str {
         let start = if at == 0 { 0 } else { self.word_ends[at - 1] as usize };
         &self.words[start..self.word_ends[at] as usize]
