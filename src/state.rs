@@ -241,6 +241,10 @@ pub struct Navigation {
     writes: StoredValue<HistoryWrites<Route>>,
     /// The last write to the address bar: (fragment before, fragment after, when).
     last_write: StoredValue<Option<(String, String, f64)>>,
+    /// The fragment the address bar holds as far as the app knows: what it last wrote or
+    /// followed. Another one there means the visitor (or Back) changed it and its
+    /// `hashchange` has not been handled yet.
+    address: StoredValue<String>,
 }
 
 /// How long after a write to the address bar a reload may still have read the address before it.
@@ -253,6 +257,7 @@ impl Navigation {
             route,
             writes: StoredValue::new(HistoryWrites::default()),
             last_write: StoredValue::new(None),
+            address: StoredValue::new(hash_location::current_fragment()),
         };
         // pagehide covers unloading and the back-forward cache; visibilitychange covers a
         // phone switching apps, after which the page may be discarded without pagehide.
@@ -320,7 +325,10 @@ impl Navigation {
     /// Corrects the address bar without a new step (e.g. dropping stale filters).
     pub fn correct(self, route: Route) {
         self.flush();
-        hash_location::write_route(&route, HistoryMode::Replace);
+        if self.address_is_ours() {
+            hash_location::write_route(&route, HistoryMode::Replace);
+            self.address.set_value(hash_location::current_fragment());
+        }
         self.route.set(route);
     }
 
@@ -329,6 +337,7 @@ impl Navigation {
         // What was pending belongs to the entry the visitor left.
         self.writes.update_value(|writes| writes.discard());
         self.route.set(hash_location::current_route());
+        self.address.set_value(hash_location::current_fragment());
     }
 
     /// Writes what typing left pending, now.
@@ -372,10 +381,22 @@ impl Navigation {
 
     /// Writes to the address bar, remembering what it showed before (see `flush_before_unload`).
     fn write(self, pending: &HistoryWrite<Route>) {
+        // A timer may fire between the address changing and its `hashchange`: writing then
+        // would put the search typed before back over the page the visitor asked for.
+        if !self.address_is_ours() {
+            self.writes.update_value(|writes| writes.discard());
+            return;
+        }
         let before = hash_location::current_fragment();
         let mode = if pending.push { HistoryMode::Push } else { HistoryMode::Replace };
         hash_location::write_route(&pending.route, mode);
+        self.address.set_value(hash_location::current_fragment());
         self.last_write.set_value(Some((before, pending.route.to_fragment(), scheduling::now_ms())));
+    }
+
+    /// Whether the address bar holds what the app last wrote or followed.
+    fn address_is_ours(self) -> bool {
+        self.address.with_value(|address| *address == hash_location::current_fragment())
     }
 }
 

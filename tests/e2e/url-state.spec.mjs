@@ -78,3 +78,23 @@ test("a reload right after typing keeps the typed search", async ({ page, app })
   await page.reload();
   await expect(page.getByRole("searchbox")).toHaveValue("acer");
 });
+
+test("an address changed right after typing is not written over by the typed search", async ({ page, app }) => {
+  await app.open("#/");
+  await expect(page.locator(".member-card").first()).toBeVisible();
+  // A keystroke, then the address changes before the keystroke's write (due after the next
+  // frame), and its hashchange arrives after that write was due (as when a timer fires
+  // between the two): the new address stands, and the typing is dropped with the page left.
+  await page.evaluate(() => {
+    const box = document.querySelector("#search-input");
+    box.value = "troquelado";
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+    history.pushState(null, "", "#/member/aceros-del-norte");
+  });
+  await page.waitForTimeout(700);
+  await expect(page).toHaveURL(/#\/member\/aceros-del-norte$/);
+  await page.evaluate(() => window.dispatchEvent(new HashChangeEvent("hashchange")));
+  await expect(page.locator("#profile-name")).toHaveText("Aceros del Norte");
+  await page.goBack();
+  await expect(page.getByRole("searchbox")).toHaveValue("");
+});
