@@ -9,7 +9,9 @@
 // `make test`: slow, and performance scores vary with the machine's load.
 //
 // Usage: node bench/lighthouse.mjs [--port 8470] [--out bench/results/lighthouse] [--dist dist]
-//          [--pages list,profile,follow-up] [--protocols h2,h1] [--runs 3]
+//          [--pages list,profile,follow-up] [--protocols h2,h1] [--runs 3] [--save DIR]
+// --save DIR keeps each run's trace and DevTools log in DIR/<page>[.http1]-<run>, for
+// bench/lighthouse-what-if.mjs.
 import { createServer } from "node:http";
 import { createSecureServer } from "node:http2";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -28,6 +30,7 @@ const port = Number(args.port ?? 8470);
 const out = resolve(args.out ?? "bench/results/lighthouse");
 const dist = resolve(args.dist ?? "dist");
 const runs = Math.max(1, Number(args.runs ?? 3));
+const save = args.save && resolve(args.save);
 const PROTOCOLS = {
   h2: { title: "HTTPS, HTTP/2 (a static host)", scheme: "https", suffix: "" },
   h1: { title: "plain HTTP/1.1 (a bare server)", scheme: "http", suffix: ".http1" },
@@ -188,6 +191,8 @@ for (const [offset, protocol] of protocols.entries()) {
         const page = await browser.newPage();
         if (target.prepare) await target.prepare(page);
         const flags = { output: "json", logLevel: "error", disableStorageReset: Boolean(target.prepare), formFactor: "mobile" };
+        // Gathered to disk, then audited from there: the same result, and the run kept.
+        if (save) flags.gatherMode = flags.auditMode = join(save, `${target.name}${suffix}-${run + 1}`);
         results.push(slim((await lighthouse(target.url, flags, undefined, page)).lhr));
         await page.close();
       }
