@@ -325,10 +325,7 @@ impl Navigation {
     /// Corrects the address bar without a new step (e.g. dropping stale filters).
     pub fn correct(self, route: Route) {
         self.flush();
-        if self.address_is_ours() {
-            hash_location::write_route(&route, HistoryMode::Replace);
-            self.address.set_value(hash_location::current_fragment());
-        }
+        self.write_address(&route, HistoryMode::Replace);
         self.route.set(route);
     }
 
@@ -353,8 +350,10 @@ impl Navigation {
         match self.writes.try_update_value(|writes| writes.flush()).flatten() {
             Some(pending) => {
                 let written = hash_location::current_fragment();
-                self.write(&pending);
-                hash_location::leave_unwritten(Some((&written, &pending.route.to_fragment())));
+                // Not written when the address changed under the app: no note then, or the
+                // next page would put the typed search over the address the visitor chose.
+                let note = self.write(&pending).then(|| (written, pending.route.to_fragment()));
+                hash_location::leave_unwritten(note.as_ref().map(|(before, after)| (before.as_str(), after.as_str())));
             }
             // Nothing pending, but a timer or the page being hidden may have written the
             // address after a reload read it: the note says what the visitor last had (a reload
@@ -379,24 +378,32 @@ impl Navigation {
         self.route.get_untracked()
     }
 
-    /// Writes to the address bar, remembering what it showed before (see `flush_before_unload`).
-    fn write(self, pending: &HistoryWrite<Route>) {
-        // A timer may fire between the address changing and its `hashchange`: writing then
-        // would put the search typed before back over the page the visitor asked for.
-        if !self.address_is_ours() {
-            self.writes.update_value(|writes| writes.discard());
-            return;
-        }
-        let before = hash_location::current_fragment();
+    /// Writes what typing left pending to the address bar, remembering what it showed before
+    /// (see `flush_before_unload`); false, and the pending state dropped, when the address
+    /// changed under the app (see `write_address`).
+    fn write(self, pending: &HistoryWrite<Route>) -> bool {
+        let before = self.address.get_value();
         let mode = if pending.push { HistoryMode::Push } else { HistoryMode::Replace };
-        hash_location::write_route(&pending.route, mode);
-        self.address.set_value(hash_location::current_fragment());
+        if !self.write_address(&pending.route, mode) {
+            // It belongs to the entry the visitor left, as in `follow_location`.
+            self.writes.update_value(|writes| writes.discard());
+            return false;
+        }
         self.last_write.set_value(Some((before, pending.route.to_fragment(), scheduling::now_ms())));
+        true
     }
 
-    /// Whether the address bar holds what the app last wrote or followed.
-    fn address_is_ours(self) -> bool {
-        self.address.with_value(|address| *address == hash_location::current_fragment())
+    /// Puts `route` in the address bar unless the address there is not the one the app last
+    /// wrote or followed: a timer may fire between the address changing (a link, Back, a typed
+    /// URL) and its `hashchange`, and writing then would put the search typed before back over
+    /// the page the visitor asked for. True when written.
+    fn write_address(self, route: &Route, mode: HistoryMode) -> bool {
+        if self.address.with_value(|address| *address != hash_location::current_fragment()) {
+            return false;
+        }
+        hash_location::write_route(route, mode);
+        self.address.set_value(hash_location::current_fragment());
+        true
     }
 }
 

@@ -98,3 +98,21 @@ test("an address changed right after typing is not written over by the typed sea
   await page.goBack();
   await expect(page.getByRole("searchbox")).toHaveValue("");
 });
+
+test("a reload right after the address changed under typing opens the new address", async ({ page, app }) => {
+  await app.open("#/");
+  await expect(page.locator(".member-card").first()).toBeVisible();
+  // No frames from here on (a busy or hidden page), so the keystroke's write is still pending
+  // when the page goes away: it is not written, and no note tells the reloaded page to put the
+  // typed search over the address the visitor chose.
+  await page.evaluate(() => {
+    window.requestAnimationFrame = () => 0;
+    const box = document.querySelector("#search-input");
+    box.value = "troquelado";
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+    history.pushState(null, "", "#/member/aceros-del-norte");
+    location.reload();
+  });
+  await expect(page.locator("#profile-name")).toHaveText("Aceros del Norte");
+  await expect(page).toHaveURL(/#\/member\/aceros-del-norte$/);
+});
