@@ -458,7 +458,7 @@ const FACET_VALUES_PER_TASK: usize = 16;
 /// every result): capabilities and needs by their group, in the order the index gives them
 /// (the file's order); the other facets' values in one group.
 fn group_values(facet: Facet, values: Vec<FacetValue>) -> Vec<ValueGroup> {
-    let grouped = matches!(facet, Facet::Capability | Facet::Need);
+    let grouped = is_grouped(facet);
     let mut groups: Vec<ValueGroup> = Vec::new();
     for (position, value) in values.into_iter().enumerate() {
         let key = if grouped { value.group.clone() } else { None };
@@ -481,6 +481,11 @@ fn count_at(results: &SharedResults, facet: Facet, position: usize) -> u32 {
     results.0.facets.values(facet).get(position).map_or(0, |value| value.count)
 }
 
+/// Whether `facet`'s values are shown in groups, with a box to filter them: capabilities and needs.
+fn is_grouped(facet: Facet) -> bool {
+    matches!(facet, Facet::Capability | Facet::Need)
+}
+
 /// One facet: its values with disjunctive counts; capabilities grouped and searchable.
 /// `group_steps` says after which of the sheet's steps each group is built.
 #[component]
@@ -495,7 +500,6 @@ fn FacetGroup(
     on_change: Callback<(ListQuery, bool)>,
 ) -> impl IntoView {
     let UiLang(lang) = expect_context::<UiLang>();
-    let grouped = matches!(facet, Facet::Capability | Facet::Need);
     let filter_text = RwSignal::new(String::new());
     let mut by_position: Vec<(usize, String)> = groups
         .iter()
@@ -600,7 +604,8 @@ fn FacetGroup(
                         values.iter().any(|(_, value)| query.filters.is_selected(facet, &value.value))
                     });
                     let items = values.iter().cloned().map(value_item.clone()).collect_view();
-                    match group.clone().filter(|_| grouped) {
+                    // Only a grouped facet's values have a group (`group_values`).
+                    match group.clone() {
                         Some(group_id) => {
                             let catalog = catalog.clone();
                             let group_label = move || {
@@ -654,7 +659,7 @@ fn FacetGroup(
         }
     });
 
-    let search = (grouped && n_values > 12).then(|| {
+    let search = (is_grouped(facet) && n_values > 12).then(|| {
         let input_id = format!("facet-filter-{}", facet.url_key());
         let filter_label = move || {
             let ui = ui(lang.get());
