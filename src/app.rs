@@ -22,9 +22,11 @@ use crate::pages::follow_up::FollowUpPage;
 use crate::pages::member::MemberPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::problems::ProblemsPage;
-use crate::pages::received::{HandoffInbox, HandoffPage, SharedPage};
+use crate::pages::received::{HandoffPage, SharedPage};
 use crate::pages::stand_card::StandCardPage;
-use crate::state::{Announcer, CurrentRoute, DataFreshness, DirectoryState, ListLength, LoadState, Navigation, UiLang};
+use crate::state::{
+    Announcer, CurrentRoute, DataFreshness, DirectoryState, HandoffInbox, ListLength, LoadState, Navigation, UiLang,
+};
 
 /// The language to start in: the visitor's earlier choice, else their browser's, else Spanish.
 fn initial_language() -> Lang {

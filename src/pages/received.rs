@@ -7,7 +7,7 @@ use vitrina_core::Route;
 
 use crate::follow_up::{now_ms, FollowUp};
 use crate::i18n::ui;
-use crate::state::{DirectoryState, Navigation, UiLang};
+use crate::state::{DirectoryState, HandoffInbox, Navigation, UiLang};
 
 /// A shortlist someone shared: the members, and one button to add them all.
 #[component]
@@ -86,10 +86,6 @@ pub fn SharedPage(fragment: String) -> impl IntoView {
         </section>
     }
 }
-
-/// Collects handed-over parts across visits until the whole list can be merged in.
-#[derive(Clone, Copy)]
-pub struct HandoffInbox(pub RwSignal<HandoffAssembler>);
 
 /// One part of a handed-over list: progress, then one button to merge it in.
 #[component]

@@ -1,0 +1,263 @@
+//! One entry of the follow-up list with everything it takes to follow up.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use vitrina_core::follow_up::links::{mailto_link, tel_link, whatsapp_link};
+use vitrina_core::follow_up::{Channel, Entry, EntryId, MetAt, Status};
+use vitrina_core::format::long_date;
+use vitrina_core::valid::IsoDate;
+use vitrina_core::Route;
+
+use super::status_options;
+use crate::follow_up::FollowUp;
+use crate::i18n::ui;
+use crate::state::{Catalog, DirectoryState, UiLang};
+
+/// One entry with everything it takes to follow up: links, status, date, place, note.
+#[component]
+pub fn EntryCard(id: EntryId, today: IsoDate) -> impl IntoView {
+    let UiLang(lang) = expect_context::<UiLang>();
+    let follow_up = expect_context::<FollowUp>();
+    let directory = expect_context::<DirectoryState>();
+    let entry = {
+        let id = id.clone();
+        Memo::new(move |_| follow_up.list().with(|list| list.get(&id).cloned()))
+    };
+    let id = StoredValue::new(id);
+    let html_id = move |field: &str| format!("entry-{}-{field}", id.with_value(|id| id.as_str().replace('.', "-")));
+    let with_entry =
+        move |read: &dyn Fn(&Entry) -> String| entry.with(|entry| entry.as_ref().map(read).unwrap_or_default());
+
+    let header = move || {
+        let lang = lang.get();
+        let entry = entry.get()?;
+        let due = entry.due(today);
+        let subtitle: Vec<String> = [
+            entry.company().map(str::to_owned).filter(|company| company != entry.display_name()),
+            Some(entry.snapshot.role.clone()).filter(|role| !role.is_empty()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let profile = entry
+            .target
+            .member_id()
+            .map(|member| Route::Member { id: member.as_str().to_owned(), via_qr: false }.to_fragment());
+        Some(view! {
+            <div class="card-heading">
+                <h2 class="entry-name">
+                    {match profile {
+                        Some(href) => view! { <a href=href>{entry.display_name().to_owned()}</a> }.into_any(),
+                        None => view! { <span>{entry.display_name().to_owned()}</span> }.into_any(),
+                    }}
+                </h2>
+                {due.label(lang).map(|label| view! {
+                    <span class="due-badge" class:attention=due.needs_attention()>{label}</span>
+                })}
+            </div>
+            {(!subtitle.is_empty()).then(|| view! { <p class="member-meta">{subtitle.join(" · ")}</p> })}
+            {entry.missing_from_directory.then(|| view! { <p class="notice">{ui(lang).missing_from_directory}</p> })}
+            <p class="hint">
+                {format!("{} · ", long_date(IsoDate::from_days_since_epoch(entry.added_at.div_euclid(86_400_000)), lang))}
+                {entry.status.label(lang)}
+            </p>
+        })
+    };
+
+    let contact_links = move || {
+        let lang = lang.get();
+        let entry = entry.get()?;
+        let ui = ui(lang);
+        let whose = format!("({})", entry.display_name());
+        let link = move |href: Option<String>, label: &'static str, via: Channel, external: bool| {
+            let whose = whose.clone();
+            href.map(|href| {
+                let record = move |_| follow_up.record_contact(&id.get_value(), via);
+                view! {
+                    <a
+                        class="button button-secondary"
+                        href=href
+                        target=external.then_some("_blank")
+                        rel=external.then_some("noopener noreferrer")
+                        on:click=record
+                    >
+                        {label}
+                        <span class="visually-hidden">{whose}</span>
+                    </a>
+                }
+            })
+        };
+        Some(view! {
+            <p class="contact-actions">
+                {link(mailto_link(&entry, lang), ui.write_email, Channel::Email, false)}
+                {link(tel_link(&entry), ui.call, Channel::Phone, false)}
+                {link(whatsapp_link(&entry, lang), ui.whatsapp, Channel::Whatsapp, true)}
+            </p>
+        })
+    };
+
+    let status_choices = move || status_options(lang.get());
+    let met_at_value = move || {
+        entry.with(|entry| match entry.as_ref().and_then(|entry| entry.met_at.as_ref()) {
+            Some(MetAt::Event { id, .. }) => format!("event:{}", id.as_str()),
+            Some(MetAt::Other(_)) => "other".to_owned(),
+            None => String::new(),
+        })
+    };
+    // Each option says whether it is the chosen one: the directory's events arrive after
+    // the select is built (a `prop:value` on the select would find no such option yet).
+    let met_at_options = move || {
+        let lang = lang.get();
+        let mut events: Vec<(String, String)> = directory
+            .loaded()
+            .map(|catalog| {
+                catalog
+                    .directory
+                    .events
+                    .iter()
+                    .map(|event| {
+                        let name = event.name.resolve(lang.tag(), catalog.directory.fallback_language()).to_owned();
+                        (format!("event:{}", event.id.as_str()), name)
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        // An event the directory does not have (not loaded, or since removed) keeps its saved name.
+        let saved = entry.with(|entry| match entry.as_ref().and_then(|entry| entry.met_at.as_ref()) {
+            Some(MetAt::Event { id, name }) => Some((format!("event:{}", id.as_str()), name.clone())),
+            _ => None,
+        });
+        if let Some(saved) = saved.filter(|(value, _)| !events.iter().any(|(known, _)| known == value)) {
+            events.push(saved);
+        }
+        events
+            .into_iter()
+            .map(|(value, name)| {
+                let selected = {
+                    let value = value.clone();
+                    move || met_at_value() == value
+                };
+                view! { <option value=value prop:selected=selected>{name}</option> }
+            })
+            .collect_view()
+    };
+    let other_place = RwSignal::new(false);
+    // A newer app's list is shown, never edited (the notice above says why).
+    let read_only = move || !follow_up.is_writable();
+    let choose_met_at = move |event: leptos::ev::Event| {
+        let value = event_target_value(&event);
+        other_place.set(value == "other");
+        if value == met_at_value() {
+            return;
+        }
+        let met_at = match value.strip_prefix("event:") {
+            Some(event_id) => directory
+                .loaded()
+                .and_then(|catalog: Arc<Catalog>| MetAt::event(&catalog.directory, event_id, lang.get_untracked())),
+            None => None,
+        };
+        if value != "other" {
+            follow_up.set_met_at(&id.get_value(), met_at);
+        }
+    };
+
+    view! {
+        <li class="entry" class:overdue=move || entry.with(|entry| entry.as_ref().is_some_and(|entry| entry.due(today).needs_attention()))>
+            {header}
+            {contact_links}
+            <div class="entry-fields">
+                <label class="field" for=html_id("status")>
+                    <span>{move || ui(lang.get()).status}</span>
+                </label>
+                <select
+                    id=html_id("status")
+                    disabled=read_only
+                    aria-describedby=move || follow_up.read_only_reason()
+                    prop:value=move || with_entry(&|entry| entry.status.key().to_owned())
+                    on:change=move |event| {
+                        if let Some(status) = Status::from_key(&event_target_value(&event)) {
+                            follow_up.set_status(&id.get_value(), status);
+                        }
+                    }
+                >
+                    {status_choices}
+                </select>
+                <label class="field" for=html_id("date")>
+                    <span>{move || ui(lang.get()).next_date}</span>
+                </label>
+                <input
+                    id=html_id("date")
+                    type="date"
+                    disabled=read_only
+                    aria-describedby=move || follow_up.read_only_reason()
+                    prop:value=move || with_entry(&|entry| entry.next_date.map(|date| date.to_string()).unwrap_or_default())
+                    on:change=move |event| {
+                        let value = event_target_value(&event);
+                        follow_up.set_next_date(&id.get_value(), IsoDate::parse(&value));
+                    }
+                />
+                <label class="field" for=html_id("met")>
+                    <span>{move || ui(lang.get()).met_at}</span>
+                </label>
+                <select
+                    id=html_id("met")
+                    disabled=read_only
+                    aria-describedby=move || follow_up.read_only_reason()
+                    on:change=choose_met_at
+                >
+                    <option value="" prop:selected=move || met_at_value().is_empty()>
+                        {move || ui(lang.get()).met_at_none}
+                    </option>
+                    {met_at_options}
+                    <option value="other" prop:selected=move || met_at_value() == "other">
+                        {move || ui(lang.get()).met_at_other}
+                    </option>
+                </select>
+                <Show when=move || other_place.get() || met_at_value() == "other">
+                    <input
+                        type="text"
+                        class="met-at-other"
+                        disabled=read_only
+                    aria-describedby=move || follow_up.read_only_reason()
+                        aria-label=move || ui(lang.get()).met_at_other
+                        prop:value=move || {
+                            entry.with(|entry| match entry.as_ref().and_then(|entry| entry.met_at.as_ref()) {
+                                Some(MetAt::Other(text)) => text.clone(),
+                                _ => String::new(),
+                            })
+                        }
+                        on:change=move |event| {
+                            let text = event_target_value(&event);
+                            let met_at = (!text.trim().is_empty()).then(|| MetAt::Other(text.trim().to_owned()));
+                            follow_up.set_met_at(&id.get_value(), met_at);
+                        }
+                    />
+                </Show>
+                <label class="field" for=html_id("note")>
+                    <span>{move || ui(lang.get()).note}</span>
+                </label>
+                <textarea
+                    id=html_id("note")
+                    rows="3"
+                    disabled=read_only
+                    aria-describedby=move || follow_up.read_only_reason()
+                    prop:value=move || with_entry(&|entry| entry.note.clone())
+                    on:input=move |event| follow_up.set_note(&id.get_value(), &event_target_value(&event))
+                ></textarea>
+            </div>
+            <button
+                type="button"
+                class="link-button remove-entry"
+                disabled=read_only
+                    aria-describedby=move || follow_up.read_only_reason()
+                on:click=move |_| follow_up.remove(&id.get_value())
+            >
+                {move || ui(lang.get()).remove}
+                <span class="visually-hidden">
+                    {move || format!(" ({})", entry.with(|entry| entry.as_ref().map(|entry| entry.display_name().to_owned()).unwrap_or_default()))}
+                </span>
+            </button>
+        </li>
+    }
+}

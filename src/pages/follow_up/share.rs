@@ -1,0 +1,101 @@
+//! Sharing the follow-up list: a shortlist link, and the whole list handed to another device.
+
+use leptos::prelude::*;
+use vitrina_core::follow_up::share::{handoff_fragments, shortlist_fragment};
+use vitrina_core::follow_up::EntryId;
+use vitrina_core::Lang;
+
+use crate::adapters::files;
+use crate::components::lazy_details::LazyDetails;
+use crate::components::qr_code::QrCode;
+use crate::follow_up::FollowUp;
+use crate::i18n::ui;
+use crate::state::UiLang;
+
+/// Longest handoff link: short enough that its QR code (about version 22, 105 modules)
+/// still scans from a phone screen held at arm's length.
+const HANDOFF_PART_LENGTH: usize = 900;
+
+/// The shortlist link and the whole-list handoff links.
+#[component]
+pub fn ShareList(shown_ids: Memo<Vec<EntryId>>) -> impl IntoView {
+    let UiLang(lang) = expect_context::<UiLang>();
+    let follow_up = expect_context::<FollowUp>();
+    let with_notes = RwSignal::new(false);
+    let copy_result = RwSignal::new(None::<(bool, String)>);
+    let base = move || {
+        web_sys::window()
+            .and_then(|window| window.location().href().ok())
+            .map(|href| href.split('#').next().unwrap_or_default().to_owned())
+            .unwrap_or_default()
+    };
+    let copy_shortlist = move |_| {
+        let ids = shown_ids.get_untracked();
+        let fragment =
+            follow_up.list().with_untracked(|list| shortlist_fragment(&list.select(&ids), with_notes.get_untracked()));
+        let link = format!("{}{fragment}", base());
+        leptos::task::spawn_local(async move {
+            let copied = files::copy_text(&link).await;
+            copy_result.set(Some((copied, link)));
+        });
+    };
+    let handoff_links = move || {
+        let parts = follow_up.list().with(|list| handoff_fragments(list, HANDOFF_PART_LENGTH)).unwrap_or_default();
+        let base = base();
+        let total = parts.len();
+        let lang = lang.get();
+        parts
+            .into_iter()
+            .enumerate()
+            .map(|(index, fragment)| {
+                let href = format!("{base}{fragment}");
+                let label = match lang {
+                    Lang::Es => format!("Código QR, parte {} de {total}", index + 1),
+                    Lang::En => format!("QR code, part {} of {total}", index + 1),
+                };
+                view! {
+                    <li class="handoff-part">
+                        <QrCode text=href.clone() label=label />
+                        <a class="handoff-link" href=href.clone()>{format!("{} {}", index + 1, href)}</a>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <section class="share" aria-labelledby="share-heading">
+            <h2 id="share-heading">{move || ui(lang.get()).share_heading}</h2>
+            <label class="facet-option">
+                <input type="checkbox" prop:checked=move || with_notes.get() on:change=move |_| with_notes.update(|on| *on = !*on) />
+                <span>{move || ui(lang.get()).share_with_notes}</span>
+            </label>
+            <button type="button" class="button button-secondary" on:click=copy_shortlist>
+                {move || ui(lang.get()).share_shortlist}
+            </button>
+            {move || copy_result.get().map(|(copied, link)| {
+                let lang = lang.get();
+                if copied {
+                    view! { <p class="notice" role="status">{ui(lang).copied}</p> }.into_any()
+                } else {
+                    view! {
+                        <p class="notice" role="status">
+                            {ui(lang).copy_failed}
+                            " "
+                            <code class="shared-link">{link}</code>
+                        </p>
+                    }
+                    .into_any()
+                }
+            })}
+            <Show when=move || follow_up.list().with(|list| !list.is_empty())>
+                <LazyDetails
+                    class="handoff"
+                    summary=Signal::derive(move || ui(lang.get()).handoff_show.to_owned())
+                >
+                    <p>{move || ui(lang.get()).handoff_link}</p>
+                    <ol class="handoff-links">{handoff_links}</ol>
+                </LazyDetails>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,186 @@
+//! Moving around the app with the address bar and Back in step.
+
+use leptos::prelude::*;
+use vitrina_core::history_writes::{HistoryWrite, HistoryWrites, WRITE_INTERVAL_MS};
+use vitrina_core::Route;
+
+use crate::adapters::hash_location::{self, HistoryMode};
+use crate::adapters::scheduling;
+
+/// The intent to move around the app, keeping the address bar and Back in step.
+///
+/// The route signal changes at once; the address bar follows typing at most every
+/// `WRITE_INTERVAL_MS` (the History API costs milliseconds per call), with a trailing
+/// write that always carries the last state and is made early when the visitor takes
+/// another step or the page is hidden or unloaded.
+#[derive(Clone, Copy)]
+pub struct Navigation {
+    route: RwSignal<Route>,
+    writes: StoredValue<HistoryWrites<Route>>,
+    /// The last write to the address bar: (fragment before, fragment after, when).
+    last_write: StoredValue<Option<(String, String, f64)>>,
+    /// The fragment the address bar holds as far as the app knows: what it last wrote or
+    /// followed. Another one there means the visitor (or Back) changed it and its
+    /// `hashchange` has not been handled yet.
+    address: StoredValue<String>,
+}
+
+/// How long after a write to the address bar a reload may still have read the address before it.
+const WRITE_RACE_MS: f64 = 1000.0;
+
+impl Navigation {
+    /// Wraps the route signal, and writes what is pending before the page goes away.
+    pub fn new(route: RwSignal<Route>) -> Navigation {
+        let navigation = Navigation {
+            route,
+            writes: StoredValue::new(HistoryWrites::default()),
+            last_write: StoredValue::new(None),
+            address: StoredValue::new(hash_location::current_fragment()),
+        };
+        // pagehide covers unloading and the back-forward cache; visibilitychange covers a
+        // phone switching apps, after which the page may be discarded without pagehide.
+        let on_pagehide = window_event_listener(leptos::ev::pagehide, move |_| navigation.flush_before_unload());
+        let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| navigation.flush());
+        // A link to a profile navigates after its click event: the search typed just
+        // before must be in the entry that Back returns to.
+        let on_click = window_event_listener(leptos::ev::click, move |_| navigation.flush());
+        on_cleanup(move || {
+            on_pagehide.remove();
+            on_hidden.remove();
+            on_click.remove();
+        });
+        navigation
+    }
+
+    /// Goes to `route` as a new step in the history; the address bar follows after the
+    /// frame that shows it (a `pushState` costs up to tens of milliseconds on a slow phone).
+    pub fn go(self, route: Route) {
+        if let Some(earlier) = self.writes.try_update_value(|writes| writes.step(route.clone())).flatten() {
+            self.write(&earlier);
+        }
+        self.route.set(route);
+        self.flush_after_next_frame();
+    }
+
+    fn flush_after_next_frame(self) {
+        request_animation_frame(move || set_timeout(move || self.flush(), std::time::Duration::ZERO));
+        // Hidden pages get no animation frames: this one writes it there (flush is idempotent).
+        set_timeout(move || self.flush(), std::time::Duration::from_millis(250));
+    }
+
+    /// Moves to `route` as a refinement of the current step (search typing).
+    pub fn refine(self, route: Route) {
+        let now = scheduling::now_ms();
+        let refinement = self.writes.try_update_value(|writes| writes.refine(route.clone(), now));
+        self.route.set(route);
+        let Some(refinement) = refinement else { return };
+        if let Some(earlier) = refinement.write_now {
+            self.write(&earlier);
+        }
+        if let Some(at) = refinement.timer_at {
+            let wait_ms = if at <= now {
+                // The first refinement of a burst: its new entry is written after the frame
+                // that shows its results, and the timer carries later keystrokes one
+                // interval on.
+                self.flush_after_next_frame();
+                WRITE_INTERVAL_MS
+            } else {
+                at - now
+            };
+            let delay = std::time::Duration::from_secs_f64(wait_ms / 1000.0);
+            set_timeout(
+                move || {
+                    let now = scheduling::now_ms();
+                    if let Some(due) = self.writes.try_update_value(|writes| writes.due(now)).flatten() {
+                        self.write(&due);
+                    }
+                },
+                delay,
+            );
+        }
+    }
+
+    /// Corrects the address bar without a new step (e.g. dropping stale filters).
+    pub fn correct(self, route: Route) {
+        self.flush();
+        self.write_address(&route, HistoryMode::Replace);
+        self.route.set(route);
+    }
+
+    /// Follows the address bar after Back, Forward or an edited address.
+    pub fn follow_location(self) {
+        // What was pending belongs to the entry the visitor left.
+        self.writes.update_value(|writes| writes.discard());
+        self.route.set(hash_location::current_route());
+        self.address.set_value(hash_location::current_fragment());
+    }
+
+    /// Writes what typing left pending, now.
+    pub fn flush(self) {
+        if let Some(pending) = self.writes.try_update_value(|writes| writes.flush()).flatten() {
+            self.write(&pending);
+        }
+    }
+
+    /// Writes what is pending as the page goes away. A reload has already taken its URL
+    /// by then, so the state is also left in this tab's session storage for the next page.
+    fn flush_before_unload(self) {
+        match self.writes.try_update_value(|writes| writes.flush()).flatten() {
+            Some(pending) => {
+                let written = hash_location::current_fragment();
+                // Not written when the address changed under the app: no note then, or the
+                // next page would put the typed search over the address the visitor chose.
+                let note = self.write(&pending).then(|| (written, pending.route.to_fragment()));
+                hash_location::leave_unwritten(note.as_ref().map(|(before, after)| (before.as_str(), after.as_str())));
+            }
+            // Nothing pending, but a timer or the page being hidden may have written the
+            // address after a reload read it: the note says what the visitor last had (a reload
+            // that read the new address ignores it). A note left when this page went into the
+            // back-forward cache, or one about an older write, is stale now.
+            None => {
+                let recent = self.last_write.get_value().filter(|(_, _, at)| scheduling::now_ms() - at < WRITE_RACE_MS);
+                hash_location::leave_unwritten(
+                    recent.as_ref().map(|(before, after, _)| (before.as_str(), after.as_str())),
+                );
+            }
+        }
+    }
+
+    /// The route shown now (tracked).
+    pub fn current(self) -> Route {
+        self.route.get()
+    }
+
+    /// The route shown now, without subscribing to changes.
+    pub fn current_untracked(self) -> Route {
+        self.route.get_untracked()
+    }
+
+    /// Writes what typing left pending to the address bar, remembering what it showed before
+    /// (see `flush_before_unload`); false, and the pending state dropped, when the address
+    /// changed under the app (see `write_address`).
+    fn write(self, pending: &HistoryWrite<Route>) -> bool {
+        let before = self.address.get_value();
+        let mode = if pending.push { HistoryMode::Push } else { HistoryMode::Replace };
+        if !self.write_address(&pending.route, mode) {
+            // It belongs to the entry the visitor left, as in `follow_location`.
+            self.writes.update_value(|writes| writes.discard());
+            return false;
+        }
+        self.last_write.set_value(Some((before, pending.route.to_fragment(), scheduling::now_ms())));
+        true
+    }
+
+    /// Puts `route` in the address bar unless the address there is not the one the app last
+    /// wrote or followed: a timer may fire between the address changing (a link, Back, a typed
+    /// URL) and its `hashchange`, and writing then would put the search typed before back over
+    /// the page the visitor asked for. True when written.
+    fn write_address(self, route: &Route, mode: HistoryMode) -> bool {
+        if self.address.with_value(|address| *address != hash_location::current_fragment()) {
+            return false;
+        }
+        hash_location::write_route(route, mode);
+        self.address.set_value(hash_location::current_fragment());
+        true
+    }
+}
