@@ -1,6 +1,6 @@
 // What the page shows before the app runs: its own header and a loading line while the
 // wasm downloads (painted with the page itself), and a plain message if it cannot start.
-import { test, expect } from "./fixtures.mjs";
+import { test, expect, fixture } from "./fixtures.mjs";
 import { ACEROS, entry, saveMemberFromProfile } from "./follow-up.mjs";
 
 // One pattern: Playwright reads a two-element array option as [value, options].
@@ -73,5 +73,40 @@ test.describe(() => {
     await expect(entry(page, ACEROS.name)).toBeVisible();
     // The file still comes, to refresh what the entries show.
     await expect.poll(() => requests).toBe(1);
+  });
+});
+
+test.describe(() => {
+  test.use({ serviceWorkers: "block" });
+
+  // boot.js runs before the wasm and decides in JavaScript which pages get the early directory
+  // request; the app decides in Rust (Route::shows_without_directory) which pages fetch it
+  // later. One table feeds both checks, so the two cannot drift apart unseen.
+  const table = JSON.parse(fixture("routes/shown-without-directory.json"));
+  const cases = [
+    ...table.without_directory.map((fragment) => [fragment, false]),
+    ...table.with_directory.map((fragment) => [fragment, true]),
+  ];
+  test("boot.js starts the early directory request on exactly the pages the app does not show without it", async ({
+    page,
+  }) => {
+    expect(cases.length).toBeGreaterThan(0);
+    for (const [fragment, early] of cases) {
+      let wasmRequested;
+      const requested = new Promise((resolve) => (wasmRequested = resolve));
+      // boot.js decides before it imports the glue, which then asks for the wasm: once the
+      // wasm is asked for, the decision is made. The wasm is never served: the app stays out.
+      await page.route(/_bg\.wasm$/, async (route) => {
+        wasmRequested();
+        await route.abort();
+      });
+      // A new document each time: from one fragment to another the page would not load again.
+      await page.goto("about:blank");
+      await page.goto(`./${fragment}`);
+      await requested;
+      const started = await page.evaluate(() => globalThis.vitrinaEarlyDirectory !== undefined);
+      expect(started, `early directory request on "${fragment}"`).toBe(early);
+      await page.unroute(/_bg\.wasm$/);
+    }
   });
 });
