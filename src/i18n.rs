@@ -271,15 +271,30 @@ pub fn ui(lang: Lang) -> &'static Ui {
     }
 }
 
+/// A count said with its noun agreeing: Spanish and English both take the first form for
+/// exactly one and the second for any other number, zero included ("0 miembros", "0 members").
+/// `{n}` in a form stands for the number, grouped as `format::count` writes it.
+fn plural(n: usize, lang: Lang, es: [&str; 2], en: [&str; 2]) -> String {
+    let [one, other] = lang.pick(es, en);
+    let form = if n == 1 { one } else { other };
+    match form.split_once("{n}") {
+        Some((before, after)) => format!("{before}{}{after}", format::count(n as u64, lang)),
+        None => form.to_owned(),
+    }
+}
+
+/// A label with how many there are in parentheses, or the label alone when there are none.
+fn with_count(label: &str, n: usize, lang: Lang) -> String {
+    if n == 0 {
+        label.to_owned()
+    } else {
+        format!("{label} ({})", format::count(n as u64, lang))
+    }
+}
+
 /// "120 miembros" / "120 members", with the right plural.
 pub fn n_members(n: usize, lang: Lang) -> String {
-    let number = format::count(n as u64, lang);
-    match (lang, n) {
-        (Lang::Es, 1) => "1 miembro".to_owned(),
-        (Lang::Es, _) => format!("{number} miembros"),
-        (Lang::En, 1) => "1 member".to_owned(),
-        (Lang::En, _) => format!("{number} members"),
-    }
+    plural(n, lang, ["{n} miembro", "{n} miembros"], ["{n} member", "{n} members"])
 }
 
 /// "Mostrando 50 de 120" / "Showing 50 of 120".
@@ -293,13 +308,7 @@ pub fn showing_n_of(shown: usize, total: usize, lang: Lang) -> String {
 
 /// "Mostrar 12 resultados" / "Show 12 results", on the phone's filter sheet.
 pub fn show_n_results(n: usize, lang: Lang) -> String {
-    let number = format::count(n as u64, lang);
-    match (lang, n) {
-        (Lang::Es, 1) => "Mostrar 1 resultado".to_owned(),
-        (Lang::Es, _) => format!("Mostrar {number} resultados"),
-        (Lang::En, 1) => "Show 1 result".to_owned(),
-        (Lang::En, _) => format!("Show {number} results"),
-    }
+    plural(n, lang, ["Mostrar {n} resultado", "Mostrar {n} resultados"], ["Show {n} result", "Show {n} results"])
 }
 
 /// "12 de 114 miembros" / "12 of 114 members", the live result count.
@@ -316,33 +325,22 @@ pub fn n_results_of(n: usize, total: usize, lang: Lang) -> String {
 
 /// The label of the filter button, with how many filters are active.
 pub fn filters_button(active: usize, lang: Lang) -> String {
-    let label = ui(lang).filters;
-    if active == 0 {
-        label.to_owned()
-    } else {
-        format!("{label} ({active})")
-    }
+    with_count(ui(lang).filters, active, lang)
 }
 
 /// The footer link to the problems view, with the count when there are any.
 pub fn n_problems(n: usize, lang: Lang) -> String {
-    let label = ui(lang).data_problems;
-    if n == 0 {
-        label.to_owned()
-    } else {
-        format!("{label} ({})", format::count(n as u64, lang))
-    }
+    with_count(ui(lang).data_problems, n, lang)
 }
 
 /// "Se encontraron 12 problemas" / "12 problems found".
 pub fn problems_found(n: usize, lang: Lang) -> String {
-    let number = format::count(n as u64, lang);
-    match (lang, n) {
-        (Lang::Es, 1) => "Se encontró 1 problema.".to_owned(),
-        (Lang::Es, _) => format!("Se encontraron {number} problemas."),
-        (Lang::En, 1) => "1 problem found.".to_owned(),
-        (Lang::En, _) => format!("{number} problems found."),
-    }
+    plural(
+        n,
+        lang,
+        ["Se encontró {n} problema.", "Se encontraron {n} problemas."],
+        ["{n} problem found.", "{n} problems found."],
+    )
 }
 
 /// "Empleados: 120" style value for employees.
@@ -390,6 +388,55 @@ mod tests {
         assert_eq!(investment_musd(0.04, Lang::En), "USD 0.0 M");
         assert_eq!(investment_musd(2.96, Lang::Es), "3.0 MDD");
         assert_eq!(investment_musd(1250.0, Lang::Es), "1250 MDD");
+    }
+
+    #[test]
+    fn plural_takes_the_singular_for_one_only() {
+        let check = |n, lang, expect: &str| {
+            assert_eq!(plural(n, lang, ["{n} parte", "{n} partes"], ["{n} part", "{n} parts"]), expect)
+        };
+        check(0, Lang::Es, "0 partes");
+        check(1, Lang::Es, "1 parte");
+        check(2, Lang::Es, "2 partes");
+        check(12000, Lang::Es, "12\u{202F}000 partes");
+        check(0, Lang::En, "0 parts");
+        check(1, Lang::En, "1 part");
+        check(2, Lang::En, "2 parts");
+        check(12000, Lang::En, "12,000 parts");
+        // A form without the number is said as written.
+        assert_eq!(plural(1, Lang::En, ["una", "{n}"], ["the only one", "all {n}"]), "the only one");
+    }
+
+    #[test]
+    fn count_helpers_in_both_languages() {
+        let check = |helper: fn(usize, Lang) -> String, expect: [[&str; 3]; 2]| {
+            for (lang, expect) in [Lang::Es, Lang::En].into_iter().zip(expect) {
+                assert_eq!([0, 1, 2].map(|n| helper(n, lang)), expect, "{lang:?}");
+            }
+        };
+        check(n_members, [["0 miembros", "1 miembro", "2 miembros"], ["0 members", "1 member", "2 members"]]);
+        check(
+            show_n_results,
+            [
+                ["Mostrar 0 resultados", "Mostrar 1 resultado", "Mostrar 2 resultados"],
+                ["Show 0 results", "Show 1 result", "Show 2 results"],
+            ],
+        );
+        check(
+            problems_found,
+            [
+                ["Se encontraron 0 problemas.", "Se encontró 1 problema.", "Se encontraron 2 problemas."],
+                ["0 problems found.", "1 problem found.", "2 problems found."],
+            ],
+        );
+        check(filters_button, [["Filtros", "Filtros (1)", "Filtros (2)"], ["Filters", "Filters (1)", "Filters (2)"]]);
+        check(
+            n_problems,
+            [
+                ["Problemas en los datos", "Problemas en los datos (1)", "Problemas en los datos (2)"],
+                ["Data problems", "Data problems (1)", "Data problems (2)"],
+            ],
+        );
     }
 
     #[test]
