@@ -4,6 +4,7 @@
 //! this module only holds the app's own wording, so a missing translation is a
 //! compile error rather than a blank on screen.
 
+use vitrina_core::follow_up::share::HandoffProgress;
 use vitrina_core::format;
 use vitrina_core::Lang;
 
@@ -343,6 +344,36 @@ pub fn problems_found(n: usize, lang: Lang) -> String {
     )
 }
 
+/// The directory request got no answer: "No hubo respuesta del servidor (Failed to fetch)."
+pub fn error_network(detail: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Es => format!("No hubo respuesta del servidor ({detail})."),
+        Lang::En => format!("The server did not answer ({detail})."),
+    }
+}
+
+/// The server answered the directory request with an error: "El servidor respondió 404 Not Found: …".
+pub fn error_status(status: u16, status_text: &str, lang: Lang) -> String {
+    let reason = if status_text.is_empty() { String::new() } else { format!(" {status_text}") };
+    match lang {
+        Lang::Es => format!("El servidor respondió {status}{reason}: el archivo no se pudo obtener."),
+        Lang::En => format!("The server answered {status}{reason}: the file could not be retrieved."),
+    }
+}
+
+/// How much of a handed-over list has arrived: "Recibidas 1 de 3 partes; faltan: 2, 3.".
+pub fn handoff_progress(progress: &HandoffProgress, lang: Lang) -> String {
+    let (received, total, complete) = (progress.received.len(), progress.total, progress.missing.is_empty());
+    let missing: Vec<String> = progress.missing.iter().map(usize::to_string).collect();
+    let missing = missing.join(", ");
+    match lang {
+        Lang::Es if complete => format!("Recibidas las {total} partes."),
+        Lang::Es => format!("Recibidas {received} de {total} partes; faltan: {missing}."),
+        Lang::En if complete => format!("All {total} parts received."),
+        Lang::En => format!("Received {received} of {total} parts; missing: {missing}."),
+    }
+}
+
 /// "Empleados: 120" style value for employees.
 pub fn employees(n: u64, lang: Lang) -> String {
     format::count(n, lang)
@@ -437,6 +468,31 @@ mod tests {
                 ["Data problems", "Data problems (1)", "Data problems (2)"],
             ],
         );
+    }
+
+    #[test]
+    fn handoff_texts() {
+        let progress = |received: Vec<usize>, missing: Vec<usize>| HandoffProgress {
+            total: received.len() + missing.len(),
+            received,
+            missing,
+        };
+        let partial = progress(vec![1], vec![2, 3]);
+        assert_eq!(handoff_progress(&partial, Lang::Es), "Recibidas 1 de 3 partes; faltan: 2, 3.");
+        assert_eq!(handoff_progress(&partial, Lang::En), "Received 1 of 3 parts; missing: 2, 3.");
+        let whole = progress(vec![1, 2, 3], vec![]);
+        assert_eq!(handoff_progress(&whole, Lang::Es), "Recibidas las 3 partes.");
+        assert_eq!(handoff_progress(&whole, Lang::En), "All 3 parts received.");
+    }
+
+    #[test]
+    fn fetch_error_texts() {
+        assert_eq!(error_network("Failed to fetch", Lang::Es), "No hubo respuesta del servidor (Failed to fetch).");
+        assert_eq!(
+            error_status(404, "Not Found", Lang::En),
+            "The server answered 404 Not Found: the file could not be retrieved."
+        );
+        assert_eq!(error_status(500, "", Lang::Es), "El servidor respondió 500: el archivo no se pudo obtener.");
     }
 
     #[test]
