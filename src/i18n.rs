@@ -241,6 +241,8 @@ interface_texts! {
         "Pasar toda la lista (notas, estados y fechas) a otro dispositivo: abra estos enlaces allá",
         "Hand the whole list (notes, statuses and dates) to another device: open these links there";
     download_damaged: "Descargar la copia dañada", "Download the damaged copy";
+    /// The name the damaged copy of the list is downloaded under.
+    damaged_copy_file_name: "vitrina-seguimiento-danado.txt", "vitrina-follow-up-damaged.txt";
     dismiss: "Entendido", "Got it";
     backup_now: "Descargar respaldo", "Download a backup";
     shared_heading: "Lista compartida", "Shared list";
@@ -374,6 +376,14 @@ pub fn handoff_progress(progress: &HandoffProgress, lang: Lang) -> String {
     }
 }
 
+/// The accessible name of one handoff part's QR code: "Código QR, parte 1 de 3" (`part` from 1).
+pub fn handoff_qr_label(part: usize, total: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Es => format!("Código QR, parte {part} de {total}"),
+        Lang::En => format!("QR code, part {part} of {total}"),
+    }
+}
+
 /// "Empleados: 120" style value for employees.
 pub fn employees(n: u64, lang: Lang) -> String {
     format::count(n, lang)
@@ -483,6 +493,8 @@ mod tests {
         let whole = progress(vec![1, 2, 3], vec![]);
         assert_eq!(handoff_progress(&whole, Lang::Es), "Recibidas las 3 partes.");
         assert_eq!(handoff_progress(&whole, Lang::En), "All 3 parts received.");
+        assert_eq!(handoff_qr_label(1, 3, Lang::Es), "Código QR, parte 1 de 3");
+        assert_eq!(handoff_qr_label(2, 3, Lang::En), "QR code, part 2 of 3");
     }
 
     #[test]
