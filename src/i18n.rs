@@ -1,7 +1,17 @@
 //! Every word of the interface, in Spanish and English.
 //!
-//! Texts from the directory file are localized by the file itself (`Text::resolve`);
-//! this module only holds the app's own wording, so a missing translation is a
+//! Where a visitor's text lives, by who needs it:
+//! - **The interface's own words** (labels, headings, notices, counts, the adapters' errors)
+//!   live here: a key of `Ui`, Spanish and English side by side, or a function below when
+//!   the text takes values. Components and adapters never write a text or match on `Lang`.
+//! - **What the core decides** (`Problem`, `LoadError`, `LoadOutcome::message`, the
+//!   follow-up list's errors, statuses and summaries, `format`'s dates and counts) is
+//!   rendered by `vitrina-core` in both languages, next to the type it describes, because
+//!   native tools (`cargo xtask check-directory`) and the exports print it without the app.
+//!   The app shows those messages as they come; it does not reword them here.
+//! - **The directory's own texts** are localized by the file (`Text::resolve`).
+//!
+//! A key takes both of its texts or does not compile, so a missing translation is a
 //! compile error rather than a blank on screen.
 
 use vitrina_core::follow_up::share::HandoffProgress;
