@@ -239,6 +239,8 @@ interface_texts! {
     download: "Descargar", "Download";
     share_file: "Compartir", "Share";
     import_backup: "Importar un respaldo", "Import a backup";
+    /// Before the browser's own words when a picked backup file cannot be read at all.
+    import_unreadable: "No se pudo leer el archivo:", "The file could not be read:";
     share_heading: "Compartir y pasar a otro dispositivo", "Share and hand over";
     share_shortlist: "Copiar enlace de la lista corta", "Copy shortlist link";
     share_with_notes: "Incluir mis notas", "Include my notes";
