@@ -377,13 +377,20 @@ pub fn error_status(status: u16, status_text: &str, lang: Lang) -> String {
 
 /// How much of a handed-over list has arrived: "Recibidas 1 de 3 partes; faltan: 2, 3.".
 pub fn handoff_progress(progress: &HandoffProgress, lang: Lang) -> String {
-    let (received, total, complete) = (progress.received.len(), progress.total, progress.missing.is_empty());
+    let (received, total) = (progress.received.len(), progress.total);
+    if progress.missing.is_empty() {
+        // A short list travels in one part.
+        return plural(
+            total,
+            lang,
+            ["Recibida la única parte.", "Recibidas las {n} partes."],
+            ["The only part received.", "All {n} parts received."],
+        );
+    }
     let missing: Vec<String> = progress.missing.iter().map(usize::to_string).collect();
     let missing = missing.join(", ");
     match lang {
-        Lang::Es if complete => format!("Recibidas las {total} partes."),
         Lang::Es => format!("Recibidas {received} de {total} partes; faltan: {missing}."),
-        Lang::En if complete => format!("All {total} parts received."),
         Lang::En => format!("Received {received} of {total} parts; missing: {missing}."),
     }
 }
@@ -505,6 +512,9 @@ mod tests {
         let whole = progress(vec![1, 2, 3], vec![]);
         assert_eq!(handoff_progress(&whole, Lang::Es), "Recibidas las 3 partes.");
         assert_eq!(handoff_progress(&whole, Lang::En), "All 3 parts received.");
+        let single = progress(vec![1], vec![]);
+        assert_eq!(handoff_progress(&single, Lang::Es), "Recibida la única parte.");
+        assert_eq!(handoff_progress(&single, Lang::En), "The only part received.");
         assert_eq!(handoff_qr_label(1, 3, Lang::Es), "Código QR, parte 1 de 3");
         assert_eq!(handoff_qr_label(2, 3, Lang::En), "QR code, part 2 of 3");
     }
