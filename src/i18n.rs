@@ -1,575 +1,282 @@
 //! Every word of the interface, in Spanish and English.
 //!
-//! Texts from the directory file are localized by the file itself (`Text::resolve`);
-//! this module only holds the app's own wording, so a missing translation is a
+//! Where a visitor's text lives, by who needs it:
+//! - **The interface's own words** (labels, headings, notices, counts, the adapters' errors)
+//!   live here: a key of `Ui`, Spanish and English side by side, or a function below when
+//!   the text takes values. Components and adapters never write a text or match on `Lang`.
+//! - **What the core decides** (`Problem`, `LoadError`, `LoadOutcome::message`, the
+//!   follow-up list's errors, statuses and summaries, `format`'s dates and counts) is
+//!   rendered by `vitrina-core` in both languages, next to the type it describes, because
+//!   native tools (`cargo xtask check-directory`) and the exports print it without the app.
+//!   The app shows those messages as they come; it does not reword them here.
+//! - **The directory's own texts** are localized by the file (`Text::resolve`).
+//!
+//! A key takes both of its texts or does not compile, so a missing translation is a
 //! compile error rather than a blank on screen.
 
+use vitrina_core::follow_up::share::HandoffProgress;
 use vitrina_core::format;
 use vitrina_core::Lang;
 
-/// The interface's fixed texts in one language.
-pub struct Ui {
-    pub skip_to_content: &'static str,
-    pub language: &'static str,
-    pub loading: &'static str,
-    pub members_heading: &'static str,
-    pub show_more: &'static str,
-    pub back_to_directory: &'static str,
-    pub not_found_title: &'static str,
-    pub not_found_body: &'static str,
-    pub member_not_found: &'static str,
-    pub data_problems: &'static str,
-    pub problems_intro: &'static str,
-    pub problems_none: &'static str,
-    pub problem_member: &'static str,
-    pub problem_field: &'static str,
-    pub problem_what: &'static str,
-    pub problem_action: &'static str,
-    pub problem_whole_file: &'static str,
-    pub problems_cli_hint: &'static str,
-    pub error_title: &'static str,
-    pub error_fetched: &'static str,
-    pub error_what: &'static str,
-    pub error_todo: &'static str,
-    pub retry: &'static str,
-    pub error_network_todo: &'static str,
-    pub error_status_todo: &'static str,
-    pub error_invalid_todo: &'static str,
-    pub error_follow_up_kept: &'static str,
-    pub updated_on: &'static str,
-    pub made_with: &'static str,
-    pub data_downloaded: &'static str,
-    pub offline_notice: &'static str,
-    pub newer_data: &'static str,
-    pub use_newer_data: &'static str,
-    pub later: &'static str,
-    pub legal_name: &'static str,
-    pub kind: &'static str,
-    pub location: &'static str,
-    pub founded: &'static str,
-    pub employees: &'static str,
-    pub investment: &'static str,
-    pub capabilities: &'static str,
-    pub needs: &'static str,
-    pub certifications: &'static str,
-    pub expired: &'static str,
-    pub valid_until: &'static str,
-    pub customers: &'static str,
-    pub success_cases: &'static str,
-    pub languages: &'static str,
-    pub events: &'static str,
-    pub stand: &'static str,
-    pub contacts: &'static str,
-    pub website: &'static str,
-    pub linkedin: &'static str,
-    pub whatsapp: &'static str,
-    pub call: &'static str,
-    pub email: &'static str,
-    pub data_checked_on: &'static str,
-    pub nav_fair: &'static str,
-    pub fair_heading: &'static str,
-    pub fair_intro: &'static str,
-    pub fair_on_list: &'static str,
-    pub fair_others: &'static str,
-    pub fair_all: &'static str,
-    pub fair_sort: &'static str,
-    pub fair_sort_stand: &'static str,
-    pub fair_sort_name: &'static str,
-    pub fair_no_event_today: &'static str,
-    pub fair_pick_event: &'static str,
-    pub fair_no_attendees: &'static str,
-    pub fair_mode: &'static str,
-    pub fair_note: &'static str,
-    pub fair_no_stand: &'static str,
-    pub fair_last_time: &'static str,
-    pub fair_marks: &'static str,
-    pub qr_heading: &'static str,
-    pub qr_label: &'static str,
-    pub qr_hint: &'static str,
-    pub stand_card_link: &'static str,
-    pub stand_card_scan: &'static str,
-    pub print: &'static str,
-    pub back_to_profile: &'static str,
-    pub qr_save_heading: &'static str,
-    pub qr_met_at: &'static str,
-    pub qr_save_with_note: &'static str,
-    pub qr_done: &'static str,
-    pub qr_saved: &'static str,
-    pub other_capabilities: &'static str,
-    pub search_label: &'static str,
-    pub search_placeholder: &'static str,
-    pub filters: &'static str,
-    pub close_filters: &'static str,
-    pub clear_all: &'static str,
-    pub remove_filter: &'static str,
-    pub sort_by: &'static str,
-    pub sort_relevance: &'static str,
-    pub sort_name: &'static str,
-    pub sort_employees: &'static str,
-    pub sort_founded: &'static str,
-    pub facet_capability: &'static str,
-    pub facet_kind: &'static str,
-    pub facet_certification: &'static str,
-    pub facet_place: &'static str,
-    pub facet_event: &'static str,
-    pub facet_need: &'static str,
-    pub filter_capabilities: &'static str,
-    pub filter_needs: &'static str,
-    pub only_valid_certifications: &'static str,
-    pub no_results: &'static str,
-    pub no_results_hint: &'static str,
-    pub stale_filters: &'static str,
-    pub events_heading: &'static str,
-    pub upcoming_events: &'static str,
-    pub past_events: &'static str,
-    pub no_events: &'static str,
-    pub event_not_found: &'static str,
-    pub attendees: &'static str,
-    pub venue: &'static str,
-    pub event_website: &'static str,
-    pub all_events: &'static str,
-    pub similar_members: &'static str,
-    pub nav_directory: &'static str,
-    pub nav_events: &'static str,
-    pub main_navigation: &'static str,
-    pub ungrouped: &'static str,
-    pub stand_label: &'static str,
-    pub nav_follow_up: &'static str,
-    pub follow_up_heading: &'static str,
-    pub follow_up_intro: &'static str,
-    pub follow_up_empty: &'static str,
-    pub save: &'static str,
-    pub overdue_in_nav: &'static str,
-    pub note: &'static str,
-    pub status: &'static str,
-    pub next_date: &'static str,
-    pub met_at: &'static str,
-    pub met_at_other: &'static str,
-    pub met_at_none: &'static str,
-    pub remove: &'static str,
-    pub removed: &'static str,
-    pub undo: &'static str,
-    /// Said by screen readers after a save: "Guardado en su seguimiento: Aceros del Norte".
-    pub announce_saved: &'static str,
-    /// Said by screen readers after "undo" puts an entry back.
-    pub announce_restored: &'static str,
-    pub filter_status: &'static str,
-    pub filter_event: &'static str,
-    pub all_statuses: &'static str,
-    pub all_events_filter: &'static str,
-    pub search_list: &'static str,
-    pub no_matching_entries: &'static str,
-    pub missing_from_directory: &'static str,
-    pub write_email: &'static str,
-    pub add_person: &'static str,
-    pub person_name: &'static str,
-    pub person_company: &'static str,
-    pub person_role: &'static str,
-    pub person_email: &'static str,
-    pub person_phone: &'static str,
-    pub add: &'static str,
-    pub export_heading: &'static str,
-    pub export_scope_all: &'static str,
-    pub export_scope_shown: &'static str,
-    pub download: &'static str,
-    pub share_file: &'static str,
-    pub import_backup: &'static str,
-    pub share_heading: &'static str,
-    pub share_shortlist: &'static str,
-    pub share_with_notes: &'static str,
-    pub copied: &'static str,
-    pub copy_failed: &'static str,
-    pub handoff_show: &'static str,
-    pub handoff_link: &'static str,
-    pub download_damaged: &'static str,
-    pub dismiss: &'static str,
-    pub backup_now: &'static str,
-    pub shared_heading: &'static str,
-    pub shared_intro: &'static str,
-    pub shared_add_all: &'static str,
-    pub shared_added: &'static str,
-    pub shared_invalid: &'static str,
-    pub handoff_heading: &'static str,
-    pub handoff_intro: &'static str,
-    pub handoff_import: &'static str,
-    pub handoff_done: &'static str,
-    pub directory_unavailable_list: &'static str,
-    pub go_to_follow_up: &'static str,
+/// Writes `Ui` with one field per key, and its two values `ES` and `EN`, from one list
+/// where each key comes once: its doc comment, then its Spanish text, then its English one.
+/// A key with only one text does not match the pattern, so it does not compile.
+macro_rules! interface_texts {
+    ($($(#[doc = $doc:literal])* $key:ident: $es:literal, $en:literal;)*) => {
+        /// The interface's fixed texts in one language.
+        pub struct Ui {
+            $($(#[doc = $doc])* pub $key: &'static str,)*
+        }
+
+        const ES: Ui = Ui { $($key: $es,)* };
+        const EN: Ui = Ui { $($key: $en,)* };
+
+        /// Every key with its text in one language, for the tests that check them all.
+        #[cfg(test)]
+        fn all_texts(ui: &Ui) -> Vec<(&'static str, &'static str)> {
+            vec![$((stringify!($key), ui.$key),)*]
+        }
+    };
 }
 
-const ES: Ui = Ui {
-    skip_to_content: "Saltar al contenido",
-    language: "Idioma",
-    loading: "Cargando el directorio…",
-    members_heading: "Miembros",
-    show_more: "Mostrar más",
-    back_to_directory: "Volver al directorio",
-    not_found_title: "Página no encontrada",
-    not_found_body: "Esta dirección no corresponde a ninguna página de Vitrina.",
-    member_not_found: "Este miembro no está en el directorio actual. Quizá cambió de identificador o ya no forma parte del clúster.",
-    data_problems: "Problemas en los datos",
-    problems_intro: "Lo que Vitrina encontró mal en el archivo del directorio y lo que hizo con ello. Los visitantes ven el directorio sin estas entradas; corríjalas en el archivo.",
-    problems_none: "El archivo no tiene problemas.",
-    problem_member: "Miembro",
-    problem_field: "Campo",
-    problem_what: "Qué está mal",
-    problem_action: "Qué se hizo",
-    problem_whole_file: "(archivo)",
-    problems_cli_hint: "La misma lista se obtiene en la línea de comandos con «cargo xtask check-directory».",
-    error_title: "No se pudo cargar el directorio",
-    error_fetched: "Archivo solicitado",
-    error_what: "Qué pasó",
-    error_todo: "Qué hacer",
-    retry: "Reintentar",
-    error_network_todo: "Revise su conexión a internet y vuelva a intentar. Si el problema sigue, avise al equipo del clúster.",
-    error_status_todo: "El archivo no está en esa dirección. Avise al equipo del clúster: debe publicarlo ahí o corregir la dirección en index.html (meta «vitrina-directory»).",
-    error_invalid_todo: "El archivo publicado no es un directorio válido. Avise al equipo del clúster; con «cargo xtask check-directory» pueden ver el detalle.",
-    error_follow_up_kept: "Su lista de seguimiento no se pierde: sigue guardada en este dispositivo.",
-    updated_on: "Datos actualizados el",
-    made_with: "Directorio hecho con Vitrina",
-    data_downloaded: "Datos descargados",
-    offline_notice: "Sin conexión: la búsqueda, los perfiles y su lista siguen funcionando con los datos guardados.",
-    newer_data: "Hay datos más recientes del directorio.",
-    use_newer_data: "Usar los datos nuevos",
-    later: "Más tarde",
-    legal_name: "Razón social",
-    kind: "Tipo",
-    location: "Ubicación",
-    founded: "Fundada en",
-    employees: "Empleados",
-    investment: "Inversión planeada",
-    capabilities: "Capacidades",
-    needs: "Busca proveedores de",
-    certifications: "Certificaciones",
-    expired: "vencida",
-    valid_until: "vigente hasta el",
-    customers: "Clientes",
-    success_cases: "Casos de éxito",
-    languages: "Idiomas de trabajo",
-    events: "Eventos",
-    stand: "stand",
-    contacts: "Contactos",
-    website: "Sitio web",
-    linkedin: "LinkedIn",
-    whatsapp: "WhatsApp",
-    call: "Llamar",
-    email: "Correo",
-    data_checked_on: "Datos verificados el",
-    nav_fair: "Feria hoy",
-    fair_heading: "Hoy en la feria",
-    fair_intro: "Marque cada stand con un toque y escriba una nota breve; todo se guarda en este dispositivo, también sin conexión.",
-    fair_on_list: "En su seguimiento",
-    fair_others: "Otros expositores",
-    fair_all: "Expositores",
-    fair_sort: "Ordenar",
-    fair_sort_stand: "Por stand",
-    fair_sort_name: "Por nombre",
-    fair_no_event_today: "Hoy no hay ningún evento del directorio en curso. Elija uno para usar el modo feria:",
-    fair_pick_event: "Hay varios eventos hoy. Elija uno:",
-    fair_no_attendees: "Este evento aún no tiene expositores en el directorio.",
-    fair_mode: "Modo feria",
-    fair_note: "Nota rápida",
-    fair_no_stand: "Sin stand",
-    fair_last_time: "La vez anterior",
-    fair_marks: "Cómo le fue",
-    qr_heading: "Código QR del perfil",
-    qr_label: "Código QR del enlace a este perfil",
-    qr_hint: "Con la cámara del teléfono, este código abre el perfil listo para guardarlo en el seguimiento.",
-    stand_card_link: "Imprimir mi tarjeta para el stand",
-    stand_card_scan: "Escanee para guardarnos en su seguimiento",
-    print: "Imprimir",
-    back_to_profile: "Volver al perfil",
-    qr_save_heading: "Guardar en mi seguimiento",
-    qr_met_at: "Conocido en",
-    qr_save_with_note: "Guardar con nota",
-    qr_done: "Listo",
-    qr_saved: "Guardado en su seguimiento.",
-    other_capabilities: "más",
-    search_label: "Buscar en el directorio",
-    search_placeholder: "Empresa, capacidad, certificación, ciudad…",
-    filters: "Filtros",
-    close_filters: "Cerrar filtros",
-    clear_all: "Quitar todos los filtros",
-    remove_filter: "Quitar filtro",
-    sort_by: "Ordenar por",
-    sort_relevance: "Relevancia",
-    sort_name: "Nombre",
-    sort_employees: "Tamaño (empleados)",
-    sort_founded: "Antigüedad (fundación)",
-    facet_capability: "Capacidades",
-    facet_kind: "Tipo de empresa",
-    facet_certification: "Certificaciones",
-    facet_place: "Estado y ciudad",
-    facet_event: "Asiste al evento",
-    facet_need: "Busca proveedores de",
-    filter_capabilities: "Filtrar capacidades",
-    filter_needs: "Filtrar lo que buscan",
-    only_valid_certifications: "Solo certificados vigentes",
-    no_results: "Ningún miembro coincide con la búsqueda y los filtros.",
-    no_results_hint: "Pruebe con menos palabras o quite algún filtro.",
-    stale_filters: "Algunos filtros del enlace ya no existen en este directorio y se omitieron:",
-    events_heading: "Eventos",
-    upcoming_events: "Próximos",
-    past_events: "Pasados",
-    no_events: "Este directorio no tiene eventos.",
-    event_not_found: "Este evento no está en el directorio actual.",
-    attendees: "Miembros que asisten",
-    venue: "Sede",
-    event_website: "Sitio del evento",
-    all_events: "Todos los eventos",
-    similar_members: "Miembros con capacidades similares",
-    nav_directory: "Directorio",
-    nav_events: "Eventos",
-    main_navigation: "Navegación principal",
-    ungrouped: "Otras",
-    stand_label: "Stand",
-    nav_follow_up: "Seguimiento",
-    follow_up_heading: "Mi seguimiento",
-    follow_up_intro: "Empresas y personas a las que va a dar seguimiento. Se guardan solo en este dispositivo.",
-    follow_up_empty: "Su lista está vacía. Use «Guardar» en un miembro o en uno de sus contactos, o agregue a una persona que conoció.",
-    save: "Guardar",
-    overdue_in_nav: "pendientes",
-    note: "Nota",
-    status: "Estado",
-    next_date: "Próximo seguimiento",
-    met_at: "Dónde nos conocimos",
-    met_at_other: "Otro lugar",
-    met_at_none: "Sin indicar",
-    remove: "Quitar de la lista",
-    removed: "Se quitó de su lista:",
-    undo: "Deshacer",
-    announce_saved: "Guardado en su seguimiento:",
-    announce_restored: "De nuevo en su lista:",
-    filter_status: "Estado",
-    filter_event: "Evento",
-    all_statuses: "Todos los estados",
-    all_events_filter: "Todos los eventos",
-    search_list: "Buscar en mi lista",
-    no_matching_entries: "Ninguna entrada coincide con el filtro.",
-    missing_from_directory: "Ya no está en el directorio actual; se conservan los datos guardados.",
-    write_email: "Correo",
-    add_person: "Agregar a una persona que conocí",
-    person_name: "Nombre",
-    person_company: "Empresa",
-    person_role: "Puesto",
-    person_email: "Correo",
-    person_phone: "Teléfono",
-    add: "Agregar",
-    export_heading: "Exportar y respaldar",
-    export_scope_all: "Toda la lista",
-    export_scope_shown: "Solo lo que muestra el filtro",
-    download: "Descargar",
-    share_file: "Compartir",
-    import_backup: "Importar un respaldo",
-    share_heading: "Compartir y pasar a otro dispositivo",
-    share_shortlist: "Copiar enlace de la lista corta",
-    share_with_notes: "Incluir mis notas",
-    copied: "Enlace copiado.",
-    copy_failed: "No se pudo copiar; copie el enlace a mano:",
-    handoff_show: "Pasar la lista a otro dispositivo (enlaces y códigos QR)",
-    handoff_link: "Pasar toda la lista (notas, estados y fechas) a otro dispositivo: abra estos enlaces allá",
-    download_damaged: "Descargar la copia dañada",
-    dismiss: "Entendido",
-    backup_now: "Descargar respaldo",
-    shared_heading: "Lista compartida",
-    shared_intro: "Alguien compartió con usted estos miembros del directorio.",
-    shared_add_all: "Agregar todos a mi seguimiento",
-    shared_added: "Agregados a su seguimiento.",
-    shared_invalid: "El enlace compartido no es válido o está incompleto.",
-    handoff_heading: "Recibir una lista",
-    handoff_intro: "Está recibiendo una lista de seguimiento de otro dispositivo. Abra en este navegador cada enlace de la lista.",
-    handoff_import: "Agregar a mi seguimiento",
-    handoff_done: "Lista recibida y combinada con la suya.",
-    directory_unavailable_list: "El directorio no está disponible ahora; su lista de seguimiento sigue aquí.",
-    go_to_follow_up: "Ver mi seguimiento",
-};
-
-const EN: Ui = Ui {
-    skip_to_content: "Skip to content",
-    language: "Language",
-    loading: "Loading the directory…",
-    members_heading: "Members",
-    show_more: "Show more",
-    back_to_directory: "Back to the directory",
-    not_found_title: "Page not found",
-    not_found_body: "This address does not match any page of Vitrina.",
-    member_not_found: "This member is not in the current directory. Its id may have changed, or it may no longer belong to the cluster.",
-    data_problems: "Data problems",
-    problems_intro: "What Vitrina found wrong in the directory file and what it did about it. Visitors see the directory without these entries; fix them in the file.",
-    problems_none: "The file has no problems.",
-    problem_member: "Member",
-    problem_field: "Field",
-    problem_what: "What is wrong",
-    problem_action: "What was done",
-    problem_whole_file: "(file)",
-    problems_cli_hint: "The same list is printed on the command line by “cargo xtask check-directory”.",
-    error_title: "The directory could not be loaded",
-    error_fetched: "File requested",
-    error_what: "What happened",
-    error_todo: "What to do",
-    retry: "Try again",
-    error_network_todo: "Check your internet connection and try again. If it keeps failing, tell the cluster's staff.",
-    error_status_todo: "The file is not at that address. Tell the cluster's staff: they need to publish it there or fix the address in index.html (the “vitrina-directory” meta tag).",
-    error_invalid_todo: "The published file is not a valid directory. Tell the cluster's staff; “cargo xtask check-directory” shows them the details.",
-    error_follow_up_kept: "Your follow-up list is not lost: it stays saved on this device.",
-    updated_on: "Data updated on",
-    made_with: "Directory made with Vitrina",
-    data_downloaded: "Data downloaded",
-    offline_notice: "Offline: search, profiles and your list keep working with the saved data.",
-    newer_data: "Newer directory data is available.",
-    use_newer_data: "Use the new data",
-    later: "Later",
-    legal_name: "Legal name",
-    kind: "Kind",
-    location: "Location",
-    founded: "Founded",
-    employees: "Employees",
-    investment: "Planned investment",
-    capabilities: "Capabilities",
-    needs: "Looking for suppliers of",
-    certifications: "Certifications",
-    expired: "expired",
-    valid_until: "valid until",
-    customers: "Customers",
-    success_cases: "Success cases",
-    languages: "Business languages",
-    events: "Events",
-    stand: "stand",
-    contacts: "Contacts",
-    website: "Website",
-    linkedin: "LinkedIn",
-    whatsapp: "WhatsApp",
-    call: "Call",
-    email: "Email",
-    data_checked_on: "Data checked on",
-    nav_fair: "Fair today",
-    fair_heading: "Today at the fair",
-    fair_intro: "Mark each stand with one tap and write a short note; everything is kept on this device, offline too.",
-    fair_on_list: "On your follow-up",
-    fair_others: "Other exhibitors",
-    fair_all: "Exhibitors",
-    fair_sort: "Sort",
-    fair_sort_stand: "By stand",
-    fair_sort_name: "By name",
-    fair_no_event_today: "No directory event is running today. Pick one to use fair mode:",
-    fair_pick_event: "Several events are running today. Pick one:",
-    fair_no_attendees: "This event has no exhibitors in the directory yet.",
-    fair_mode: "Fair mode",
-    fair_note: "Quick note",
-    fair_no_stand: "No stand",
-    fair_last_time: "Last time",
-    fair_marks: "How it went",
-    qr_heading: "Profile QR code",
-    qr_label: "QR code of the link to this profile",
-    qr_hint: "A phone camera opens this profile from the code, ready to save to the follow-up list.",
-    stand_card_link: "Print my stand card",
-    stand_card_scan: "Scan to save us to your follow-up",
-    print: "Print",
-    back_to_profile: "Back to the profile",
-    qr_save_heading: "Save to my follow-up",
-    qr_met_at: "Met at",
-    qr_save_with_note: "Save with a note",
-    qr_done: "Done",
-    qr_saved: "Saved to your follow-up.",
-    other_capabilities: "more",
-    search_label: "Search the directory",
-    search_placeholder: "Company, capability, certification, city…",
-    filters: "Filters",
-    close_filters: "Close filters",
-    clear_all: "Clear all filters",
-    remove_filter: "Remove filter",
-    sort_by: "Sort by",
-    sort_relevance: "Relevance",
-    sort_name: "Name",
-    sort_employees: "Size (employees)",
-    sort_founded: "Founding year",
-    facet_capability: "Capabilities",
-    facet_kind: "Kind of company",
-    facet_certification: "Certifications",
-    facet_place: "State and city",
-    facet_event: "Attends the event",
-    facet_need: "Looking for suppliers of",
-    filter_capabilities: "Filter capabilities",
-    filter_needs: "Filter what they look for",
-    only_valid_certifications: "Only valid certificates",
-    no_results: "No member matches the search and filters.",
-    no_results_hint: "Try fewer words or remove a filter.",
-    stale_filters: "Some filters in the link no longer exist in this directory and were left out:",
-    events_heading: "Events",
-    upcoming_events: "Upcoming",
-    past_events: "Past",
-    no_events: "This directory has no events.",
-    event_not_found: "This event is not in the current directory.",
-    attendees: "Attending members",
-    venue: "Venue",
-    event_website: "Event website",
-    all_events: "All events",
-    similar_members: "Members with similar capabilities",
-    nav_directory: "Directory",
-    nav_events: "Events",
-    main_navigation: "Main navigation",
-    ungrouped: "Other",
-    stand_label: "Stand",
-    nav_follow_up: "Follow-up",
-    follow_up_heading: "My follow-up",
-    follow_up_intro: "Companies and people to follow up with. They are kept only on this device.",
-    follow_up_empty: "Your list is empty. Use “Save” on a member or one of its contacts, or add a person you met.",
-    save: "Save",
-    overdue_in_nav: "overdue",
-    note: "Note",
-    status: "Status",
-    next_date: "Next follow-up",
-    met_at: "Where we met",
-    met_at_other: "Somewhere else",
-    met_at_none: "Not set",
-    remove: "Remove from the list",
-    removed: "Removed from your list:",
-    undo: "Undo",
-    announce_saved: "Saved to your follow-up:",
-    announce_restored: "Back on your list:",
-    filter_status: "Status",
-    filter_event: "Event",
-    all_statuses: "All statuses",
-    all_events_filter: "All events",
-    search_list: "Search my list",
-    no_matching_entries: "No entry matches the filter.",
-    missing_from_directory: "No longer in the current directory; the saved details are kept.",
-    write_email: "Email",
-    add_person: "Add a person I met",
-    person_name: "Name",
-    person_company: "Company",
-    person_role: "Role",
-    person_email: "Email",
-    person_phone: "Phone",
-    add: "Add",
-    export_heading: "Export and back up",
-    export_scope_all: "The whole list",
-    export_scope_shown: "Only what the filter shows",
-    download: "Download",
-    share_file: "Share",
-    import_backup: "Import a backup",
-    share_heading: "Share and hand over",
-    share_shortlist: "Copy shortlist link",
-    share_with_notes: "Include my notes",
-    copied: "Link copied.",
-    copy_failed: "Could not copy; copy the link by hand:",
-    handoff_show: "Hand the list to another device (links and QR codes)",
-    handoff_link: "Hand the whole list (notes, statuses and dates) to another device: open these links there",
-    download_damaged: "Download the damaged copy",
-    dismiss: "Got it",
-    backup_now: "Download a backup",
-    shared_heading: "Shared list",
-    shared_intro: "Someone shared these directory members with you.",
-    shared_add_all: "Add them all to my follow-up",
-    shared_added: "Added to your follow-up.",
-    shared_invalid: "The shared link is not valid or is incomplete.",
-    handoff_heading: "Receive a list",
-    handoff_intro: "You are receiving a follow-up list from another device. Open each of its links in this browser.",
-    handoff_import: "Add to my follow-up",
-    handoff_done: "List received and merged with yours.",
-    directory_unavailable_list: "The directory is not available right now; your follow-up list is still here.",
-    go_to_follow_up: "See my follow-up",
-};
+interface_texts! {
+    skip_to_content: "Saltar al contenido", "Skip to content";
+    language: "Idioma", "Language";
+    loading: "Cargando el directorio…", "Loading the directory…";
+    members_heading: "Miembros", "Members";
+    show_more: "Mostrar más", "Show more";
+    back_to_directory: "Volver al directorio", "Back to the directory";
+    not_found_title: "Página no encontrada", "Page not found";
+    not_found_body:
+        "Esta dirección no corresponde a ninguna página de Vitrina.",
+        "This address does not match any page of Vitrina.";
+    member_not_found:
+        "Este miembro no está en el directorio actual. Quizá cambió de identificador o ya no forma parte del clúster.",
+        "This member is not in the current directory. Its id may have changed, or it may no longer belong to the cluster.";
+    data_problems: "Problemas en los datos", "Data problems";
+    problems_intro:
+        "Lo que Vitrina encontró mal en el archivo del directorio y lo que hizo con ello. Los visitantes ven el directorio sin estas entradas; corríjalas en el archivo.",
+        "What Vitrina found wrong in the directory file and what it did about it. Visitors see the directory without these entries; fix them in the file.";
+    problems_none: "El archivo no tiene problemas.", "The file has no problems.";
+    problem_member: "Miembro", "Member";
+    problem_field: "Campo", "Field";
+    problem_what: "Qué está mal", "What is wrong";
+    problem_action: "Qué se hizo", "What was done";
+    problem_whole_file: "(archivo)", "(file)";
+    problems_cli_hint:
+        "La misma lista se obtiene en la línea de comandos con «cargo xtask check-directory».",
+        "The same list is printed on the command line by “cargo xtask check-directory”.";
+    error_title: "No se pudo cargar el directorio", "The directory could not be loaded";
+    error_fetched: "Archivo solicitado", "File requested";
+    error_what: "Qué pasó", "What happened";
+    error_todo: "Qué hacer", "What to do";
+    retry: "Reintentar", "Try again";
+    error_network_todo:
+        "Revise su conexión a internet y vuelva a intentar. Si el problema sigue, avise al equipo del clúster.",
+        "Check your internet connection and try again. If it keeps failing, tell the cluster's staff.";
+    error_status_todo:
+        "El archivo no está en esa dirección. Avise al equipo del clúster: debe publicarlo ahí o corregir la dirección en index.html (meta «vitrina-directory»).",
+        "The file is not at that address. Tell the cluster's staff: they need to publish it there or fix the address in index.html (the “vitrina-directory” meta tag).";
+    error_invalid_todo:
+        "El archivo publicado no es un directorio válido. Avise al equipo del clúster; con «cargo xtask check-directory» pueden ver el detalle.",
+        "The published file is not a valid directory. Tell the cluster's staff; “cargo xtask check-directory” shows them the details.";
+    error_follow_up_kept:
+        "Su lista de seguimiento no se pierde: sigue guardada en este dispositivo.",
+        "Your follow-up list is not lost: it stays saved on this device.";
+    updated_on: "Datos actualizados el", "Data updated on";
+    made_with: "Directorio hecho con Vitrina", "Directory made with Vitrina";
+    data_downloaded: "Datos descargados", "Data downloaded";
+    offline_notice:
+        "Sin conexión: la búsqueda, los perfiles y su lista siguen funcionando con los datos guardados.",
+        "Offline: search, profiles and your list keep working with the saved data.";
+    newer_data: "Hay datos más recientes del directorio.", "Newer directory data is available.";
+    use_newer_data: "Usar los datos nuevos", "Use the new data";
+    later: "Más tarde", "Later";
+    legal_name: "Razón social", "Legal name";
+    kind: "Tipo", "Kind";
+    location: "Ubicación", "Location";
+    founded: "Fundada en", "Founded";
+    employees: "Empleados", "Employees";
+    investment: "Inversión planeada", "Planned investment";
+    capabilities: "Capacidades", "Capabilities";
+    needs: "Busca proveedores de", "Looking for suppliers of";
+    certifications: "Certificaciones", "Certifications";
+    expired: "vencida", "expired";
+    valid_until: "vigente hasta el", "valid until";
+    customers: "Clientes", "Customers";
+    success_cases: "Casos de éxito", "Success cases";
+    languages: "Idiomas de trabajo", "Business languages";
+    events: "Eventos", "Events";
+    stand: "stand", "stand";
+    contacts: "Contactos", "Contacts";
+    website: "Sitio web", "Website";
+    linkedin: "LinkedIn", "LinkedIn";
+    whatsapp: "WhatsApp", "WhatsApp";
+    call: "Llamar", "Call";
+    email: "Correo", "Email";
+    data_checked_on: "Datos verificados el", "Data checked on";
+    nav_fair: "Feria hoy", "Fair today";
+    fair_heading: "Hoy en la feria", "Today at the fair";
+    fair_intro:
+        "Marque cada stand con un toque y escriba una nota breve; todo se guarda en este dispositivo, también sin conexión.",
+        "Mark each stand with one tap and write a short note; everything is kept on this device, offline too.";
+    fair_on_list: "En su seguimiento", "On your follow-up";
+    fair_others: "Otros expositores", "Other exhibitors";
+    fair_all: "Expositores", "Exhibitors";
+    fair_sort: "Ordenar", "Sort";
+    fair_sort_stand: "Por stand", "By stand";
+    fair_sort_name: "Por nombre", "By name";
+    fair_no_event_today:
+        "Hoy no hay ningún evento del directorio en curso. Elija uno para usar el modo feria:",
+        "No directory event is running today. Pick one to use fair mode:";
+    fair_pick_event: "Hay varios eventos hoy. Elija uno:", "Several events are running today. Pick one:";
+    fair_no_attendees:
+        "Este evento aún no tiene expositores en el directorio.",
+        "This event has no exhibitors in the directory yet.";
+    fair_mode: "Modo feria", "Fair mode";
+    fair_note: "Nota rápida", "Quick note";
+    fair_no_stand: "Sin stand", "No stand";
+    fair_last_time: "La vez anterior", "Last time";
+    fair_marks: "Cómo le fue", "How it went";
+    qr_heading: "Código QR del perfil", "Profile QR code";
+    qr_label: "Código QR del enlace a este perfil", "QR code of the link to this profile";
+    qr_hint:
+        "Con la cámara del teléfono, este código abre el perfil listo para guardarlo en el seguimiento.",
+        "A phone camera opens this profile from the code, ready to save to the follow-up list.";
+    stand_card_link: "Imprimir mi tarjeta para el stand", "Print my stand card";
+    stand_card_scan: "Escanee para guardarnos en su seguimiento", "Scan to save us to your follow-up";
+    print: "Imprimir", "Print";
+    back_to_profile: "Volver al perfil", "Back to the profile";
+    qr_save_heading: "Guardar en mi seguimiento", "Save to my follow-up";
+    qr_met_at: "Conocido en", "Met at";
+    qr_save_with_note: "Guardar con nota", "Save with a note";
+    qr_done: "Listo", "Done";
+    qr_saved: "Guardado en su seguimiento.", "Saved to your follow-up.";
+    other_capabilities: "más", "more";
+    search_label: "Buscar en el directorio", "Search the directory";
+    search_placeholder: "Empresa, capacidad, certificación, ciudad…", "Company, capability, certification, city…";
+    filters: "Filtros", "Filters";
+    close_filters: "Cerrar filtros", "Close filters";
+    clear_all: "Quitar todos los filtros", "Clear all filters";
+    remove_filter: "Quitar filtro", "Remove filter";
+    sort_by: "Ordenar por", "Sort by";
+    sort_relevance: "Relevancia", "Relevance";
+    sort_name: "Nombre", "Name";
+    sort_employees: "Tamaño (empleados)", "Size (employees)";
+    sort_founded: "Antigüedad (fundación)", "Founding year";
+    facet_capability: "Capacidades", "Capabilities";
+    facet_kind: "Tipo de empresa", "Kind of company";
+    facet_certification: "Certificaciones", "Certifications";
+    facet_place: "Estado y ciudad", "State and city";
+    facet_event: "Asiste al evento", "Attends the event";
+    facet_need: "Busca proveedores de", "Looking for suppliers of";
+    filter_capabilities: "Filtrar capacidades", "Filter capabilities";
+    filter_needs: "Filtrar lo que buscan", "Filter what they look for";
+    only_valid_certifications: "Solo certificados vigentes", "Only valid certificates";
+    no_results: "Ningún miembro coincide con la búsqueda y los filtros.", "No member matches the search and filters.";
+    no_results_hint: "Pruebe con menos palabras o quite algún filtro.", "Try fewer words or remove a filter.";
+    stale_filters:
+        "Algunos filtros del enlace ya no existen en este directorio y se omitieron:",
+        "Some filters in the link no longer exist in this directory and were left out:";
+    events_heading: "Eventos", "Events";
+    upcoming_events: "Próximos", "Upcoming";
+    past_events: "Pasados", "Past";
+    no_events: "Este directorio no tiene eventos.", "This directory has no events.";
+    event_not_found: "Este evento no está en el directorio actual.", "This event is not in the current directory.";
+    attendees: "Miembros que asisten", "Attending members";
+    venue: "Sede", "Venue";
+    event_website: "Sitio del evento", "Event website";
+    all_events: "Todos los eventos", "All events";
+    similar_members: "Miembros con capacidades similares", "Members with similar capabilities";
+    nav_directory: "Directorio", "Directory";
+    nav_events: "Eventos", "Events";
+    main_navigation: "Navegación principal", "Main navigation";
+    ungrouped: "Otras", "Other";
+    stand_label: "Stand", "Stand";
+    nav_follow_up: "Seguimiento", "Follow-up";
+    follow_up_heading: "Mi seguimiento", "My follow-up";
+    follow_up_intro:
+        "Empresas y personas a las que va a dar seguimiento. Se guardan solo en este dispositivo.",
+        "Companies and people to follow up with. They are kept only on this device.";
+    follow_up_empty:
+        "Su lista está vacía. Use «Guardar» en un miembro o en uno de sus contactos, o agregue a una persona que conoció.",
+        "Your list is empty. Use “Save” on a member or one of its contacts, or add a person you met.";
+    save: "Guardar", "Save";
+    overdue_in_nav: "pendientes", "overdue";
+    note: "Nota", "Note";
+    status: "Estado", "Status";
+    next_date: "Próximo seguimiento", "Next follow-up";
+    met_at: "Dónde nos conocimos", "Where we met";
+    met_at_other: "Otro lugar", "Somewhere else";
+    met_at_none: "Sin indicar", "Not set";
+    remove: "Quitar de la lista", "Remove from the list";
+    removed: "Se quitó de su lista:", "Removed from your list:";
+    undo: "Deshacer", "Undo";
+    /// Said by screen readers after a save: "Guardado en su seguimiento: Aceros del Norte".
+    announce_saved: "Guardado en su seguimiento:", "Saved to your follow-up:";
+    /// Said by screen readers after "undo" puts an entry back.
+    announce_restored: "De nuevo en su lista:", "Back on your list:";
+    filter_status: "Estado", "Status";
+    filter_event: "Evento", "Event";
+    all_statuses: "Todos los estados", "All statuses";
+    all_events_filter: "Todos los eventos", "All events";
+    search_list: "Buscar en mi lista", "Search my list";
+    no_matching_entries: "Ninguna entrada coincide con el filtro.", "No entry matches the filter.";
+    missing_from_directory:
+        "Ya no está en el directorio actual; se conservan los datos guardados.",
+        "No longer in the current directory; the saved details are kept.";
+    write_email: "Correo", "Email";
+    add_person: "Agregar a una persona que conocí", "Add a person I met";
+    person_name: "Nombre", "Name";
+    person_company: "Empresa", "Company";
+    person_role: "Puesto", "Role";
+    person_email: "Correo", "Email";
+    person_phone: "Teléfono", "Phone";
+    add: "Agregar", "Add";
+    export_heading: "Exportar y respaldar", "Export and back up";
+    export_scope_all: "Toda la lista", "The whole list";
+    export_scope_shown: "Solo lo que muestra el filtro", "Only what the filter shows";
+    download: "Descargar", "Download";
+    share_file: "Compartir", "Share";
+    import_backup: "Importar un respaldo", "Import a backup";
+    /// Before the browser's own words when a picked backup file cannot be read at all.
+    import_unreadable: "No se pudo leer el archivo:", "The file could not be read:";
+    share_heading: "Compartir y pasar a otro dispositivo", "Share and hand over";
+    share_shortlist: "Copiar enlace de la lista corta", "Copy shortlist link";
+    share_with_notes: "Incluir mis notas", "Include my notes";
+    copied: "Enlace copiado.", "Link copied.";
+    copy_failed: "No se pudo copiar; copie el enlace a mano:", "Could not copy; copy the link by hand:";
+    handoff_show:
+        "Pasar la lista a otro dispositivo (enlaces y códigos QR)",
+        "Hand the list to another device (links and QR codes)";
+    handoff_link:
+        "Pasar toda la lista (notas, estados y fechas) a otro dispositivo: abra estos enlaces allá",
+        "Hand the whole list (notes, statuses and dates) to another device: open these links there";
+    download_damaged: "Descargar la copia dañada", "Download the damaged copy";
+    /// The name the damaged copy of the list is downloaded under.
+    damaged_copy_file_name: "vitrina-seguimiento-danado.txt", "vitrina-follow-up-damaged.txt";
+    dismiss: "Entendido", "Got it";
+    backup_now: "Descargar respaldo", "Download a backup";
+    shared_heading: "Lista compartida", "Shared list";
+    shared_intro:
+        "Alguien compartió con usted estos miembros del directorio.",
+        "Someone shared these directory members with you.";
+    shared_add_all: "Agregar todos a mi seguimiento", "Add them all to my follow-up";
+    shared_added: "Agregados a su seguimiento.", "Added to your follow-up.";
+    shared_invalid:
+        "El enlace compartido no es válido o está incompleto.",
+        "The shared link is not valid or is incomplete.";
+    handoff_heading: "Recibir una lista", "Receive a list";
+    handoff_intro:
+        "Está recibiendo una lista de seguimiento de otro dispositivo. Abra en este navegador cada enlace de la lista.",
+        "You are receiving a follow-up list from another device. Open each of its links in this browser.";
+    handoff_import: "Agregar a mi seguimiento", "Add to my follow-up";
+    handoff_done: "Lista recibida y combinada con la suya.", "List received and merged with yours.";
+    directory_unavailable_list:
+        "El directorio no está disponible ahora; su lista de seguimiento sigue aquí.",
+        "The directory is not available right now; your follow-up list is still here.";
+    go_to_follow_up: "Ver mi seguimiento", "See my follow-up";
+}
 
 /// The interface texts for a language.
 pub fn ui(lang: Lang) -> &'static Ui {
@@ -579,15 +286,30 @@ pub fn ui(lang: Lang) -> &'static Ui {
     }
 }
 
+/// A count said with its noun agreeing: Spanish and English both take the first form for
+/// exactly one and the second for any other number, zero included ("0 miembros", "0 members").
+/// `{n}` in a form stands for the number, grouped as `format::count` writes it.
+fn plural(n: usize, lang: Lang, es: [&str; 2], en: [&str; 2]) -> String {
+    let [one, other] = lang.pick(es, en);
+    let form = if n == 1 { one } else { other };
+    match form.split_once("{n}") {
+        Some((before, after)) => format!("{before}{}{after}", format::count(n as u64, lang)),
+        None => form.to_owned(),
+    }
+}
+
+/// A label with how many there are in parentheses, or the label alone when there are none.
+fn with_count(label: &str, n: usize, lang: Lang) -> String {
+    if n == 0 {
+        label.to_owned()
+    } else {
+        format!("{label} ({})", format::count(n as u64, lang))
+    }
+}
+
 /// "120 miembros" / "120 members", with the right plural.
 pub fn n_members(n: usize, lang: Lang) -> String {
-    let number = format::count(n as u64, lang);
-    match (lang, n) {
-        (Lang::Es, 1) => "1 miembro".to_owned(),
-        (Lang::Es, _) => format!("{number} miembros"),
-        (Lang::En, 1) => "1 member".to_owned(),
-        (Lang::En, _) => format!("{number} members"),
-    }
+    plural(n, lang, ["{n} miembro", "{n} miembros"], ["{n} member", "{n} members"])
 }
 
 /// "Mostrando 50 de 120" / "Showing 50 of 120".
@@ -601,13 +323,7 @@ pub fn showing_n_of(shown: usize, total: usize, lang: Lang) -> String {
 
 /// "Mostrar 12 resultados" / "Show 12 results", on the phone's filter sheet.
 pub fn show_n_results(n: usize, lang: Lang) -> String {
-    let number = format::count(n as u64, lang);
-    match (lang, n) {
-        (Lang::Es, 1) => "Mostrar 1 resultado".to_owned(),
-        (Lang::Es, _) => format!("Mostrar {number} resultados"),
-        (Lang::En, 1) => "Show 1 result".to_owned(),
-        (Lang::En, _) => format!("Show {number} results"),
-    }
+    plural(n, lang, ["Mostrar {n} resultado", "Mostrar {n} resultados"], ["Show {n} result", "Show {n} results"])
 }
 
 /// "12 de 114 miembros" / "12 of 114 members", the live result count.
@@ -624,32 +340,66 @@ pub fn n_results_of(n: usize, total: usize, lang: Lang) -> String {
 
 /// The label of the filter button, with how many filters are active.
 pub fn filters_button(active: usize, lang: Lang) -> String {
-    let label = ui(lang).filters;
-    if active == 0 {
-        label.to_owned()
-    } else {
-        format!("{label} ({active})")
-    }
+    with_count(ui(lang).filters, active, lang)
 }
 
 /// The footer link to the problems view, with the count when there are any.
 pub fn n_problems(n: usize, lang: Lang) -> String {
-    let label = ui(lang).data_problems;
-    if n == 0 {
-        label.to_owned()
-    } else {
-        format!("{label} ({})", format::count(n as u64, lang))
-    }
+    with_count(ui(lang).data_problems, n, lang)
 }
 
 /// "Se encontraron 12 problemas" / "12 problems found".
 pub fn problems_found(n: usize, lang: Lang) -> String {
-    let number = format::count(n as u64, lang);
-    match (lang, n) {
-        (Lang::Es, 1) => "Se encontró 1 problema.".to_owned(),
-        (Lang::Es, _) => format!("Se encontraron {number} problemas."),
-        (Lang::En, 1) => "1 problem found.".to_owned(),
-        (Lang::En, _) => format!("{number} problems found."),
+    plural(
+        n,
+        lang,
+        ["Se encontró {n} problema.", "Se encontraron {n} problemas."],
+        ["{n} problem found.", "{n} problems found."],
+    )
+}
+
+/// The directory request got no answer: "No hubo respuesta del servidor (Failed to fetch)."
+pub fn error_network(detail: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Es => format!("No hubo respuesta del servidor ({detail})."),
+        Lang::En => format!("The server did not answer ({detail})."),
+    }
+}
+
+/// The server answered the directory request with an error: "El servidor respondió 404 Not Found: …".
+pub fn error_status(status: u16, status_text: &str, lang: Lang) -> String {
+    let reason = if status_text.is_empty() { String::new() } else { format!(" {status_text}") };
+    match lang {
+        Lang::Es => format!("El servidor respondió {status}{reason}: el archivo no se pudo obtener."),
+        Lang::En => format!("The server answered {status}{reason}: the file could not be retrieved."),
+    }
+}
+
+/// How much of a handed-over list has arrived: "Recibidas 1 de 3 partes; faltan: 2, 3.".
+pub fn handoff_progress(progress: &HandoffProgress, lang: Lang) -> String {
+    let (received, total) = (progress.received.len(), progress.total);
+    if progress.missing.is_empty() {
+        // A short list travels in one part.
+        return plural(
+            total,
+            lang,
+            ["Recibida la única parte.", "Recibidas las {n} partes."],
+            ["The only part received.", "All {n} parts received."],
+        );
+    }
+    let missing: Vec<String> = progress.missing.iter().map(usize::to_string).collect();
+    let missing = missing.join(", ");
+    match lang {
+        Lang::Es => format!("Recibidas {received} de {total} partes; faltan: {missing}."),
+        Lang::En => format!("Received {received} of {total} parts; missing: {missing}."),
+    }
+}
+
+/// The accessible name of one handoff part's QR code: "Código QR, parte 1 de 3" (`part` from 1).
+pub fn handoff_qr_label(part: usize, total: usize, lang: Lang) -> String {
+    match lang {
+        Lang::Es => format!("Código QR, parte {part} de {total}"),
+        Lang::En => format!("QR code, part {part} of {total}"),
     }
 }
 
@@ -698,5 +448,94 @@ mod tests {
         assert_eq!(investment_musd(0.04, Lang::En), "USD 0.0 M");
         assert_eq!(investment_musd(2.96, Lang::Es), "3.0 MDD");
         assert_eq!(investment_musd(1250.0, Lang::Es), "1250 MDD");
+    }
+
+    #[test]
+    fn plural_takes_the_singular_for_one_only() {
+        let check = |n, lang, expect: &str| {
+            assert_eq!(plural(n, lang, ["{n} parte", "{n} partes"], ["{n} part", "{n} parts"]), expect)
+        };
+        check(0, Lang::Es, "0 partes");
+        check(1, Lang::Es, "1 parte");
+        check(2, Lang::Es, "2 partes");
+        check(12000, Lang::Es, "12\u{202F}000 partes");
+        check(0, Lang::En, "0 parts");
+        check(1, Lang::En, "1 part");
+        check(2, Lang::En, "2 parts");
+        check(12000, Lang::En, "12,000 parts");
+        // A form without the number is said as written.
+        assert_eq!(plural(1, Lang::En, ["una", "{n}"], ["the only one", "all {n}"]), "the only one");
+    }
+
+    #[test]
+    fn count_helpers_in_both_languages() {
+        let check = |helper: fn(usize, Lang) -> String, expect: [[&str; 3]; 2]| {
+            for (lang, expect) in [Lang::Es, Lang::En].into_iter().zip(expect) {
+                assert_eq!([0, 1, 2].map(|n| helper(n, lang)), expect, "{lang:?}");
+            }
+        };
+        check(n_members, [["0 miembros", "1 miembro", "2 miembros"], ["0 members", "1 member", "2 members"]]);
+        check(
+            show_n_results,
+            [
+                ["Mostrar 0 resultados", "Mostrar 1 resultado", "Mostrar 2 resultados"],
+                ["Show 0 results", "Show 1 result", "Show 2 results"],
+            ],
+        );
+        check(
+            problems_found,
+            [
+                ["Se encontraron 0 problemas.", "Se encontró 1 problema.", "Se encontraron 2 problemas."],
+                ["0 problems found.", "1 problem found.", "2 problems found."],
+            ],
+        );
+        check(filters_button, [["Filtros", "Filtros (1)", "Filtros (2)"], ["Filters", "Filters (1)", "Filters (2)"]]);
+        check(
+            n_problems,
+            [
+                ["Problemas en los datos", "Problemas en los datos (1)", "Problemas en los datos (2)"],
+                ["Data problems", "Data problems (1)", "Data problems (2)"],
+            ],
+        );
+    }
+
+    #[test]
+    fn handoff_texts() {
+        let progress = |received: Vec<usize>, missing: Vec<usize>| HandoffProgress {
+            total: received.len() + missing.len(),
+            received,
+            missing,
+        };
+        let partial = progress(vec![1], vec![2, 3]);
+        assert_eq!(handoff_progress(&partial, Lang::Es), "Recibidas 1 de 3 partes; faltan: 2, 3.");
+        assert_eq!(handoff_progress(&partial, Lang::En), "Received 1 of 3 parts; missing: 2, 3.");
+        let whole = progress(vec![1, 2, 3], vec![]);
+        assert_eq!(handoff_progress(&whole, Lang::Es), "Recibidas las 3 partes.");
+        assert_eq!(handoff_progress(&whole, Lang::En), "All 3 parts received.");
+        let single = progress(vec![1], vec![]);
+        assert_eq!(handoff_progress(&single, Lang::Es), "Recibida la única parte.");
+        assert_eq!(handoff_progress(&single, Lang::En), "The only part received.");
+        assert_eq!(handoff_qr_label(1, 3, Lang::Es), "Código QR, parte 1 de 3");
+        assert_eq!(handoff_qr_label(2, 3, Lang::En), "QR code, part 2 of 3");
+    }
+
+    #[test]
+    fn fetch_error_texts() {
+        assert_eq!(error_network("Failed to fetch", Lang::Es), "No hubo respuesta del servidor (Failed to fetch).");
+        assert_eq!(
+            error_status(404, "Not Found", Lang::En),
+            "The server answered 404 Not Found: the file could not be retrieved."
+        );
+        assert_eq!(error_status(500, "", Lang::Es), "El servidor respondió 500: el archivo no se pudo obtener.");
+    }
+
+    #[test]
+    fn every_key_has_a_text_in_both_languages() {
+        let (es, en) = (all_texts(ui(Lang::Es)), all_texts(ui(Lang::En)));
+        assert_eq!(es.len(), en.len());
+        for ((key, spanish), (_, english)) in es.into_iter().zip(en) {
+            assert!(!spanish.trim().is_empty(), "{key} is empty in Spanish");
+            assert!(!english.trim().is_empty(), "{key} is empty in English");
+        }
     }
 }

@@ -13,7 +13,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{RequestCache, RequestInit, Response};
 
 use crate::adapters::scheduling;
-use crate::i18n::ui;
+use crate::i18n::{error_network, error_status, ui};
 
 /// Where the directory file is, when `index.html` does not say.
 pub const DEFAULT_DIRECTORY_URL: &str = "data/directory.json";
@@ -33,17 +33,8 @@ impl FetchError {
     /// What went wrong, for the visitor.
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            FetchError::Network { detail } => match lang {
-                Lang::Es => format!("No hubo respuesta del servidor ({detail})."),
-                Lang::En => format!("The server did not answer ({detail})."),
-            },
-            FetchError::Status { status, status_text } => {
-                let reason = if status_text.is_empty() { String::new() } else { format!(" {status_text}") };
-                match lang {
-                    Lang::Es => format!("El servidor respondió {status}{reason}: el archivo no se pudo obtener."),
-                    Lang::En => format!("The server answered {status}{reason}: the file could not be retrieved."),
-                }
-            }
+            FetchError::Network { detail } => error_network(detail, lang),
+            FetchError::Status { status, status_text } => error_status(*status, status_text, lang),
             FetchError::Invalid(error) => error.message(lang),
         }
     }

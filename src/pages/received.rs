@@ -6,7 +6,7 @@ use vitrina_core::follow_up::{merge, HandoffAssembler};
 use vitrina_core::Route;
 
 use crate::follow_up::{now_ms, FollowUp};
-use crate::i18n::ui;
+use crate::i18n::{handoff_progress, ui};
 use crate::state::{DirectoryState, HandoffInbox, Navigation, UiLang};
 
 /// A shortlist someone shared: the members, and one button to add them all.
@@ -99,29 +99,7 @@ pub fn HandoffPage(fragment: String) -> impl IntoView {
     let done = RwSignal::new(None::<Result<String, String>>);
     let progress = move || {
         let lang = lang.get();
-        inbox.with(|assembler| {
-            assembler.progress().map(|progress| {
-                let missing: Vec<String> = progress.missing.iter().map(usize::to_string).collect();
-                match lang {
-                    vitrina_core::Lang::Es if missing.is_empty() => {
-                        format!("Recibidas las {} partes.", progress.total)
-                    }
-                    vitrina_core::Lang::Es => format!(
-                        "Recibidas {} de {} partes; faltan: {}.",
-                        progress.received.len(),
-                        progress.total,
-                        missing.join(", ")
-                    ),
-                    vitrina_core::Lang::En if missing.is_empty() => format!("All {} parts received.", progress.total),
-                    vitrina_core::Lang::En => format!(
-                        "Received {} of {} parts; missing: {}.",
-                        progress.received.len(),
-                        progress.total,
-                        missing.join(", ")
-                    ),
-                }
-            })
-        })
+        inbox.with(|assembler| assembler.progress().map(|progress| handoff_progress(&progress, lang)))
     };
     let import = move |_| {
         let lang = lang.get_untracked();
