@@ -79,7 +79,7 @@ pub fn Exports(shown_ids: Memo<Vec<EntryId>>, filter: RwSignal<Filter>) -> impl 
                     import_backup(list, &bytes, now)
                 }),
                 Err(detail) => {
-                    import_message.set(Some((false, detail)));
+                    import_message.set(Some((false, format!("{} {detail}", ui(lang).import_unreadable))));
                     return;
                 }
             };

@@ -3,13 +3,12 @@
 use leptos::prelude::*;
 use vitrina_core::follow_up::share::{handoff_fragments, shortlist_fragment};
 use vitrina_core::follow_up::EntryId;
-use vitrina_core::Lang;
 
 use crate::adapters::files;
 use crate::components::lazy_details::LazyDetails;
 use crate::components::qr_code::QrCode;
 use crate::follow_up::FollowUp;
-use crate::i18n::ui;
+use crate::i18n::{handoff_qr_label, ui};
 use crate::state::UiLang;
 
 /// Longest handoff link: short enough that its QR code (about version 22, 105 modules)
@@ -49,10 +48,7 @@ pub fn ShareList(shown_ids: Memo<Vec<EntryId>>) -> impl IntoView {
             .enumerate()
             .map(|(index, fragment)| {
                 let href = format!("{base}{fragment}");
-                let label = match lang {
-                    Lang::Es => format!("Código QR, parte {} de {total}", index + 1),
-                    Lang::En => format!("QR code, part {} of {total}", index + 1),
-                };
+                let label = handoff_qr_label(index + 1, total, lang);
                 view! {
                     <li class="handoff-part">
                         <QrCode text=href.clone() label=label />
