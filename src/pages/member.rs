@@ -472,11 +472,14 @@ fn events(directory: &Directory, member: &Member, lang: Lang) -> Option<impl Int
         .filter_map(|attended| {
             let event = directory.event(attended.id.as_str())?;
             let when = event.start.map(|start| date_range(start, event.end, lang));
-            let details: Vec<String> =
-                [when, event.city.clone(), attended.stand.as_ref().map(|stand| format!("{} {stand}", ui.stand))]
-                    .into_iter()
-                    .flatten()
-                    .collect();
+            let details: Vec<String> = [
+                when,
+                event.city.clone(),
+                member.stand_at(event.id.as_str()).map(|stand| format!("{} {stand}", ui.stand)),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
             Some(view! {
                 <li>
                     <span class="event-name">{text(directory, &event.name, lang)}</span>

@@ -351,6 +351,23 @@ impl Member {
             contacts: Vec::new(),
         }
     }
+
+    /// Its attendance at the event with this id, when it attends.
+    pub fn attendance(&self, event_id: &str) -> Option<&MemberEvent> {
+        self.events.iter().find(|attended| attended.id.as_str() == event_id)
+    }
+
+    /// True when it attends the event with this id.
+    pub fn attends(&self, event_id: &str) -> bool {
+        self.attendance(event_id).is_some()
+    }
+
+    /// Its stand at the event with this id, trimmed; `None` when it does not attend or the
+    /// file gives no stand (or a blank one).
+    pub fn stand_at(&self, event_id: &str) -> Option<&str> {
+        let stand = self.attendance(event_id)?.stand.as_deref()?.trim();
+        (!stand.is_empty()).then_some(stand)
+    }
 }
 
 /// A certificate a member holds.
@@ -477,6 +494,12 @@ impl Directory {
         self.capability_groups.iter().find(|g| g.id.as_str() == id)
     }
 
+    /// The members attending the event with this id, each with its position in `members`,
+    /// in file order; none when the event does not exist.
+    pub fn attendees<'a, 'e>(&'a self, event_id: &'e str) -> impl Iterator<Item = (usize, &'a Member)> + use<'a, 'e> {
+        self.members.iter().enumerate().filter(move |(_, member)| member.attends(event_id))
+    }
+
     /// Writes the directory as format 1 JSON.
     pub fn to_json(&self) -> String {
         // Serializing plain owned data with string keys cannot fail.
@@ -500,6 +523,34 @@ mod tests {
         }
         assert_eq!(MemberKind::from_name("tier4"), None);
         assert_eq!(EventKind::from_name("Fair"), None);
+    }
+
+    fn directory(json: &str) -> Directory {
+        crate::load_directory(json.as_bytes()).expect("the test directory loads").directory
+    }
+
+    #[test]
+    fn attendance_and_stands() {
+        let d = directory(
+            r#"{ "format": 1, "cluster": { "name": "C" },
+                 "events": [ { "id": "expo", "name": "Expo" }, { "id": "junta", "name": "Junta" } ],
+                 "members": [
+                   { "id": "a", "name": "A", "events": [ { "id": "expo", "stand": " B-2 " }, "junta" ] },
+                   { "id": "b", "name": "B" },
+                   { "id": "c", "name": "C", "events": [ { "id": "expo" } ] } ] }"#,
+        );
+        let stands = |event: &'static str| -> Vec<(usize, Option<&str>)> {
+            d.attendees(event).map(|(index, member)| (index, member.stand_at(event))).collect()
+        };
+        assert_eq!(stands("expo"), [(0, Some("B-2")), (2, None)]);
+        assert_eq!(stands("junta"), [(0, None)]);
+        assert_eq!(stands("nope"), []);
+        assert!(d.members[0].attends("junta") && !d.members[1].attends("expo"));
+        assert_eq!(d.members[0].attendance("expo").map(|attended| attended.id.as_str()), Some("expo"));
+        // A directory built in code may hold a blank stand: it reads as none, as in the file.
+        let mut member = d.members[2].clone();
+        member.events[0].stand = Some("  ".into());
+        assert_eq!(member.stand_at("expo"), None);
     }
 
     #[test]

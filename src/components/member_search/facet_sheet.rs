@@ -6,9 +6,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use vitrina_core::batching::steps_by_weight;
 use vitrina_core::query::{Facet, ListQuery};
-use vitrina_core::search::{normalize, FacetValue};
+use vitrina_core::search::{facet_value_label, normalize, FacetValue};
 
-use super::{value_label, SharedResults};
+use super::SharedResults;
 use crate::adapters::scheduling;
 use crate::i18n::{show_n_results, ui, Ui};
 use crate::state::{Catalog, UiLang};
@@ -264,7 +264,7 @@ fn FacetGroup(
             let label = {
                 let catalog = catalog.clone();
                 let value = value.clone();
-                move || value_label(&catalog, facet, &value, lang.get())
+                move || facet_value_label(&catalog.directory, facet, &value, lang.get())
             };
             let hidden = {
                 let label = label.clone();
