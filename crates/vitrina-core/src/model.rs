@@ -500,6 +500,34 @@ impl Directory {
         self.members.iter().enumerate().filter(move |(_, member)| member.attends(event_id))
     }
 
+    /// `items` grouped by the capability group of their capability (`capability_of` gives its
+    /// id): the groups in the file's order of capability groups, then one group (`None`) for
+    /// capabilities without a group, with a group the file does not define, or unknown;
+    /// within a group the items keep their order. Groups are told apart by id, never by
+    /// label, so two groups with one label stay two groups.
+    pub fn group_by_capability_group<T>(
+        &self,
+        items: impl IntoIterator<Item = T>,
+        capability_of: impl Fn(&T) -> &str,
+    ) -> Vec<(Option<&CapabilityGroup>, Vec<T>)> {
+        let n_groups = self.capability_groups.len();
+        let mut groups: Vec<Vec<T>> = (0..=n_groups).map(|_| Vec::new()).collect();
+        for item in items {
+            let position = self
+                .capability(capability_of(&item))
+                .and_then(|capability| capability.group.as_ref())
+                .and_then(|group| self.capability_groups.iter().position(|known| known.id == *group))
+                .unwrap_or(n_groups);
+            groups[position].push(item);
+        }
+        groups
+            .into_iter()
+            .enumerate()
+            .filter(|(_, items)| !items.is_empty())
+            .map(|(position, items)| (self.capability_groups.get(position), items))
+            .collect()
+    }
+
     /// Writes the directory as format 1 JSON.
     pub fn to_json(&self) -> String {
         // Serializing plain owned data with string keys cannot fail.
@@ -551,6 +579,38 @@ mod tests {
         let mut member = d.members[2].clone();
         member.events[0].stand = Some("  ".into());
         assert_eq!(member.stand_at("expo"), None);
+    }
+
+    #[test]
+    fn capabilities_group_by_group_id_in_file_order_ungrouped_last() {
+        let d = directory(
+            r#"{ "format": 1, "cluster": { "name": "C" },
+                 "capability_groups": [ { "id": "metal", "label": "Metal" }, { "id": "plastic", "label": "Same" },
+                                        { "id": "rubber", "label": "Same" } ],
+                 "capabilities": [ { "id": "stamping", "group": "metal", "label": "Stamping" },
+                                   { "id": "molding", "group": "plastic", "label": "Molding" },
+                                   { "id": "vulcanizing", "group": "rubber", "label": "Vulcanizing" },
+                                   { "id": "machining", "label": "Machining" },
+                                   { "id": "blowing", "group": "plastic", "label": "Blowing" } ],
+                 "members": [] }"#,
+        );
+        let grouped = |ids: &[&'static str]| -> Vec<(Option<&str>, Vec<&'static str>)> {
+            d.group_by_capability_group(ids.iter().copied(), |id| id)
+                .into_iter()
+                .map(|(group, ids)| (group.map(|group| group.id.as_str()), ids))
+                .collect()
+        };
+        assert_eq!(
+            grouped(&["machining", "vulcanizing", "blowing", "stamping", "molding", "unknown"]),
+            [
+                (Some("metal"), vec!["stamping"]),
+                // Two groups with one label stay apart, in the file's order.
+                (Some("plastic"), vec!["blowing", "molding"]),
+                (Some("rubber"), vec!["vulcanizing"]),
+                (None, vec!["machining", "unknown"]),
+            ]
+        );
+        assert_eq!(grouped(&[]), []);
     }
 
     #[test]

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use vitrina_core::batching::steps_by_weight;
 use vitrina_core::query::{Facet, ListQuery};
 use vitrina_core::search::{facet_value_label, normalize, FacetValue};
+use vitrina_core::Directory;
 
 use super::SharedResults;
 use crate::adapters::scheduling;
@@ -78,7 +79,7 @@ pub(super) fn FacetSheet(
     let facets: Vec<(Facet, Vec<ValueGroup>, Vec<usize>)> = facets
         .into_iter()
         .map(|(facet, values)| {
-            let groups = group_values(facet, values);
+            let groups = group_values(&catalog.directory, facet, values);
             let steps = steps_by_weight(groups.iter().map(|(_, values)| values.len()), FACET_VALUES_PER_TASK);
             let steps: Vec<usize> = steps.into_iter().map(|step| n_steps + step).collect();
             n_steps = steps.last().map_or(n_steps, |last| last + 1);
@@ -152,19 +153,18 @@ type ValueGroup = (Option<String>, Vec<(usize, FacetValue)>);
 const FACET_VALUES_PER_TASK: usize = 16;
 
 /// A facet's values in groups, each value with its position (where its count is found in
-/// every result): capabilities and needs by their group, in the order the index gives them
-/// (the file's order); the other facets' values in one group.
-fn group_values(facet: Facet, values: Vec<FacetValue>) -> Vec<ValueGroup> {
-    let grouped = is_grouped(facet);
-    let mut groups: Vec<ValueGroup> = Vec::new();
-    for (position, value) in values.into_iter().enumerate() {
-        let key = if grouped { value.group.clone() } else { None };
-        match groups.iter_mut().find(|(group, _)| *group == key) {
-            Some((_, members)) => members.push((position, value)),
-            None => groups.push((key, vec![(position, value)])),
-        }
+/// every result): capabilities and needs by their group (the core's grouping, also the
+/// profile's); the other facets' values in one group.
+fn group_values(directory: &Directory, facet: Facet, values: Vec<FacetValue>) -> Vec<ValueGroup> {
+    let positioned = values.into_iter().enumerate();
+    if !is_grouped(facet) {
+        return vec![(None, positioned.collect())];
     }
-    groups
+    directory
+        .group_by_capability_group(positioned, |(_, value)| value.value.as_str())
+        .into_iter()
+        .map(|(group, values)| (group.map(|group| group.id.as_str().to_owned()), values))
+        .collect()
 }
 
 /// What one facet value shows that changes with the query.
