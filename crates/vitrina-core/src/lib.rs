@@ -8,6 +8,7 @@ pub mod fair;
 pub mod follow_up;
 pub mod format;
 pub mod freshness;
+pub mod hash;
 pub mod history_writes;
 pub mod lang;
 pub mod load;

@@ -59,7 +59,7 @@ impl EntryId {
             seed.push_str(part);
             seed.push('\u{1F}');
         }
-        let hash = super::hash::fnv1a_64(seed.as_bytes()) as u32;
+        let hash = crate::hash::fnv1a_64(seed.as_bytes()) as u32;
         let time = base36(added_at.unsigned_abs());
         if attempt == 0 {
             EntryId(format!("p.{time}.{}", base36(u64::from(hash))))

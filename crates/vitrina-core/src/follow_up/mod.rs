@@ -20,7 +20,6 @@
 pub mod document;
 pub mod entry;
 pub mod export;
-pub(crate) mod hash;
 pub mod links;
 pub mod list;
 pub mod merge;
