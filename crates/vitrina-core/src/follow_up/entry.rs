@@ -16,6 +16,11 @@ pub type Millis = i64;
 /// Milliseconds in one day.
 pub const DAY_MS: Millis = 86_400_000;
 
+/// The UTC date of a time, clamped to the dates a calendar can write (years 0000–9999).
+pub fn utc_date(ms: Millis) -> IsoDate {
+    IsoDate::from_days_since_epoch(ms.div_euclid(DAY_MS).clamp(-719_528, 2_932_896))
+}
+
 /// The most contact records kept per entry; older ones are dropped first.
 pub const MAX_CONTACT_RECORDS: usize = 50;
 
