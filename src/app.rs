@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 use vitrina_core::route::Page;
-use vitrina_core::{Lang, Route};
+use vitrina_core::{Lang, Route, APP_NAME};
 
 use crate::adapters::{hash_location, network, page, preferences};
 use crate::components::connection_status::ConnectionStatus;
@@ -157,13 +157,13 @@ fn directory_page(state: LoadState, page_key: Page, lang: RwSignal<Lang>) -> Any
 
 fn document_title(directory: DirectoryState, page: &Page, lang: Lang) -> String {
     let Some(catalog) = directory.loaded() else {
-        return "Vitrina".to_owned();
+        return APP_NAME.to_owned();
     };
     let directory = &catalog.directory;
     let cluster = directory.cluster.display_name();
     let ui = ui(lang);
     let page_title = match page {
-        Page::Directory => return format!("{cluster} · Vitrina"),
+        Page::Directory => return format!("{cluster} · {APP_NAME}"),
         Page::Member(id) => directory.member(id).map(|member| member.name.clone()),
         Page::MemberCard(id) => directory.member(id).map(|member| format!("{} · {}", member.name, ui.stand_card_link)),
         Page::Fair(_) => Some(ui.fair_heading.to_owned()),

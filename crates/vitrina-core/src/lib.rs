@@ -22,6 +22,10 @@ pub mod sorting;
 pub mod text;
 pub mod valid;
 
+/// The app's name: its title before a directory is loaded, and the name shown for a
+/// cluster whose file names none ([`model::Cluster::FALLBACK_NAME`]).
+pub const APP_NAME: &str = "Vitrina";
+
 pub use lang::Lang;
 pub use load::{load_directory, Loaded};
 pub use model::Directory;

@@ -47,7 +47,7 @@ pub struct Cluster {
 
 impl Cluster {
     /// What to show when the file names no cluster.
-    pub const FALLBACK_NAME: &'static str = "Vitrina";
+    pub const FALLBACK_NAME: &'static str = crate::APP_NAME;
 
     /// A cluster with no name and nothing else, for a file that has none.
     pub fn unnamed() -> Cluster {

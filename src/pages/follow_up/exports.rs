@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use vitrina_core::follow_up::export::ExportFormat;
 use vitrina_core::follow_up::{export, import_backup, EntryId, Filter, Scope};
+use vitrina_core::APP_NAME;
 use wasm_bindgen::JsCast;
 
 use crate::adapters::files::{self, Delivery};
@@ -42,7 +43,7 @@ pub fn Exports(shown_ids: Memo<Vec<EntryId>>, filter: RwSignal<Filter>) -> impl 
             let share = move |_| {
                 let file = make_file(format);
                 leptos::task::spawn_local(async move {
-                    if files::share_file(&file, "Vitrina").await == Delivery::Unsupported {
+                    if files::share_file(&file, APP_NAME).await == Delivery::Unsupported {
                         files::download(&file);
                     }
                 });
