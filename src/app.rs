@@ -86,9 +86,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |previous: Option<Page>| {
         let current = page_key.get();
         if previous.is_some_and(|previous| previous != current) {
-            if let Some(window) = web_sys::window() {
-                window.scroll_to_with_x_and_y(0.0, 0.0);
-            }
+            page::scroll_to_top();
             page::focus_main();
         }
         current

@@ -112,6 +112,7 @@ pub fn MemberSearch(catalog: Arc<Catalog>, #[prop(default = None)] event: Option
         }
     });
     let sheet_open = RwSignal::new(false);
+    let sheet_opener = NodeRef::<leptos::html::Button>::new();
     // The first results are painted before the rest of the page and the facets are built:
     // on a phone the difference is the first results a second sooner. The other rows then
     // come a few per task (and the facets, one per task: `FacetSheet`). The first rows come
@@ -158,6 +159,7 @@ pub fn MemberSearch(catalog: Arc<Catalog>, #[prop(default = None)] event: Option
                     class="button button-secondary filters-button"
                     aria-expanded=move || sheet_open.get().to_string()
                     aria-controls="facet-sheet"
+                    node_ref=sheet_opener
                     on:click=move |_| sheet_open.set(true)
                 >
                     {move || filters_button(query.with(|query| query.filters.len()), lang.get())}
@@ -179,6 +181,7 @@ pub fn MemberSearch(catalog: Arc<Catalog>, #[prop(default = None)] event: Option
                     results=results
                     n_results=n_results
                     open=sheet_open
+                    opener=sheet_opener
                     on_change=change_query
                 />
                 <ResultList catalog=catalog.clone() results=results event=event rows_ready=rows_ready />

@@ -4,7 +4,6 @@ use leptos::prelude::*;
 use vitrina_core::follow_up::export::ExportFormat;
 use vitrina_core::follow_up::{export, import_backup, EntryId, Filter, Scope};
 use vitrina_core::APP_NAME;
-use wasm_bindgen::JsCast;
 
 use crate::adapters::files::{self, Delivery};
 use crate::adapters::page;
@@ -67,11 +66,7 @@ pub fn Exports(shown_ids: Memo<Vec<EntryId>>, filter: RwSignal<Filter>) -> impl 
         })
         .collect_view();
     let import = move |event: leptos::ev::Event| {
-        let Some(input) = event.target().and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
-        input.set_value("");
+        let Some(file) = files::take_picked_file(&event) else { return };
         leptos::task::spawn_local(async move {
             let lang = lang.get_untracked();
             let outcome = match files::read_file(&file).await {
