@@ -1,7 +1,8 @@
 //! The root component: provides the shared state, loads the directory, picks the page.
 
 use leptos::prelude::*;
-use vitrina_core::{Lang, Route};
+use vitrina_core::route::Page;
+use vitrina_core::{Lang, Route, APP_NAME};
 
 use crate::adapters::{hash_location, network, page, preferences};
 use crate::components::connection_status::ConnectionStatus;
@@ -34,41 +35,6 @@ fn initial_language() -> Lang {
         let browser = page::browser_languages();
         Lang::negotiate(browser.iter().map(String::as_str))
     })
-}
-
-/// Which page a route shows, without its list query: a new query updates the
-/// page in place instead of building it again.
-#[derive(Clone, Debug, PartialEq, Eq)]
-enum PageKey {
-    Directory,
-    Member(String),
-    MemberCard(String),
-    Events,
-    Fair(Option<String>),
-    Event(String),
-    Problems,
-    FollowUp,
-    Shared(String),
-    Handoff(String),
-    Unknown,
-}
-
-impl PageKey {
-    fn of(route: &Route) -> PageKey {
-        match route {
-            Route::Directory { .. } => PageKey::Directory,
-            Route::Member { id, .. } => PageKey::Member(id.clone()),
-            Route::MemberCard { id } => PageKey::MemberCard(id.clone()),
-            Route::Fair { event, .. } => PageKey::Fair(event.clone()),
-            Route::Events => PageKey::Events,
-            Route::Event { id, .. } => PageKey::Event(id.clone()),
-            Route::Problems => PageKey::Problems,
-            Route::FollowUp => PageKey::FollowUp,
-            Route::Shared { fragment } => PageKey::Shared(fragment.clone()),
-            Route::Handoff { fragment } => PageKey::Handoff(fragment.clone()),
-            Route::Unknown { .. } => PageKey::Unknown,
-        }
-    }
 }
 
 /// The whole app.
@@ -110,19 +76,17 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(stop_watching_network);
 
-    let page_key = Memo::new(move |_| route.with(PageKey::of));
+    let page_key = Memo::new(move |_| route.with(Route::page));
 
     Effect::new(move |_| page::set_document_language(lang.get()));
     Effect::new(move |_| page::set_title(&document_title(directory, &page_key.get(), lang.get())));
     // A new page starts at its top, and so does the keyboard: focus moves to the content,
     // instead of staying on a link the new page no longer has (which leaves Tab lost in
     // the middle of the new page). A new query on the same page keeps scroll and focus.
-    Effect::new(move |previous: Option<PageKey>| {
+    Effect::new(move |previous: Option<Page>| {
         let current = page_key.get();
         if previous.is_some_and(|previous| previous != current) {
-            if let Some(window) = web_sys::window() {
-                window.scroll_to_with_x_and_y(0.0, 0.0);
-            }
+            page::scroll_to_top();
             page::focus_main();
         }
         current
@@ -134,20 +98,20 @@ pub fn App() -> impl IntoView {
     // a profile and going Back then cost neither a teardown nor a rebuild of the list.
     // Kept only from the list to its profiles; any other page drops it.
     let keep_list = Memo::new(move |kept: Option<&bool>| match page_key.get() {
-        PageKey::Directory => true,
-        PageKey::Member(_) => kept.copied().unwrap_or(false),
+        Page::Directory => true,
+        Page::Member(_) => kept.copied().unwrap_or(false),
         _ => false,
     });
-    let list_hidden = Signal::derive(move || page_key.with(|key| *key != PageKey::Directory));
+    let list_hidden = Signal::derive(move || page_key.with(|key| *key != Page::Directory));
     let kept_list = move || {
         let LoadState::Ready(catalog) = directory.0.get() else { return None };
         keep_list.get().then(|| view! { <DirectoryPage catalog=catalog hidden=list_hidden /> })
     };
     let current_page = move || match page_key.get() {
         // The follow-up list and what arrives by link never wait for the directory.
-        PageKey::FollowUp => view! { <FollowUpPage /> }.into_any(),
-        PageKey::Handoff(fragment) => view! { <HandoffPage fragment=fragment /> }.into_any(),
-        PageKey::Directory if directory.0.with(|state| matches!(state, LoadState::Ready(_))) => ().into_any(),
+        Page::FollowUp => view! { <FollowUpPage /> }.into_any(),
+        Page::Handoff(fragment) => view! { <HandoffPage fragment=fragment /> }.into_any(),
+        Page::Directory if directory.0.with(|state| matches!(state, LoadState::Ready(_))) => ().into_any(),
         other => (move || directory_page(directory.0.get(), other.clone(), lang)).into_any(),
     };
 
@@ -169,49 +133,47 @@ pub fn App() -> impl IntoView {
     }
 }
 
-fn directory_page(state: LoadState, page_key: PageKey, lang: RwSignal<Lang>) -> AnyView {
+fn directory_page(state: LoadState, page_key: Page, lang: RwSignal<Lang>) -> AnyView {
     match state {
         LoadState::Loading => {
             view! { <p class="loading" role="status">{move || ui(lang.get()).loading}</p> }.into_any()
         }
         LoadState::Failed(failure) => view! { <LoadErrorScreen failure=failure /> }.into_any(),
         LoadState::Ready(catalog) => match page_key {
-            PageKey::Directory => view! { <DirectoryPage catalog=catalog /> }.into_any(),
-            PageKey::Member(id) => view! { <MemberPage loaded=catalog id=id /> }.into_any(),
-            PageKey::MemberCard(id) => view! { <StandCardPage catalog=catalog id=id /> }.into_any(),
-            PageKey::Events => view! { <EventsPage catalog=catalog /> }.into_any(),
-            PageKey::Fair(event) => view! { <FairPage catalog=catalog event=event /> }.into_any(),
-            PageKey::Event(id) => view! { <EventPage catalog=catalog id=id /> }.into_any(),
-            PageKey::Problems => view! { <ProblemsPage loaded=catalog /> }.into_any(),
-            PageKey::Shared(fragment) => view! { <SharedPage fragment=fragment /> }.into_any(),
-            PageKey::FollowUp | PageKey::Handoff(_) | PageKey::Unknown => view! { <NotFoundPage /> }.into_any(),
+            Page::Directory => view! { <DirectoryPage catalog=catalog /> }.into_any(),
+            Page::Member(id) => view! { <MemberPage loaded=catalog id=id /> }.into_any(),
+            Page::MemberCard(id) => view! { <StandCardPage catalog=catalog id=id /> }.into_any(),
+            Page::Events => view! { <EventsPage catalog=catalog /> }.into_any(),
+            Page::Fair(event) => view! { <FairPage catalog=catalog event=event /> }.into_any(),
+            Page::Event(id) => view! { <EventPage catalog=catalog id=id /> }.into_any(),
+            Page::Problems => view! { <ProblemsPage loaded=catalog /> }.into_any(),
+            Page::Shared(fragment) => view! { <SharedPage fragment=fragment /> }.into_any(),
+            Page::FollowUp | Page::Handoff(_) | Page::Unknown => view! { <NotFoundPage /> }.into_any(),
         },
     }
 }
 
-fn document_title(directory: DirectoryState, page: &PageKey, lang: Lang) -> String {
+fn document_title(directory: DirectoryState, page: &Page, lang: Lang) -> String {
     let Some(catalog) = directory.loaded() else {
-        return "Vitrina".to_owned();
+        return APP_NAME.to_owned();
     };
     let directory = &catalog.directory;
     let cluster = directory.cluster.display_name();
     let ui = ui(lang);
     let page_title = match page {
-        PageKey::Directory => return format!("{cluster} · Vitrina"),
-        PageKey::Member(id) => directory.member(id).map(|member| member.name.clone()),
-        PageKey::MemberCard(id) => {
-            directory.member(id).map(|member| format!("{} · {}", member.name, ui.stand_card_link))
-        }
-        PageKey::Fair(_) => Some(ui.fair_heading.to_owned()),
-        PageKey::Events => Some(ui.events_heading.to_owned()),
-        PageKey::Event(id) => {
+        Page::Directory => return format!("{cluster} · {APP_NAME}"),
+        Page::Member(id) => directory.member(id).map(|member| member.name.clone()),
+        Page::MemberCard(id) => directory.member(id).map(|member| format!("{} · {}", member.name, ui.stand_card_link)),
+        Page::Fair(_) => Some(ui.fair_heading.to_owned()),
+        Page::Events => Some(ui.events_heading.to_owned()),
+        Page::Event(id) => {
             directory.event(id).map(|event| event.name.resolve(lang.tag(), directory.fallback_language()).to_owned())
         }
-        PageKey::Problems => Some(ui.data_problems.to_owned()),
-        PageKey::FollowUp => Some(ui.follow_up_heading.to_owned()),
-        PageKey::Shared(_) => Some(ui.shared_heading.to_owned()),
-        PageKey::Handoff(_) => Some(ui.handoff_heading.to_owned()),
-        PageKey::Unknown => None,
+        Page::Problems => Some(ui.data_problems.to_owned()),
+        Page::FollowUp => Some(ui.follow_up_heading.to_owned()),
+        Page::Shared(_) => Some(ui.shared_heading.to_owned()),
+        Page::Handoff(_) => Some(ui.handoff_heading.to_owned()),
+        Page::Unknown => None,
     };
     format!("{} · {cluster}", page_title.unwrap_or_else(|| ui.not_found_title.to_owned()))
 }

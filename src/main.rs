@@ -4,7 +4,7 @@ fn main() {
     // Instantiating the wasm, opening localStorage and building the first screen are three
     // tasks, not one long one: on a phone the page stays responsive in between.
     // wasm-bindgen's own executor: Leptos' starts with the mount.
-    wasm_bindgen_futures::spawn_local(async {
+    vitrina::adapters::scheduling::spawn(async {
         vitrina::adapters::scheduling::next_task().await;
         vitrina::adapters::local_store::open();
         vitrina::adapters::scheduling::next_task().await;

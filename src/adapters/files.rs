@@ -110,6 +110,15 @@ pub async fn copy_text(text: &str) -> bool {
     JsFuture::from(clipboard.write_text(text)).await.is_ok()
 }
 
+/// The file picked in the file input a `change` event comes from, taking it out of the
+/// input (so picking the same file again fires another `change`); `None` when none was picked.
+pub fn take_picked_file(event: &web_sys::Event) -> Option<File> {
+    let input = event.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    let file = input.files().and_then(|files| files.get(0))?;
+    input.set_value("");
+    Some(file)
+}
+
 /// Reads a file the visitor picked.
 pub async fn read_file(file: &File) -> Result<Vec<u8>, String> {
     let buffer = JsFuture::from(file.array_buffer()).await.map_err(|error| format!("{error:?}"))?;

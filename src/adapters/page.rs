@@ -82,6 +82,27 @@ pub fn print() {
     }
 }
 
+/// Scrolls the page back to its top (a new page starts there).
+pub fn scroll_to_top() {
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// Moves keyboard focus to `element` (a component's `NodeRef`).
+pub fn focus(element: &web_sys::HtmlElement) {
+    // Only a detached or hidden element refuses focus; then focus stays where it was.
+    let _ = element.focus();
+}
+
+/// True when `element` has keyboard focus.
+pub fn has_focus(element: &web_sys::Element) -> bool {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.active_element())
+        .is_some_and(|active| active == *element)
+}
+
 /// Moves keyboard focus to the page's content (`<main id="main" tabindex="-1">`).
 pub fn focus_main() {
     let main = web_sys::window()

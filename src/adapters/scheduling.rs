@@ -5,6 +5,11 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+/// Runs `task` on wasm-bindgen's own executor: for start-up, before Leptos' starts with the mount.
+pub fn spawn(task: impl std::future::Future<Output = ()> + 'static) {
+    wasm_bindgen_futures::spawn_local(task);
+}
+
 /// Resolves in a new task, after whatever the browser had queued: a message to itself,
 /// not a zero timeout, which a background tab would delay by a second or more.
 pub async fn next_task() {

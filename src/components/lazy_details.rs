@@ -14,15 +14,16 @@ pub fn LazyDetails(
     children: ChildrenFn,
 ) -> impl IntoView {
     let opened = RwSignal::new(false);
-    let on_toggle = move |event: leptos::ev::Event| {
-        let open = event_target::<web_sys::Element>(&event).has_attribute("open");
+    let details = NodeRef::<leptos::html::Details>::new();
+    let on_toggle = move |_| {
+        let open = details.get_untracked().is_some_and(|details| details.open());
         // Built once and kept: closing and opening again shows the same content.
         if open && !opened.get_untracked() {
             opened.set(true);
         }
     };
     view! {
-        <details class=class on:toggle=on_toggle>
+        <details class=class node_ref=details on:toggle=on_toggle>
             <summary>{move || summary.get()}</summary>
             {move || opened.get().then(|| children())}
         </details>

@@ -7,10 +7,9 @@ mod result_list;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use vitrina_core::format::member_kind;
-use vitrina_core::query::{Facet, ListQuery, SortOrder, PLACE_SEPARATOR};
-use vitrina_core::search::SearchResults;
-use vitrina_core::{Lang, Route};
+use vitrina_core::query::{Facet, ListQuery, SortOrder};
+use vitrina_core::search::{facet_value_label, SearchResults};
+use vitrina_core::Route;
 
 use self::facet_sheet::FacetSheet;
 use self::result_list::ResultList;
@@ -88,12 +87,7 @@ pub fn MemberSearch(catalog: Arc<Catalog>, #[prop(default = None)] event: Option
         )
     };
     let total = match &event {
-        Some(event) => catalog
-            .directory
-            .members
-            .iter()
-            .filter(|member| member.events.iter().any(|attended| attended.id.as_str() == event))
-            .count(),
+        Some(event) => catalog.directory.attendees(event).count(),
         None => catalog.directory.members.len(),
     };
     let n_results = Signal::derive(move || results.with(|results| results.0.members.len()));
@@ -118,6 +112,7 @@ pub fn MemberSearch(catalog: Arc<Catalog>, #[prop(default = None)] event: Option
         }
     });
     let sheet_open = RwSignal::new(false);
+    let sheet_opener = NodeRef::<leptos::html::Button>::new();
     // The first results are painted before the rest of the page and the facets are built:
     // on a phone the difference is the first results a second sooner. The other rows then
     // come a few per task (and the facets, one per task: `FacetSheet`). The first rows come
@@ -138,7 +133,7 @@ pub fn MemberSearch(catalog: Arc<Catalog>, #[prop(default = None)] event: Option
             (!stale.is_empty()).then(|| {
                 let lang = lang.get();
                 let labels: Vec<String> =
-                    stale.iter().map(|(facet, value)| value_label(&catalog, *facet, value, lang)).collect();
+                    stale.iter().map(|(facet, value)| facet_value_label(&catalog.directory, *facet, value, lang)).collect();
                 view! { <p class="notice" role="status">{format!("{} {}", ui(lang).stale_filters, labels.join(", "))}</p> }
             })
         }
@@ -164,6 +159,7 @@ pub fn MemberSearch(catalog: Arc<Catalog>, #[prop(default = None)] event: Option
                     class="button button-secondary filters-button"
                     aria-expanded=move || sheet_open.get().to_string()
                     aria-controls="facet-sheet"
+                    node_ref=sheet_opener
                     on:click=move |_| sheet_open.set(true)
                 >
                     {move || filters_button(query.with(|query| query.filters.len()), lang.get())}
@@ -185,6 +181,7 @@ pub fn MemberSearch(catalog: Arc<Catalog>, #[prop(default = None)] event: Option
                     results=results
                     n_results=n_results
                     open=sheet_open
+                    opener=sheet_opener
                     on_change=change_query
                 />
                 <ResultList catalog=catalog.clone() results=results event=event rows_ready=rows_ready />
@@ -278,7 +275,7 @@ fn ActiveFilters(
             .map(|(facet, value)| {
                 let mut without = query.clone();
                 without.filters.unselect(facet, value);
-                (value_label(&catalog, facet, value, lang), without)
+                (facet_value_label(&catalog.directory, facet, value, lang), without)
             })
             .collect();
         if query.filters.only_valid_certifications {
@@ -316,32 +313,6 @@ fn ActiveFilters(
             </ul>
         }
         .into_any()
-    }
-}
-
-/// How a facet value reads to a person: labels from the file, kind names, place names.
-pub(super) fn value_label(catalog: &Catalog, facet: Facet, value: &str, lang: Lang) -> String {
-    let directory = &catalog.directory;
-    let fallback = directory.fallback_language();
-    let resolve = |text: &vitrina_core::Text| text.resolve(lang.tag(), fallback).to_owned();
-    match facet {
-        Facet::Capability | Facet::Need => {
-            directory.capability(value).map(|capability| resolve(&capability.label)).unwrap_or_else(|| value.to_owned())
-        }
-        Facet::Certification => directory
-            .certification(value)
-            .map(|certification| resolve(&certification.label))
-            .unwrap_or_else(|| value.to_owned()),
-        Facet::Event => directory.event(value).map(|event| resolve(&event.name)).unwrap_or_else(|| value.to_owned()),
-        Facet::Kind => vitrina_core::model::MemberKind::ALL
-            .iter()
-            .find(|(_, name)| *name == value)
-            .map(|(kind, _)| member_kind(*kind, lang).to_owned())
-            .unwrap_or_else(|| value.to_owned()),
-        Facet::Place => match value.split_once(PLACE_SEPARATOR) {
-            Some((_, city)) => city.to_owned(),
-            None => value.to_owned(),
-        },
     }
 }
 

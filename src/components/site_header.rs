@@ -8,7 +8,7 @@ use crate::follow_up::FollowUp;
 use crate::i18n::ui;
 use crate::state::{CurrentRoute, DirectoryState, UiLang};
 use vitrina_core::fair::events_running;
-use vitrina_core::Route;
+use vitrina_core::{Route, APP_NAME};
 
 /// The top bar on every page.
 #[component]
@@ -34,7 +34,7 @@ pub fn SiteHeader() -> impl IntoView {
         directory
             .loaded()
             .map(|loaded| loaded.directory.cluster.display_name().to_owned())
-            .unwrap_or_else(|| "Vitrina".to_owned())
+            .unwrap_or_else(|| APP_NAME.to_owned())
     };
     let skip_to_content = move |event: leptos::ev::MouseEvent| {
         // A plain "#main" link would be read as a route, so move focus by hand.

@@ -62,8 +62,7 @@ pub fn EventsPage(catalog: Arc<Catalog>) -> impl IntoView {
 fn event_item(catalog: &Catalog, event: &Event, lang: Lang) -> impl IntoView {
     let directory = &catalog.directory;
     let fallback = directory.fallback_language();
-    let attendees =
-        directory.members.iter().filter(|member| member.events.iter().any(|attended| attended.id == event.id)).count();
+    let attendees = directory.attendees(event.id.as_str()).count();
     let details: Vec<String> = [
         event.kind.map(|kind| event_kind(kind, lang).to_owned()),
         event.start.map(|start| date_range(start, event.end, lang)),

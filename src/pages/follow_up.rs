@@ -5,9 +5,9 @@ mod exports;
 mod share;
 
 use leptos::prelude::*;
-use vitrina_core::follow_up::export::ExportFormat;
+use vitrina_core::follow_up::export::{damaged_list_file, ExportFormat};
 use vitrina_core::follow_up::nudge::{backup_nudge, days_since_backup, last_backup_label};
-use vitrina_core::follow_up::{export, ExportFile, Filter, Persistence, PersonDetails, Scope, Status};
+use vitrina_core::follow_up::{export, Filter, Persistence, PersonDetails, Scope, Status};
 use vitrina_core::Lang;
 
 use self::entry_card::EntryCard;
@@ -82,11 +82,7 @@ fn StorageNotices() -> impl IntoView {
                 <p>{message}</p>
                 {damaged.map(|raw| {
                     let download = move |_| {
-                        files::download(&ExportFile {
-                            file_name: "vitrina-seguimiento-danado.txt".to_owned(),
-                            mime_type: "text/plain;charset=utf-8",
-                            content: raw.clone(),
-                        });
+                        files::download(&damaged_list_file(&raw, lang));
                     };
                     view! {
                         <button type="button" class="button button-secondary" on:click=download>

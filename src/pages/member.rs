@@ -334,33 +334,21 @@ fn capability_section(
     if ids.is_empty() {
         return None;
     }
-    // Group in the order of the file's capability groups, ungrouped last.
-    // (group label, [(capability label, link to the filtered list)])
-    type LinkGroup = (Option<String>, Vec<(String, String)>);
-    let mut groups: Vec<LinkGroup> = Vec::new();
-    for id in ids {
-        let Some(capability) = directory.capability(id.as_str()) else {
-            continue;
-        };
-        let group_label = capability
-            .group
-            .as_ref()
-            .and_then(|group| directory.capability_group(group.as_str()))
-            .map(|group| text(directory, &group.label, lang));
-        let label = (text(directory, &capability.label, lang), filtered_list_route(facet, id.as_str()).to_fragment());
-        match groups.iter_mut().find(|(group, _)| *group == group_label) {
-            Some((_, labels)) => labels.push(label),
-            None => groups.push((group_label, vec![label])),
-        }
-    }
-    let group_order = |label: &Option<String>| {
-        directory
-            .capability_groups
-            .iter()
-            .position(|group| Some(text(directory, &group.label, lang)) == *label)
-            .unwrap_or(usize::MAX)
-    };
-    vitrina_core::sorting::sort_by_key(&mut groups, |(label, _)| group_order(label));
+    // In the order of the file's capability groups, ungrouped last (as in the facet sheet):
+    // (group label, [(capability label, link to the filtered list)]).
+    let known = ids.iter().filter_map(|id| directory.capability(id.as_str()));
+    let groups = directory.group_by_capability_group(known, |capability| capability.id.as_str()).into_iter().map(
+        |(group, capabilities)| {
+            let links: Vec<(String, String)> = capabilities
+                .into_iter()
+                .map(|capability| {
+                    let href = filtered_list_route(facet, capability.id.as_str()).to_fragment();
+                    (text(directory, &capability.label, lang), href)
+                })
+                .collect();
+            (group.map(|group| text(directory, &group.label, lang)), links)
+        },
+    );
     Some(view! {
         <section class=class>
             <h2>{heading}</h2>
@@ -472,11 +460,14 @@ fn events(directory: &Directory, member: &Member, lang: Lang) -> Option<impl Int
         .filter_map(|attended| {
             let event = directory.event(attended.id.as_str())?;
             let when = event.start.map(|start| date_range(start, event.end, lang));
-            let details: Vec<String> =
-                [when, event.city.clone(), attended.stand.as_ref().map(|stand| format!("{} {stand}", ui.stand))]
-                    .into_iter()
-                    .flatten()
-                    .collect();
+            let details: Vec<String> = [
+                when,
+                event.city.clone(),
+                member.stand_at(event.id.as_str()).map(|stand| format!("{} {stand}", ui.stand)),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
             Some(view! {
                 <li>
                     <span class="event-name">{text(directory, &event.name, lang)}</span>

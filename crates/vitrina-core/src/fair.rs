@@ -73,14 +73,11 @@ pub fn fair_rows<'a>(
     sort: FairSort,
 ) -> Vec<FairRow<'a>> {
     let mut rows: Vec<(FairRow<'a>, String)> = directory
-        .members
-        .iter()
-        .enumerate()
-        .filter_map(|(member_index, member)| {
-            let attended = member.events.iter().find(|attended| attended.id.as_str() == event_id)?;
-            let stand = attended.stand.as_deref().map(str::trim).filter(|stand| !stand.is_empty());
+        .attendees(event_id)
+        .map(|(member_index, member)| {
+            let stand = member.stand_at(event_id);
             let on_list = list.has_any_for_member(member.id.as_str());
-            Some((FairRow { member_index, member, stand, on_list }, normalize(&member.name)))
+            (FairRow { member_index, member, stand, on_list }, normalize(&member.name))
         })
         .collect();
     crate::sorting::sort_by(&mut rows, |(a, a_name), (b, b_name)| {

@@ -5,7 +5,7 @@
 /// file differs with overwhelming likelihood. Not for security: it only spares the
 /// visitor a notice when the file did not change.
 pub fn fingerprint(bytes: &[u8]) -> u64 {
-    crate::follow_up::hash::fnv1a_64(bytes)
+    crate::hash::fnv1a_64(bytes)
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ pub mod fair;
 pub mod follow_up;
 pub mod format;
 pub mod freshness;
+pub mod hash;
 pub mod history_writes;
 pub mod lang;
 pub mod load;
@@ -20,6 +21,10 @@ pub mod search;
 pub mod sorting;
 pub mod text;
 pub mod valid;
+
+/// The app's name: its title before a directory is loaded, and the name shown for a
+/// cluster whose file names none ([`model::Cluster::FALLBACK_NAME`]).
+pub const APP_NAME: &str = "Vitrina";
 
 pub use lang::Lang;
 pub use load::{load_directory, Loaded};

@@ -47,7 +47,7 @@ pub struct Cluster {
 
 impl Cluster {
     /// What to show when the file names no cluster.
-    pub const FALLBACK_NAME: &'static str = "Vitrina";
+    pub const FALLBACK_NAME: &'static str = crate::APP_NAME;
 
     /// A cluster with no name and nothing else, for a file that has none.
     pub fn unnamed() -> Cluster {
@@ -351,6 +351,23 @@ impl Member {
             contacts: Vec::new(),
         }
     }
+
+    /// Its attendance at the event with this id, when it attends.
+    pub fn attendance(&self, event_id: &str) -> Option<&MemberEvent> {
+        self.events.iter().find(|attended| attended.id.as_str() == event_id)
+    }
+
+    /// True when it attends the event with this id.
+    pub fn attends(&self, event_id: &str) -> bool {
+        self.attendance(event_id).is_some()
+    }
+
+    /// Its stand at the event with this id, trimmed; `None` when it does not attend or the
+    /// file gives no stand (or a blank one).
+    pub fn stand_at(&self, event_id: &str) -> Option<&str> {
+        let stand = self.attendance(event_id)?.stand.as_deref()?.trim();
+        (!stand.is_empty()).then_some(stand)
+    }
 }
 
 /// A certificate a member holds.
@@ -477,6 +494,40 @@ impl Directory {
         self.capability_groups.iter().find(|g| g.id.as_str() == id)
     }
 
+    /// The members attending the event with this id, each with its position in `members`,
+    /// in file order; none when the event does not exist.
+    pub fn attendees<'a, 'e>(&'a self, event_id: &'e str) -> impl Iterator<Item = (usize, &'a Member)> + use<'a, 'e> {
+        self.members.iter().enumerate().filter(move |(_, member)| member.attends(event_id))
+    }
+
+    /// `items` grouped by the capability group of their capability (`capability_of` gives its
+    /// id): the groups in the file's order of capability groups, then one group (`None`) for
+    /// capabilities without a group, with a group the file does not define, or unknown;
+    /// within a group the items keep their order. Groups are told apart by id, never by
+    /// label, so two groups with one label stay two groups.
+    pub fn group_by_capability_group<T>(
+        &self,
+        items: impl IntoIterator<Item = T>,
+        capability_of: impl Fn(&T) -> &str,
+    ) -> Vec<(Option<&CapabilityGroup>, Vec<T>)> {
+        let n_groups = self.capability_groups.len();
+        let mut groups: Vec<Vec<T>> = (0..=n_groups).map(|_| Vec::new()).collect();
+        for item in items {
+            let position = self
+                .capability(capability_of(&item))
+                .and_then(|capability| capability.group.as_ref())
+                .and_then(|group| self.capability_groups.iter().position(|known| known.id == *group))
+                .unwrap_or(n_groups);
+            groups[position].push(item);
+        }
+        groups
+            .into_iter()
+            .enumerate()
+            .filter(|(_, items)| !items.is_empty())
+            .map(|(position, items)| (self.capability_groups.get(position), items))
+            .collect()
+    }
+
     /// Writes the directory as format 1 JSON.
     pub fn to_json(&self) -> String {
         // Serializing plain owned data with string keys cannot fail.
@@ -500,6 +551,66 @@ mod tests {
         }
         assert_eq!(MemberKind::from_name("tier4"), None);
         assert_eq!(EventKind::from_name("Fair"), None);
+    }
+
+    fn directory(json: &str) -> Directory {
+        crate::load_directory(json.as_bytes()).expect("the test directory loads").directory
+    }
+
+    #[test]
+    fn attendance_and_stands() {
+        let d = directory(
+            r#"{ "format": 1, "cluster": { "name": "C" },
+                 "events": [ { "id": "expo", "name": "Expo" }, { "id": "junta", "name": "Junta" } ],
+                 "members": [
+                   { "id": "a", "name": "A", "events": [ { "id": "expo", "stand": " B-2 " }, "junta" ] },
+                   { "id": "b", "name": "B" },
+                   { "id": "c", "name": "C", "events": [ { "id": "expo" } ] } ] }"#,
+        );
+        let stands = |event: &'static str| -> Vec<(usize, Option<&str>)> {
+            d.attendees(event).map(|(index, member)| (index, member.stand_at(event))).collect()
+        };
+        assert_eq!(stands("expo"), [(0, Some("B-2")), (2, None)]);
+        assert_eq!(stands("junta"), [(0, None)]);
+        assert_eq!(stands("nope"), []);
+        assert!(d.members[0].attends("junta") && !d.members[1].attends("expo"));
+        assert_eq!(d.members[0].attendance("expo").map(|attended| attended.id.as_str()), Some("expo"));
+        // A directory built in code may hold a blank stand: it reads as none, as in the file.
+        let mut member = d.members[2].clone();
+        member.events[0].stand = Some("  ".into());
+        assert_eq!(member.stand_at("expo"), None);
+    }
+
+    #[test]
+    fn capabilities_group_by_group_id_in_file_order_ungrouped_last() {
+        let d = directory(
+            r#"{ "format": 1, "cluster": { "name": "C" },
+                 "capability_groups": [ { "id": "metal", "label": "Metal" }, { "id": "plastic", "label": "Same" },
+                                        { "id": "rubber", "label": "Same" } ],
+                 "capabilities": [ { "id": "stamping", "group": "metal", "label": "Stamping" },
+                                   { "id": "molding", "group": "plastic", "label": "Molding" },
+                                   { "id": "vulcanizing", "group": "rubber", "label": "Vulcanizing" },
+                                   { "id": "machining", "label": "Machining" },
+                                   { "id": "blowing", "group": "plastic", "label": "Blowing" } ],
+                 "members": [] }"#,
+        );
+        let grouped = |ids: &[&'static str]| -> Vec<(Option<&str>, Vec<&'static str>)> {
+            d.group_by_capability_group(ids.iter().copied(), |id| id)
+                .into_iter()
+                .map(|(group, ids)| (group.map(|group| group.id.as_str()), ids))
+                .collect()
+        };
+        assert_eq!(
+            grouped(&["machining", "vulcanizing", "blowing", "stamping", "molding", "unknown"]),
+            [
+                (Some("metal"), vec!["stamping"]),
+                // Two groups with one label stay apart, in the file's order.
+                (Some("plastic"), vec!["blowing", "molding"]),
+                (Some("rubber"), vec!["vulcanizing"]),
+                (None, vec!["machining", "unknown"]),
+            ]
+        );
+        assert_eq!(grouped(&[]), []);
     }
 
     #[test]

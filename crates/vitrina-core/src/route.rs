@@ -38,6 +38,35 @@ pub enum Route {
     Unknown { fragment: String },
 }
 
+/// Which page a route shows: the route without what that page updates in place (a list's
+/// query, the fair-day order, how a profile was reached). A new query keeps its page, so
+/// the search box keeps its focus; a new page starts at its top.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Page {
+    /// The member list.
+    Directory,
+    /// One member's profile.
+    Member(String),
+    /// A member's printable stand card.
+    MemberCard(String),
+    /// The events.
+    Events,
+    /// Fair-day mode, for today's event or the one named.
+    Fair(Option<String>),
+    /// One event and its attendees.
+    Event(String),
+    /// The data problems.
+    Problems,
+    /// The visitor's follow-up list.
+    FollowUp,
+    /// A shared shortlist, by its whole fragment.
+    Shared(String),
+    /// A handoff, by its whole fragment.
+    Handoff(String),
+    /// Any fragment the app does not know.
+    Unknown,
+}
+
 impl Default for Route {
     fn default() -> Route {
         Route::Directory { query: ListQuery::default() }
@@ -79,6 +108,24 @@ impl Route {
     /// download). `boot.js` makes the same decision for its early request.
     pub fn shows_without_directory(&self) -> bool {
         matches!(self, Route::FollowUp | Route::Handoff { .. })
+    }
+
+    /// The page this route shows; routes that differ only in what a page updates in place
+    /// (list query, fair-day order, `?via=qr`) show the same page.
+    pub fn page(&self) -> Page {
+        match self {
+            Route::Directory { .. } => Page::Directory,
+            Route::Member { id, .. } => Page::Member(id.clone()),
+            Route::MemberCard { id } => Page::MemberCard(id.clone()),
+            Route::Fair { event, .. } => Page::Fair(event.clone()),
+            Route::Events => Page::Events,
+            Route::Event { id, .. } => Page::Event(id.clone()),
+            Route::Problems => Page::Problems,
+            Route::FollowUp => Page::FollowUp,
+            Route::Shared { fragment } => Page::Shared(fragment.clone()),
+            Route::Handoff { fragment } => Page::Handoff(fragment.clone()),
+            Route::Unknown { .. } => Page::Unknown,
+        }
     }
 
     /// The same list route with another query; other routes are returned unchanged.
@@ -282,7 +329,72 @@ mod tests {
         assert_eq!(percent_decode("%FF"), "\u{FFFD}");
     }
 
+    #[test]
+    fn a_page_is_its_route_without_what_updates_in_place() {
+        let page = |fragment: &str| Route::from_fragment(fragment).page();
+        assert_eq!(page("#/?q=a"), page("#/?q=b&sort=name"));
+        assert_eq!(page("#/event/e?q=a"), Page::Event("e".into()));
+        assert_eq!(page("#/fair?sort=name"), page("#/fair"));
+        assert_eq!(page("#/member/a?via=qr"), page("#/member/a"));
+        assert_ne!(page("#/member/a"), page("#/member/a/card"));
+        assert_ne!(page("#/event/e"), page("#/event/e/fair"));
+        assert_ne!(page("#/event/e"), page("#/event/f"));
+        assert_ne!(page("#/"), page("#/event/e"));
+        assert_eq!(page("#/nope"), page("#/other"));
+    }
+
+    fn arbitrary_list_query() -> impl Strategy<Value = ListQuery> {
+        ("\\PC{0,20}", "[a-z0-9-]{0,12}", any::<bool>()).prop_map(|(text, capability, by_name)| {
+            let url = format!(
+                "q={}&capability={capability}{}",
+                percent_encode(&text),
+                if by_name { "&sort=name" } else { "" }
+            );
+            ListQuery::from_url_query(&url)
+        })
+    }
+
+    /// Fragments of every kind over two ids and two searches, so that pairs often share a page.
+    fn nearby_fragment() -> impl Strategy<Value = String> {
+        let templates = [
+            "#/?q={q}",
+            "#/event/{id}?q={q}",
+            "#/event/{id}/fair?sort={q}",
+            "#/fair?sort={q}",
+            "#/member/{id}?via={q}",
+            "#/member/{id}/card",
+            "#/events",
+            "#/problems",
+            "#/follow-up",
+            "#/shared?ids={id}",
+            "#/handoff?p={id}",
+            "#/nope/{id}",
+        ];
+        (prop::sample::select(templates.to_vec()), "[ab]", prop::sample::select(vec!["", "x", "qr", "name"]))
+            .prop_map(|(template, id, q)| template.replace("{id}", &id).replace("{q}", q))
+    }
+
     proptest! {
+        #[test]
+        fn a_new_list_query_keeps_the_page(fragment in "\\PC{0,60}", query in arbitrary_list_query()) {
+            let route = Route::from_fragment(&fragment);
+            prop_assert_eq!(route.with_list_query(query).page(), route.page());
+        }
+
+        #[test]
+        fn routes_show_the_same_page_exactly_when_they_differ_only_in_list_state(a in nearby_fragment(), b in nearby_fragment()) {
+            let (a, b) = (Route::from_fragment(&a), Route::from_fragment(&b));
+            let without_list_state = |route: &Route| match route {
+                Route::Directory { .. } => Route::Directory { query: ListQuery::default() },
+                Route::Event { id, .. } => Route::Event { id: id.clone(), query: ListQuery::default() },
+                Route::Member { id, .. } => Route::Member { id: id.clone(), via_qr: false },
+                Route::Fair { event, .. } => Route::Fair { event: event.clone(), sort: FairSort::default() },
+                Route::Unknown { .. } => Route::Unknown { fragment: String::new() },
+                other => other.clone(),
+            };
+            prop_assert_eq!(a.page() == b.page(), without_list_state(&a) == without_list_state(&b));
+        }
+
         #[test]
         fn member_routes_round_trip(id in "\\PC{0,40}", via_qr: bool, name_sort: bool) {
             prop_assume!(!id.is_empty());

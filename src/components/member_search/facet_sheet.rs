@@ -3,13 +3,15 @@
 
 use std::sync::Arc;
 
+use leptos::html::Button;
 use leptos::prelude::*;
 use vitrina_core::batching::steps_by_weight;
 use vitrina_core::query::{Facet, ListQuery};
-use vitrina_core::search::{normalize, FacetValue};
+use vitrina_core::search::{facet_value_label, normalize, FacetValue};
+use vitrina_core::Directory;
 
-use super::{value_label, SharedResults};
-use crate::adapters::scheduling;
+use super::SharedResults;
+use crate::adapters::{page, scheduling};
 use crate::i18n::{show_n_results, ui, Ui};
 use crate::state::{Catalog, UiLang};
 
@@ -21,21 +23,24 @@ pub(super) fn FacetSheet(
     results: Memo<SharedResults>,
     n_results: Signal<usize>,
     open: RwSignal<bool>,
+    /// The button that opens the sheet, where focus goes back when it closes.
+    opener: NodeRef<Button>,
     on_change: Callback<(ListQuery, bool)>,
 ) -> impl IntoView {
     let UiLang(lang) = expect_context::<UiLang>();
-    let focus = |selector: &str| {
-        if let Some(element) = document().query_selector(selector).ok().flatten() {
-            let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(element).focus();
+    // The first and last controls of the open sheet, between which Tab cycles.
+    let sheet_first = NodeRef::<Button>::new();
+    let sheet_last = NodeRef::<Button>::new();
+    let focus = |button: NodeRef<Button>| {
+        if let Some(button) = button.get_untracked() {
+            page::focus(&button);
         }
     };
     let close = move || {
         open.set(false);
-        // Focus goes back to the button that opened the sheet.
-        focus(".filters-button");
+        focus(opener);
     };
-    let is_focused =
-        |selector: &str| document().active_element().is_some_and(|element| element.matches(selector).unwrap_or(false));
+    let is_focused = |button: NodeRef<Button>| button.get_untracked().is_some_and(|button| page::has_focus(&button));
     let on_keydown = move |event: leptos::ev::KeyboardEvent| {
         if !open.get_untracked() {
             return;
@@ -44,7 +49,7 @@ pub(super) fn FacetSheet(
             "Escape" => close(),
             // The open sheet is modal: Tab past its last control comes back to its first.
             "Tab" => {
-                let (from, to) = if event.shift_key() { (SHEET_FIRST, SHEET_LAST) } else { (SHEET_LAST, SHEET_FIRST) };
+                let (from, to) = if event.shift_key() { (sheet_first, sheet_last) } else { (sheet_last, sheet_first) };
                 if is_focused(from) {
                     event.prevent_default();
                     focus(to);
@@ -56,7 +61,7 @@ pub(super) fn FacetSheet(
     Effect::new(move |was_open: Option<bool>| {
         let is_open = open.get();
         if is_open && was_open == Some(false) {
-            focus(SHEET_FIRST);
+            focus(sheet_first);
         }
         is_open
     });
@@ -78,7 +83,7 @@ pub(super) fn FacetSheet(
     let facets: Vec<(Facet, Vec<ValueGroup>, Vec<usize>)> = facets
         .into_iter()
         .map(|(facet, values)| {
-            let groups = group_values(facet, values);
+            let groups = group_values(&catalog.directory, facet, values);
             let steps = steps_by_weight(groups.iter().map(|(_, values)| values.len()), FACET_VALUES_PER_TASK);
             let steps: Vec<usize> = steps.into_iter().map(|step| n_steps + step).collect();
             n_steps = steps.last().map_or(n_steps, |last| last + 1);
@@ -127,23 +132,24 @@ pub(super) fn FacetSheet(
         >
             <div class="facet-sheet-header">
                 <h2 id="facet-sheet-title">{move || ui(lang.get()).filters}</h2>
-                <button type="button" class="button button-secondary facet-sheet-close" on:click=move |_| close()>
+                <button
+                    type="button"
+                    class="button button-secondary facet-sheet-close"
+                    node_ref=sheet_first
+                    on:click=move |_| close()
+                >
                     {move || ui(lang.get()).close_filters}
                 </button>
             </div>
             {facets}
             <div class="facet-sheet-footer">
-                <button type="button" class="button" on:click=move |_| close()>
+                <button type="button" class="button" node_ref=sheet_last on:click=move |_| close()>
                     {move || show_n_results(n_results.get(), lang.get())}
                 </button>
             </div>
         </section>
     }
 }
-
-/// The first and last controls of the open facet sheet, between which Tab cycles.
-const SHEET_FIRST: &str = ".facet-sheet-close";
-const SHEET_LAST: &str = ".facet-sheet-footer .button";
 
 /// Facet values under one capability group (or none), each with its position in the facet.
 type ValueGroup = (Option<String>, Vec<(usize, FacetValue)>);
@@ -152,19 +158,18 @@ type ValueGroup = (Option<String>, Vec<(usize, FacetValue)>);
 const FACET_VALUES_PER_TASK: usize = 16;
 
 /// A facet's values in groups, each value with its position (where its count is found in
-/// every result): capabilities and needs by their group, in the order the index gives them
-/// (the file's order); the other facets' values in one group.
-fn group_values(facet: Facet, values: Vec<FacetValue>) -> Vec<ValueGroup> {
-    let grouped = is_grouped(facet);
-    let mut groups: Vec<ValueGroup> = Vec::new();
-    for (position, value) in values.into_iter().enumerate() {
-        let key = if grouped { value.group.clone() } else { None };
-        match groups.iter_mut().find(|(group, _)| *group == key) {
-            Some((_, members)) => members.push((position, value)),
-            None => groups.push((key, vec![(position, value)])),
-        }
+/// every result): capabilities and needs by their group (the core's grouping, also the
+/// profile's); the other facets' values in one group.
+fn group_values(directory: &Directory, facet: Facet, values: Vec<FacetValue>) -> Vec<ValueGroup> {
+    let positioned = values.into_iter().enumerate();
+    if !is_grouped(facet) {
+        return vec![(None, positioned.collect())];
     }
-    groups
+    directory
+        .group_by_capability_group(positioned, |(_, value)| value.value.as_str())
+        .into_iter()
+        .map(|(group, values)| (group.map(|group| group.id.as_str().to_owned()), values))
+        .collect()
 }
 
 /// What one facet value shows that changes with the query.
@@ -264,7 +269,7 @@ fn FacetGroup(
             let label = {
                 let catalog = catalog.clone();
                 let value = value.clone();
-                move || value_label(&catalog, facet, &value, lang.get())
+                move || facet_value_label(&catalog.directory, facet, &value, lang.get())
             };
             let hidden = {
                 let label = label.clone();

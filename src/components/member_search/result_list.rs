@@ -64,7 +64,5 @@ pub(super) fn ResultList(
 }
 
 fn stand_at(catalog: &Catalog, index: usize, event: Option<&str>) -> Option<String> {
-    let event = event?;
-    let member = catalog.directory.members.get(index)?;
-    member.events.iter().find(|attended| attended.id.as_str() == event)?.stand.clone()
+    catalog.directory.members.get(index)?.stand_at(event?).map(str::to_owned)
 }

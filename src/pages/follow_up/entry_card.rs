@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use vitrina_core::follow_up::links::{mailto_link, tel_link, whatsapp_link};
-use vitrina_core::follow_up::{Channel, Entry, EntryId, MetAt, Status};
+use vitrina_core::follow_up::{utc_date, Channel, Entry, EntryId, MetAt, Status};
 use vitrina_core::format::long_date;
 use vitrina_core::valid::IsoDate;
 use vitrina_core::Route;
@@ -59,7 +59,7 @@ pub fn EntryCard(id: EntryId, today: IsoDate) -> impl IntoView {
             {(!subtitle.is_empty()).then(|| view! { <p class="member-meta">{subtitle.join(" · ")}</p> })}
             {entry.missing_from_directory.then(|| view! { <p class="notice">{ui(lang).missing_from_directory}</p> })}
             <p class="hint">
-                {format!("{} · ", long_date(IsoDate::from_days_since_epoch(entry.added_at.div_euclid(86_400_000)), lang))}
+                {format!("{} · ", long_date(utc_date(entry.added_at), lang))}
                 {entry.status.label(lang)}
             </p>
         })

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use vitrina_core::follow_up::export::ExportFormat;
 use vitrina_core::follow_up::{export, import_backup, EntryId, Filter, Scope};
-use wasm_bindgen::JsCast;
+use vitrina_core::APP_NAME;
 
 use crate::adapters::files::{self, Delivery};
 use crate::adapters::page;
@@ -42,7 +42,7 @@ pub fn Exports(shown_ids: Memo<Vec<EntryId>>, filter: RwSignal<Filter>) -> impl 
             let share = move |_| {
                 let file = make_file(format);
                 leptos::task::spawn_local(async move {
-                    if files::share_file(&file, "Vitrina").await == Delivery::Unsupported {
+                    if files::share_file(&file, APP_NAME).await == Delivery::Unsupported {
                         files::download(&file);
                     }
                 });
@@ -66,11 +66,7 @@ pub fn Exports(shown_ids: Memo<Vec<EntryId>>, filter: RwSignal<Filter>) -> impl 
         })
         .collect_view();
     let import = move |event: leptos::ev::Event| {
-        let Some(input) = event.target().and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else { return };
-        input.set_value("");
+        let Some(file) = files::take_picked_file(&event) else { return };
         leptos::task::spawn_local(async move {
             let lang = lang.get_untracked();
             let outcome = match files::read_file(&file).await {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use vitrina_core::follow_up::share::{handoff_fragments, shortlist_fragment};
 use vitrina_core::follow_up::EntryId;
 
-use crate::adapters::files;
+use crate::adapters::{files, page};
 use crate::components::lazy_details::LazyDetails;
 use crate::components::qr_code::QrCode;
 use crate::follow_up::FollowUp;
@@ -22,17 +22,11 @@ pub fn ShareList(shown_ids: Memo<Vec<EntryId>>) -> impl IntoView {
     let follow_up = expect_context::<FollowUp>();
     let with_notes = RwSignal::new(false);
     let copy_result = RwSignal::new(None::<(bool, String)>);
-    let base = move || {
-        web_sys::window()
-            .and_then(|window| window.location().href().ok())
-            .map(|href| href.split('#').next().unwrap_or_default().to_owned())
-            .unwrap_or_default()
-    };
     let copy_shortlist = move |_| {
         let ids = shown_ids.get_untracked();
         let fragment =
             follow_up.list().with_untracked(|list| shortlist_fragment(&list.select(&ids), with_notes.get_untracked()));
-        let link = format!("{}{fragment}", base());
+        let link = format!("{}{fragment}", page::app_url());
         leptos::task::spawn_local(async move {
             let copied = files::copy_text(&link).await;
             copy_result.set(Some((copied, link)));
@@ -40,7 +34,7 @@ pub fn ShareList(shown_ids: Memo<Vec<EntryId>>) -> impl IntoView {
     };
     let handoff_links = move || {
         let parts = follow_up.list().with(|list| handoff_fragments(list, HANDOFF_PART_LENGTH)).unwrap_or_default();
-        let base = base();
+        let base = page::app_url();
         let total = parts.len();
         let lang = lang.get();
         parts

@@ -16,6 +16,11 @@ pub type Millis = i64;
 /// Milliseconds in one day.
 pub const DAY_MS: Millis = 86_400_000;
 
+/// The UTC date of a time, clamped to the dates a calendar can write (years 0000–9999).
+pub fn utc_date(ms: Millis) -> IsoDate {
+    IsoDate::from_days_since_epoch(ms.div_euclid(DAY_MS).clamp(-719_528, 2_932_896))
+}
+
 /// The most contact records kept per entry; older ones are dropped first.
 pub const MAX_CONTACT_RECORDS: usize = 50;
 
@@ -59,7 +64,7 @@ impl EntryId {
             seed.push_str(part);
             seed.push('\u{1F}');
         }
-        let hash = super::hash::fnv1a_64(seed.as_bytes()) as u32;
+        let hash = crate::hash::fnv1a_64(seed.as_bytes()) as u32;
         let time = base36(added_at.unsigned_abs());
         if attempt == 0 {
             EntryId(format!("p.{time}.{}", base36(u64::from(hash))))

@@ -20,7 +20,6 @@
 pub mod document;
 pub mod entry;
 pub mod export;
-pub(crate) mod hash;
 pub mod links;
 pub mod list;
 pub mod merge;
@@ -34,8 +33,8 @@ pub(crate) mod test_support;
 
 pub use document::{parse_document, DocumentError, ParsedDocument, DOCUMENT_KIND, DOCUMENT_VERSION};
 pub use entry::{
-    Channel, ContactRecord, Due, Entry, EntryId, MetAt, Millis, PersonDetails, Snapshot, Status, Target, Visit,
-    VisitMark, DAY_MS, MAX_VISITS,
+    utc_date, Channel, ContactRecord, Due, Entry, EntryId, MetAt, Millis, PersonDetails, Snapshot, Status, Target,
+    Visit, VisitMark, DAY_MS, MAX_VISITS,
 };
 pub use export::backup::{import_backup, ImportError, ImportSummary};
 pub use export::{export, ExportFile, ExportFormat, Scope};

@@ -27,8 +27,8 @@ use std::fmt::Write;
 
 use super::document::{parse_document, write_document, DocumentError};
 use super::entry::{Entry, Millis};
-use super::hash::fnv1a_32;
 use super::list::FollowUpList;
+use crate::hash::fnv1a_32;
 use crate::lang::Lang;
 use crate::route::{percent_decode, percent_encode, query_value};
 use crate::valid::Slug;
@@ -687,8 +687,8 @@ mod tests {
         let mut big = FollowUpList::new();
         for i in 0..400u32 {
             let person = crate::follow_up::entry::PersonDetails {
-                name: format!("Persona {i} {:x}", crate::follow_up::hash::fnv1a_64(&i.to_le_bytes())),
-                company: format!("{:x}", crate::follow_up::hash::fnv1a_64(&(i * 7).to_le_bytes())),
+                name: format!("Persona {i} {:x}", crate::hash::fnv1a_64(&i.to_le_bytes())),
+                company: format!("{:x}", crate::hash::fnv1a_64(&(i * 7).to_le_bytes())),
                 ..Default::default()
             };
             big.add_person(&person, i64::from(i)).unwrap();

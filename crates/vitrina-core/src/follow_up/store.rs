@@ -24,7 +24,7 @@ use super::list::FollowUpList;
 use super::merge::merge;
 use crate::lang::Lang;
 
-pub use super::hash::fnv1a_64;
+use crate::hash::fnv1a_64;
 
 /// The start of every storage key; the `v1` is the version of the key scheme, not of the document.
 pub const KEY_PREFIX: &str = "vitrina.follow-up.v1:";

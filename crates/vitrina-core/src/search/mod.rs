@@ -93,9 +93,12 @@ mod tests;
 pub use facets::drop_unknown_filters;
 pub use normalize::{match_ranges, normalize, query_words};
 
-use crate::model::Directory;
+use crate::format;
+use crate::lang::Lang;
+use crate::model::{Directory, MemberKind};
 use crate::query::{Facet, ListQuery, SortOrder, PLACE_SEPARATOR};
 use crate::sorting;
+use crate::text::Text;
 use crate::valid::IsoDate;
 use bits::MemberSet;
 use facets::{facet_index, Facets};
@@ -667,6 +670,22 @@ impl SearchIndex {
         let prefix_end = point(equal_end, n, &|name| name.starts_with(folded));
         (first..equal_end, equal_end..prefix_end)
     }
+}
+
+/// How a facet value reads to a person in `lang`: capabilities, certifications and events by
+/// their label in the file (the cluster's language standing in for a missing one), member
+/// kinds by their name, places by their city (a state by itself). A value the directory does
+/// not know reads as itself.
+pub fn facet_value_label(directory: &Directory, facet: Facet, value: &str, lang: Lang) -> String {
+    let resolve = |text: &Text| text.resolve(lang.tag(), directory.fallback_language()).to_owned();
+    let label = match facet {
+        Facet::Capability | Facet::Need => directory.capability(value).map(|capability| resolve(&capability.label)),
+        Facet::Certification => directory.certification(value).map(|certification| resolve(&certification.label)),
+        Facet::Event => directory.event(value).map(|event| resolve(&event.name)),
+        Facet::Kind => MemberKind::from_name(value).map(|kind| format::member_kind(kind, lang).to_owned()),
+        Facet::Place => place_parts(value).1.map(str::to_owned),
+    };
+    label.unwrap_or_else(|| value.to_owned())
 }
 
 /// The state and city of a Place value: `("Chihuahua", None)`, `("Chihuahua", Some("Ciudad Juárez"))`,

@@ -1156,3 +1156,39 @@ fn words_read_a_few_members_per_step_give_what_building_at_once_gives() {
         }
     }
 }
+
+#[test]
+fn facet_values_read_as_labels_in_the_visitors_language() {
+    let d = sample();
+    let check = |facet: Facet, value: &str, lang: Lang, expected: &str| {
+        assert_eq!(facet_value_label(&d, facet, value, lang), expected, "{facet:?} {value} {lang:?}");
+    };
+    check(Facet::Capability, "stamping", Lang::En, "Stamping");
+    check(Facet::Need, "stamping", Lang::Es, "Estampado");
+    check(Facet::Certification, "iatf-16949", Lang::En, "IATF 16949");
+    check(Facet::Event, "expo-2026", Lang::En, "Expo Proveedores 2026");
+    check(Facet::Kind, "tier1", Lang::Es, "Tier 1");
+    check(Facet::Kind, "oem", Lang::Es, "Armadora (OEM)");
+    check(Facet::Kind, "service", Lang::En, "Services");
+    check(Facet::Place, "Chihuahua/Ciudad Juárez", Lang::Es, "Ciudad Juárez");
+    check(Facet::Place, "/Saltillo", Lang::Es, "Saltillo");
+    check(Facet::Place, "Coahuila", Lang::En, "Coahuila");
+    // What the directory does not know (a value from an old link) reads as itself.
+    for facet in [Facet::Capability, Facet::Need, Facet::Certification, Facet::Event, Facet::Kind] {
+        check(facet, "gone-value", Lang::En, "gone-value");
+    }
+}
+
+#[test]
+fn every_facet_value_of_the_index_has_a_label() {
+    let d = sample();
+    let results = SearchIndex::build(&d).run(&d, &ListQuery::default(), day("2026-01-01"));
+    for facet in Facet::ALL {
+        for value in results.facets.values(facet) {
+            for lang in [Lang::Es, Lang::En] {
+                let label = facet_value_label(&d, facet, &value.value, lang);
+                assert!(!label.is_empty() && !label.contains('/'), "{facet:?} {} → {label:?}", value.value);
+            }
+        }
+    }
+}

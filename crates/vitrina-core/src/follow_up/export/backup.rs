@@ -83,35 +83,14 @@ pub enum ImportError {
     },
     /// Occurs when the file is not UTF-8 text (a picture, a spreadsheet…).
     NotText,
-    /// Occurs when the file is text but not JSON.
-    NotJson {
-        /// 1-based line where reading stopped.
-        line: usize,
-        /// 1-based column where reading stopped.
-        column: usize,
-    },
-    /// Occurs when the file is JSON but not a Vitrina follow-up backup (a directory file, say).
-    NotVitrina,
-    /// Occurs when the backup comes from a newer version of the app.
-    NewerVersion {
-        /// The file's version.
-        version: u64,
-    },
-    /// Occurs when the file's version is missing or unknown.
-    UnsupportedVersion {
-        /// What the file had, as JSON.
-        found: String,
-    },
+    /// Occurs when the text is not a follow-up document this app reads: not JSON, not a
+    /// Vitrina follow-up list (a directory file, say), or a newer or unknown version.
+    Document(DocumentError),
 }
 
 impl From<DocumentError> for ImportError {
     fn from(error: DocumentError) -> ImportError {
-        match error {
-            DocumentError::NotJson { line, column } => ImportError::NotJson { line, column },
-            DocumentError::NotVitrina => ImportError::NotVitrina,
-            DocumentError::NewerVersion { version } => ImportError::NewerVersion { version },
-            DocumentError::UnsupportedVersion { found } => ImportError::UnsupportedVersion { found },
-        }
+        ImportError::Document(error)
     }
 }
 
@@ -127,17 +106,12 @@ impl ImportError {
             ImportError::NotText => lang
                 .pick("El archivo no es texto: no es un respaldo de Vitrina.", "The file is not text: it is not a Vitrina backup.")
                 .into(),
-            ImportError::NotJson { line, column } => {
-                DocumentError::NotJson { line: *line, column: *column }.message(lang)
-            }
-            ImportError::NotVitrina => DocumentError::NotVitrina.message(lang),
-            ImportError::NewerVersion { version } => lang.pick(
+            // A backup from a newer app can be read after a reload, which a stored list cannot.
+            ImportError::Document(DocumentError::NewerVersion { version }) => lang.pick(
                 format!("El respaldo viene de una versión más nueva de la aplicación (versión {version}; esta lee hasta la {DOCUMENT_VERSION}). Actualice la página e inténtelo de nuevo."),
                 format!("The backup comes from a newer version of the app (version {version}; this one reads up to {DOCUMENT_VERSION}). Reload the page and try again."),
             ),
-            ImportError::UnsupportedVersion { found } => {
-                DocumentError::UnsupportedVersion { found: found.clone() }.message(lang)
-            }
+            ImportError::Document(error) => error.message(lang),
         };
         what + lang.pick(" Su lista no cambió.", " Your list was not changed.")
     }
@@ -290,19 +264,25 @@ mod tests {
             (b"".to_vec(), ImportError::Empty),
             (b"  \n".to_vec(), ImportError::Empty),
             (vec![0xFF, 0xD8, 0xFF, 0xE0], ImportError::NotText),
-            (b"Nombre,Empresa\r\nAna,Aceros".to_vec(), ImportError::NotJson { line: 1, column: 1 }),
+            (
+                b"Nombre,Empresa\r\nAna,Aceros".to_vec(),
+                ImportError::Document(DocumentError::NotJson { line: 1, column: 1 }),
+            ),
             (
                 b"{\"kind\": \"vitrina.follow-up\", \"version\": 1, \"entries\": [".to_vec(),
-                ImportError::NotJson { line: 1, column: 56 },
+                ImportError::Document(DocumentError::NotJson { line: 1, column: 56 }),
             ),
-            (br#"{"format":1,"cluster":{"name":"x"},"members":[]}"#.to_vec(), ImportError::NotVitrina),
+            (
+                br#"{"format":1,"cluster":{"name":"x"},"members":[]}"#.to_vec(),
+                ImportError::Document(DocumentError::NotVitrina),
+            ),
             (
                 br#"{"kind":"vitrina.follow-up","version":9,"entries":[]}"#.to_vec(),
-                ImportError::NewerVersion { version: 9 },
+                ImportError::Document(DocumentError::NewerVersion { version: 9 }),
             ),
             (
                 br#"{"kind":"vitrina.follow-up","version":-1,"entries":[]}"#.to_vec(),
-                ImportError::UnsupportedVersion { found: "-1".into() },
+                ImportError::Document(DocumentError::UnsupportedVersion { found: "-1".into() }),
             ),
             (vec![b' '; MAX_IMPORT_BYTES + 1], ImportError::TooLarge { bytes: MAX_IMPORT_BYTES + 1 }),
         ];

@@ -9,7 +9,7 @@ pub mod csv;
 pub mod ics;
 pub mod vcard;
 
-use super::entry::{Entry, EntryId, Millis, DAY_MS};
+use super::entry::{utc_date, Entry, EntryId, Millis, DAY_MS};
 use super::list::FollowUpList;
 use crate::format::long_date;
 use crate::lang::Lang;
@@ -105,6 +105,16 @@ pub struct ExportFile {
     pub content: String,
 }
 
+/// The text of a stored list that could not be read, to download and keep: its name in the
+/// visitor's language (nothing was decided about it, so no date in it).
+pub fn damaged_list_file(raw: &str, lang: Lang) -> ExportFile {
+    ExportFile {
+        file_name: lang.pick("vitrina-seguimiento-danado.txt", "vitrina-follow-up-damaged.txt").to_owned(),
+        mime_type: "text/plain;charset=utf-8",
+        content: raw.to_owned(),
+    }
+}
+
 /// Generates one export. `today` names the file; `now_ms` stamps calendars and backups.
 pub fn export(
     list: &FollowUpList,
@@ -194,11 +204,7 @@ pub(crate) fn utc_minutes(ms: Millis) -> String {
 }
 
 fn split_ms(ms: Millis) -> (IsoDate, i64) {
-    let days = ms.div_euclid(DAY_MS);
-    let seconds = ms.rem_euclid(DAY_MS) / 1000;
-    // Clamp to dates a calendar can write (years 0000–9999).
-    let days = days.clamp(-719_528, 2_932_896);
-    (IsoDate::from_days_since_epoch(days), seconds)
+    (utc_date(ms), ms.rem_euclid(DAY_MS) / 1000)
 }
 
 /// The lines about an entry that go into a vCard NOTE or a calendar DESCRIPTION.
@@ -248,6 +254,25 @@ mod tests {
         assert_eq!(utc_stamp(-1), "19691231T235959Z");
         let _ = utc_stamp(i64::MAX);
         let _ = utc_stamp(i64::MIN);
+    }
+
+    #[test]
+    fn the_damaged_list_downloads_in_the_visitors_language() {
+        let es = damaged_list_file("{\"version\":", Lang::Es);
+        assert_eq!((es.file_name.as_str(), es.content.as_str()), ("vitrina-seguimiento-danado.txt", "{\"version\":"));
+        assert_eq!(damaged_list_file("x", Lang::En).file_name, "vitrina-follow-up-damaged.txt");
+        assert!(es.mime_type.starts_with("text/plain"));
+    }
+
+    #[test]
+    fn utc_dates_of_times() {
+        let date = |ms: Millis| utc_date(ms).to_string();
+        assert_eq!(date(0), "1970-01-01");
+        assert_eq!(date(DAY_MS - 1), "1970-01-01");
+        assert_eq!(date(-1), "1969-12-31");
+        assert_eq!(date(1_764_000_000_000), "2025-11-24");
+        assert_eq!(date(Millis::MAX), "9999-12-31");
+        assert_eq!(date(Millis::MIN), "0000-01-01");
     }
 
     #[test]
