@@ -253,8 +253,6 @@ interface_texts! {
         "Pasar toda la lista (notas, estados y fechas) a otro dispositivo: abra estos enlaces allá",
         "Hand the whole list (notes, statuses and dates) to another device: open these links there";
     download_damaged: "Descargar la copia dañada", "Download the damaged copy";
-    /// The name the damaged copy of the list is downloaded under.
-    damaged_copy_file_name: "vitrina-seguimiento-danado.txt", "vitrina-follow-up-damaged.txt";
     dismiss: "Entendido", "Got it";
     backup_now: "Descargar respaldo", "Download a backup";
     shared_heading: "Lista compartida", "Shared list";
