@@ -23,7 +23,7 @@ pub(super) fn FacetSheet(
     open: RwSignal<bool>,
     on_change: Callback<(ListQuery, bool)>,
 ) -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
+    let lang = expect_context::<UiLang>().signal();
     let focus = |selector: &str| {
         if let Some(element) = document().query_selector(selector).ok().flatten() {
             let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(element).focus();
@@ -196,7 +196,7 @@ fn FacetGroup(
     results: Memo<SharedResults>,
     on_change: Callback<(ListQuery, bool)>,
 ) -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
+    let lang = expect_context::<UiLang>().signal();
     let filter_text = RwSignal::new(String::new());
     let mut by_position: Vec<(usize, String)> = groups
         .iter()
