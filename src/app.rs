@@ -9,7 +9,6 @@ use crate::components::connection_status::ConnectionStatus;
 use crate::components::fresh_data_notice::FreshDataNotice;
 use crate::components::live_region::LiveRegion;
 use crate::components::load_error::LoadErrorScreen;
-use crate::components::member_search::LIST_PAGE_SIZE;
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::components::undo_toast::UndoToast;
@@ -25,9 +24,7 @@ use crate::pages::not_found::NotFoundPage;
 use crate::pages::problems::ProblemsPage;
 use crate::pages::received::{HandoffPage, SharedPage};
 use crate::pages::stand_card::StandCardPage;
-use crate::state::{
-    Announcer, CurrentRoute, DataFreshness, DirectoryState, HandoffInbox, ListLength, LoadState, Navigation, UiLang,
-};
+use crate::state::{Announcer, DirectoryState, HandoffInbox, ListLengths, LoadState, Navigation, Today, UiLang};
 
 /// The language to start in: the visitor's earlier choice, else their browser's, else Spanish.
 fn initial_language() -> Lang {
@@ -40,22 +37,22 @@ fn initial_language() -> Lang {
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let lang = RwSignal::new(initial_language());
-    let route = RwSignal::new(hash_location::current_route());
-    let directory = DirectoryState(RwSignal::new(LoadState::Loading));
-    provide_context(UiLang(lang));
-    provide_context(CurrentRoute(route));
-    let navigation = Navigation::new(route);
+    let ui_lang = UiLang::new(initial_language());
+    let lang = ui_lang.signal();
+    provide_context(ui_lang);
+    let navigation = Navigation::new(hash_location::current_route());
+    let route = navigation.route();
     provide_context(navigation);
+    let directory = DirectoryState::new(navigation);
     provide_context(directory);
-    let freshness = DataFreshness::new();
-    provide_context(freshness);
-    provide_context(ListLength(RwSignal::new(LIST_PAGE_SIZE)));
+    provide_context(ListLengths::new());
+    provide_context(Today::start());
+    let announcer = Announcer::new();
+    provide_context(announcer);
     // The list belongs to the directory's address, and works even when that file fails to load.
-    let follow_up = FollowUp::start(&page::directory_url());
+    let follow_up = FollowUp::start(&page::directory_url(), announcer, lang);
     provide_context(follow_up);
-    provide_context(HandoffInbox(RwSignal::new(Default::default())));
-    provide_context(Announcer::new());
+    provide_context(HandoffInbox::new());
     // A newer directory refreshes the saved snapshots and marks members it no longer has.
     Effect::new(move |_| {
         if let Some(catalog) = directory.loaded() {
@@ -68,12 +65,7 @@ pub fn App() -> impl IntoView {
     on_cleanup(move || hash_listener.remove());
 
     // Back online with the saved copy on screen: see whether the server has a newer one.
-    let stop_watching_network = network::watch(move |online| {
-        freshness.online.set(online);
-        if online {
-            freshness.check(directory);
-        }
-    });
+    let stop_watching_network = network::watch(move |online| directory.network_changed(online));
     on_cleanup(stop_watching_network);
 
     let page_key = Memo::new(move |_| route.with(Route::page));
@@ -104,15 +96,15 @@ pub fn App() -> impl IntoView {
     });
     let list_hidden = Signal::derive(move || page_key.with(|key| *key != Page::Directory));
     let kept_list = move || {
-        let LoadState::Ready(catalog) = directory.0.get() else { return None };
+        let LoadState::Ready(catalog) = directory.state().get() else { return None };
         keep_list.get().then(|| view! { <DirectoryPage catalog=catalog hidden=list_hidden /> })
     };
     let current_page = move || match page_key.get() {
         // The follow-up list and what arrives by link never wait for the directory.
         Page::FollowUp => view! { <FollowUpPage /> }.into_any(),
         Page::Handoff(fragment) => view! { <HandoffPage fragment=fragment /> }.into_any(),
-        Page::Directory if directory.0.with(|state| matches!(state, LoadState::Ready(_))) => ().into_any(),
-        other => (move || directory_page(directory.0.get(), other.clone(), lang)).into_any(),
+        Page::Directory if directory.state().with(|state| matches!(state, LoadState::Ready(_))) => ().into_any(),
+        other => (move || directory_page(directory.state().get(), other.clone(), lang)).into_any(),
     };
 
     view! {
@@ -133,7 +125,7 @@ pub fn App() -> impl IntoView {
     }
 }
 
-fn directory_page(state: LoadState, page_key: Page, lang: RwSignal<Lang>) -> AnyView {
+fn directory_page(state: LoadState, page_key: Page, lang: ReadSignal<Lang>) -> AnyView {
     match state {
         LoadState::Loading => {
             view! { <p class="loading" role="status">{move || ui(lang.get()).loading}</p> }.into_any()

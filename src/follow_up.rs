@@ -1,18 +1,31 @@
 //! The follow-up list as app state: the core's list in a signal, written through
-//! to localStorage after every change, merged with other tabs' edits.
+//! to localStorage after every change (notes a moment after the last key), merged with
+//! other tabs' edits.
 //!
-//! Components call the intent methods of [`FollowUp`]; all the decisions
-//! (what a save does with a corrupt value, how tabs merge) are the core's.
+//! Components read the list through read-only signals and change it through the intent
+//! methods of [`FollowUp`], which also say what happened to the screen reader (one place
+//! for every announcement about the list); all the decisions (what a save does with a
+//! corrupt value, how tabs merge, whether a load or refresh needs telling) are the core's.
+
+use std::collections::HashMap;
 
 use leptos::prelude::*;
 use vitrina_core::follow_up::{
-    Channel, EntryId, FollowUpError, FollowUpList, FollowUpStore, LoadOutcome, MetAt, Millis, Persistence,
+    Channel, Entry, EntryId, FollowUpError, FollowUpList, FollowUpStore, LoadOutcome, MetAt, Millis, Persistence,
     PersonDetails, Removed, Status, SyncOutcome, VisitMark,
 };
 use vitrina_core::valid::IsoDate;
 use vitrina_core::{Directory, Lang};
 
+use crate::adapters::clock::wall_clock_ms;
 use crate::adapters::local_store::{self, LocalStore};
+use crate::i18n::ui;
+use crate::state::Announcer;
+
+/// How long after the last change to a note the list is written: typing writes the whole
+/// list once per pause, not once per key, and a tab killed while typing (a crash, or a
+/// phone discarding it, which fires no `pagehide`) loses at most this much.
+const NOTE_SAVE_DELAY_MS: u64 = 500;
 
 /// The element (rendered by `App`) that holds `Persistence::read_only_message`.
 pub const READ_ONLY_REASON_ID: &str = "read-only-reason";
@@ -43,33 +56,42 @@ impl LoadNotice {
 #[derive(Clone, Copy)]
 pub struct FollowUp {
     list: RwSignal<FollowUpList>,
+    /// Where each entry is in the list, by id: an entry's card finds it without a search.
+    positions: Memo<HashMap<EntryId, usize>>,
     store: StoredValue<FollowUpStore>,
     persistence: RwSignal<Persistence>,
     load_notice: RwSignal<Option<LoadNotice>>,
     last_removed: RwSignal<Option<Removed>>,
-}
-
-/// Milliseconds since the epoch, from the visitor's clock.
-pub fn now_ms() -> Millis {
-    js_sys::Date::now() as Millis
+    /// The timer of a save that waits for typing to pause.
+    pending_save: StoredValue<Option<TimeoutHandle>>,
+    announcer: Announcer,
+    lang: ReadSignal<Lang>,
 }
 
 impl FollowUp {
-    /// Loads the list kept for the directory at `directory_url` and starts following other tabs.
-    pub fn start(directory_url: &str) -> FollowUp {
+    /// Loads the list kept for the directory at `directory_url` and starts following other
+    /// tabs; what happens to the list is said through `announcer`, in `lang`.
+    pub fn start(directory_url: &str, announcer: Announcer, lang: ReadSignal<Lang>) -> FollowUp {
         let mut store = FollowUpStore::for_directory(directory_url);
-        let outcome = store.load(&mut LocalStore, now_ms());
-        // Storage that cannot be read is the persistence line's to tell (it stays while it lasts).
-        let notice = (outcome.message(Lang::Es).is_some() && !matches!(outcome, LoadOutcome::Unavailable { .. }))
-            .then(|| LoadNotice { outcome: outcome.clone() });
+        let outcome = store.load(&mut LocalStore, wall_clock_ms());
+        let notice = outcome.needs_notice().then(|| LoadNotice { outcome: outcome.clone() });
+        let list = RwSignal::new(outcome.into_list());
+        let positions = Memo::new(move |_| {
+            list.with(|list| list.entries().iter().enumerate().map(|(at, entry)| (entry.id.clone(), at)).collect())
+        });
         let follow_up = FollowUp {
-            list: RwSignal::new(outcome.into_list()),
+            list,
+            positions,
             persistence: RwSignal::new(store.persistence().clone()),
             store: StoredValue::new(store),
             load_notice: RwSignal::new(notice),
             last_removed: RwSignal::new(None),
+            pending_save: StoredValue::new(None),
+            announcer,
+            lang,
         };
         follow_up.follow_other_tabs();
+        follow_up.save_before_leaving();
         leptos::task::spawn_local(async {
             // Best effort: browsers that grant it will not evict the list under storage pressure.
             let _ = local_store::request_persistent_storage().await;
@@ -86,7 +108,8 @@ impl FollowUp {
             let new_value = event.new_value();
             let mut outcome = SyncOutcome::Ignored;
             self.store.update_value(|store| {
-                self.list.update(|list| outcome = store.apply_storage_event(new_value.as_deref(), list, now_ms()));
+                self.list
+                    .update(|list| outcome = store.apply_storage_event(new_value.as_deref(), list, wall_clock_ms()));
             });
             self.sync_persistence();
             if let SyncOutcome::Merged { needs_save: true, .. } = outcome {
@@ -96,54 +119,160 @@ impl FollowUp {
         on_cleanup(move || handle.remove());
     }
 
+    /// Writes a note typed a moment ago at once when the visitor leaves: the page hidden
+    /// (a phone switching apps, after which it may be discarded) or unloaded.
+    fn save_before_leaving(self) {
+        let on_pagehide = window_event_listener(leptos::ev::pagehide, move |_| self.save_pending());
+        let on_hidden = window_event_listener(leptos::ev::visibilitychange, move |_| self.save_pending());
+        on_cleanup(move || {
+            on_pagehide.remove();
+            on_hidden.remove();
+        });
+    }
+
     /// The list (tracked).
-    pub fn list(self) -> RwSignal<FollowUpList> {
-        self.list
+    pub fn list(self) -> ReadSignal<FollowUpList> {
+        self.list.read_only()
+    }
+
+    /// One entry, following the list (tracked; found by id, not searched for).
+    pub fn entry(self, id: EntryId) -> Memo<Option<Entry>> {
+        let (list, positions) = (self.list, self.positions);
+        Memo::new(move |_| {
+            let at = positions.with(|positions| positions.get(&id).copied())?;
+            list.with(|list| list.entries().get(at).cloned())
+        })
     }
 
     /// Whether changes persist (tracked).
-    pub fn persistence(self) -> RwSignal<Persistence> {
-        self.persistence
+    pub fn persistence(self) -> ReadSignal<Persistence> {
+        self.persistence.read_only()
     }
 
     /// What to tell the visitor about loading, until dismissed (tracked).
-    pub fn load_notice(self) -> RwSignal<Option<LoadNotice>> {
-        self.load_notice
+    pub fn load_notice(self) -> ReadSignal<Option<LoadNotice>> {
+        self.load_notice.read_only()
+    }
+
+    /// The visitor read the load notice: it goes.
+    pub fn dismiss_load_notice(self) {
+        self.load_notice.set(None);
     }
 
     /// The entry removed last, for "undo" (tracked).
-    pub fn last_removed(self) -> RwSignal<Option<Removed>> {
-        self.last_removed
+    pub fn last_removed(self) -> ReadSignal<Option<Removed>> {
+        self.last_removed.read_only()
+    }
+
+    /// The visitor closed the undo bar: the removal stays.
+    pub fn dismiss_undo(self) {
+        self.last_removed.set(None);
     }
 
     /// Publishes the store's persistence only when it changed: every save button on the
-    /// page follows it, and a save rarely changes it.
+    /// page follows it, and a save rarely changes it. A save that stops reaching storage
+    /// (full, blocked) is said where it happened.
     fn sync_persistence(self) {
         let persistence = self.store.with_value(|store| store.persistence().clone());
         if self.persistence.with_untracked(|current| *current != persistence) {
+            if let Persistence::MemoryOnly { error } = &persistence {
+                self.announcer.announce(error.message(self.lang.get_untracked()));
+            }
             self.persistence.set(persistence);
         }
     }
 
     fn save(self) {
+        // This save writes what a pending one would.
+        if let Some(pending) = self.pending_save.try_update_value(Option::take).flatten() {
+            pending.clear();
+        }
         self.store.update_value(|store| {
             self.list.update(|list| {
-                store.save(&mut LocalStore, list, now_ms());
+                store.save(&mut LocalStore, list, wall_clock_ms());
             });
         });
         self.sync_persistence();
     }
 
+    /// Writes a change made while typing now, instead of when typing pauses: the field lost
+    /// focus, or the page is going away.
+    pub fn save_pending(self) {
+        if self.pending_save.try_with_value(Option::is_some).unwrap_or(false) {
+            self.save();
+        }
+    }
+
+    /// Saves `NOTE_SAVE_DELAY_MS` after the last call.
+    fn save_soon(self) {
+        let handle = set_timeout_with_handle(
+            move || {
+                // Taken first, so that `save` finds nothing to cancel.
+                if self.pending_save.try_update_value(Option::take).is_some() {
+                    self.save();
+                }
+            },
+            std::time::Duration::from_millis(NOTE_SAVE_DELAY_MS),
+        );
+        match handle {
+            Ok(handle) => {
+                if let Some(earlier) = self.pending_save.try_update_value(|pending| pending.replace(handle)).flatten() {
+                    earlier.clear();
+                }
+            }
+            // Without a timer, at once.
+            Err(_) => self.save(),
+        }
+    }
+
+    /// For an intent that says what it did: the save comes after (`save_announced`).
+    fn save_later(self) {}
+
+    /// Saves after an intent said what it did, so that a storage failure is said last (the
+    /// live region speaks the last message of a moment).
+    fn save_announced(self) {
+        if !matches!(self.persistence.get_untracked(), Persistence::ReadOnly { .. }) {
+            self.save();
+        }
+    }
+
     fn change<R>(self, edit: impl FnOnce(&mut FollowUpList, Millis) -> R) -> R {
+        self.change_then(edit, FollowUp::save)
+    }
+
+    /// A change from typing, written once typing pauses (see `save_soon`). The field shows
+    /// what was typed, so the list's readers are told with that save, not on every key: told
+    /// now, every entry's card on the page checked its entry once per key (a 1,000-entry list
+    /// took a phone hundreds of milliseconds per key). An entry added or removed is told at once.
+    fn change_typed<R>(self, edit: impl FnOnce(&mut FollowUpList, Millis) -> R) -> R {
+        if matches!(self.persistence.get_untracked(), Persistence::ReadOnly { .. }) {
+            return self.change(edit);
+        }
+        let (result, resized) = self
+            .list
+            .try_update_untracked(|list| {
+                let before = list.len();
+                let result = edit(list, wall_clock_ms());
+                (result, list.len() != before)
+            })
+            .expect("the list lives as long as the app");
+        if resized {
+            self.list.notify();
+        }
+        self.save_soon();
+        result
+    }
+
+    fn change_then<R>(self, edit: impl FnOnce(&mut FollowUpList, Millis) -> R, save: fn(FollowUp)) -> R {
         if matches!(self.persistence.get_untracked(), Persistence::ReadOnly { .. }) {
             // A newer app's list changes nowhere, not even in memory, where the edit would
             // look saved and then vanish; the edit runs on a copy only for its result.
             let mut copy = self.list.get_untracked();
-            return edit(&mut copy, now_ms());
+            return edit(&mut copy, wall_clock_ms());
         }
         let mut result = None;
-        self.list.update(|list| result = Some(edit(list, now_ms())));
-        self.save();
+        self.list.update(|list| result = Some(edit(list, wall_clock_ms())));
+        save(self);
         // `update` always runs its closure, so the result is there.
         result.expect("the edit ran")
     }
@@ -164,20 +293,32 @@ impl FollowUp {
         self.list.with(|list| list.is_saved(member, contact))
     }
 
-    /// Adds a member or contact, or removes it when already there (with undo).
-    pub fn toggle(self, directory: &Directory, member: &str, contact: Option<&str>) {
+    /// Adds a member or contact, or removes it when already there (with undo); says which,
+    /// naming it `name`.
+    pub fn toggle(self, directory: &Directory, member: &str, contact: Option<&str>, name: &str) {
         let existing = self.list.with_untracked(|list| list.find(member, contact).map(|entry| entry.id.clone()));
         match existing {
             Some(id) => self.remove(&id),
             None => {
                 // An id the directory no longer has cannot be added; the button is only
                 // shown for members of the loaded directory, so there is nothing to tell.
-                let _ = self.change(|list, now| match contact {
-                    Some(contact) => list.add_contact(directory, member, contact, now).map(|_| ()),
-                    None => list.add_member(directory, member, now).map(|_| ()),
-                });
+                let added = self.change_then(
+                    |list, now| match contact {
+                        Some(contact) => list.add_contact(directory, member, contact, now).map(|_| ()),
+                        None => list.add_member(directory, member, now).map(|_| ()),
+                    },
+                    FollowUp::save_later,
+                );
+                if added.is_ok() && self.is_saved_untracked(member, contact) {
+                    self.announcer.announce(format!("{} {name}", ui(self.lang.get_untracked()).announce_saved));
+                }
+                self.save_announced();
             }
         }
+    }
+
+    fn is_saved_untracked(self, member: &str, contact: Option<&str>) -> bool {
+        self.list.with_untracked(|list| list.is_saved(member, contact))
     }
 
     /// Adds a person who is not in the directory; returns the new entry's id.
@@ -185,9 +326,10 @@ impl FollowUp {
         self.change(|list, now| list.add_person(details, now).map(|added| added.id))
     }
 
-    /// Replaces the note of an entry.
+    /// Replaces the note of an entry, as the visitor types: written once typing pauses, or
+    /// at once by `save_pending`.
     pub fn set_note(self, id: &EntryId, note: &str) {
-        self.change(|list, now| list.set_note(id, note, now).ok());
+        self.change_typed(|list, now| list.set_note(id, note, now).ok());
     }
 
     /// Moves an entry to another status.
@@ -212,9 +354,10 @@ impl FollowUp {
         let _ = self.change(|list, now| list.mark_visit(directory, member, event, mark, lang, now));
     }
 
-    /// Sets the note of a member from the fair-day view, adding it (met at `event`) once there is text.
+    /// Sets the note of a member from the fair-day view as the visitor types, adding it (met
+    /// at `event`) once there is text; written as `set_note` is.
     pub fn set_fair_note(self, directory: &Directory, member: &str, event: &str, note: &str, lang: Lang) {
-        let _ = self.change(|list, now| list.set_fair_note(directory, member, event, note, lang, now));
+        let _ = self.change_typed(|list, now| list.set_fair_note(directory, member, event, note, lang, now));
     }
 
     /// Saves a whole member (not one of its contacts), met at `event` when one is given and
@@ -241,31 +384,44 @@ impl FollowUp {
         self.change(|list, now| list.record_contact(id, via, now).ok());
     }
 
-    /// Removes an entry; `undo` puts it back.
+    /// Removes an entry, and says so with the offer to undo; `undo` puts it back.
     pub fn remove(self, id: &EntryId) {
-        let removed = self.change(|list, now| list.remove(id, now));
+        let removed = self.change_then(|list, now| list.remove(id, now), FollowUp::save_later);
+        if let Some(removed) = &removed {
+            let ui = ui(self.lang.get_untracked());
+            self.announcer.announce(format!("{} {}. {}", ui.removed, removed.entry.display_name(), ui.undo));
+        }
         self.last_removed.set(removed);
+        self.save_announced();
     }
 
-    /// Puts back the entry removed last.
+    /// Puts back the entry removed last, and says so.
     pub fn undo(self) {
         if let Some(removed) = self.last_removed.get_untracked() {
+            let name = removed.entry.display_name().to_owned();
             self.last_removed.set(None);
-            self.change(|list, now| list.restore(removed, now));
+            self.change_then(|list, now| list.restore(removed, now), FollowUp::save_later);
+            self.announcer.announce(format!("{} {name}", ui(self.lang.get_untracked()).announce_restored));
+            self.save_announced();
         }
     }
 
     /// Updates snapshots from a newly loaded directory and marks entries it no longer has.
     pub fn refresh(self, directory: &Directory) {
+        if matches!(self.persistence.get_untracked(), Persistence::ReadOnly { .. }) {
+            return;
+        }
         // Usually nothing changed: then nothing is saved, and nothing that shows the list
         // is told to render it again (on every page load).
-        let refreshed = self.list.with_untracked(|list| {
-            let mut refreshed = list.clone();
-            refreshed.refresh_snapshots(directory);
-            (refreshed != *list).then_some(refreshed)
-        });
-        if let Some(refreshed) = refreshed {
-            self.change(|list, _| *list = refreshed);
+        let changed = self
+            .list
+            .try_maybe_update(|list| {
+                let changed = list.refresh_snapshots(directory).changed();
+                (changed, changed)
+            })
+            .unwrap_or(false);
+        if changed {
+            self.save();
         }
     }
 

@@ -11,12 +11,12 @@ use vitrina::adapters::directory_fetch::{fetch_directory, fetch_directory_copy, 
 use vitrina::adapters::{preferences, scheduling};
 use vitrina::components::language_switch::LanguageSwitch;
 use vitrina::components::load_error::LoadErrorScreen;
-use vitrina::components::member_search::LIST_PAGE_SIZE;
+use vitrina::components::member_search::{MemberSearch, LIST_PAGE_SIZE};
 use vitrina::follow_up::FollowUp;
 use vitrina::pages::directory::DirectoryPage;
 use vitrina::pages::member::MemberPage;
 use vitrina::pages::problems::ProblemsPage;
-use vitrina::state::{Announcer, Catalog, CurrentRoute, DirectoryState, ListLength, LoadState, Navigation, UiLang};
+use vitrina::state::{Announcer, Catalog, DirectoryState, ListLengths, Navigation, Today, UiLang};
 use vitrina_core::{load_directory, Lang, LoadError, Route};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -59,15 +59,18 @@ fn mount<V: IntoView + 'static>(lang: Lang, view: impl FnOnce() -> V + 'static) 
     let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
     let handle = leptos::mount::mount_to(host.clone(), move || {
-        provide_context(UiLang(RwSignal::new(lang)));
-        let route = RwSignal::new(Route::default());
-        provide_context(CurrentRoute(route));
-        provide_context(Navigation::new(route));
-        provide_context(DirectoryState(RwSignal::new(LoadState::Loading)));
-        provide_context(ListLength(RwSignal::new(LIST_PAGE_SIZE)));
-        provide_context(Announcer::new());
+        let ui_lang = UiLang::new(lang);
+        provide_context(ui_lang);
+        let navigation = Navigation::new(Route::default());
+        provide_context(navigation);
+        provide_context(DirectoryState::new(navigation));
+        provide_context(ListLengths::new());
+        provide_context(Today::start());
+        let announcer = Announcer::new();
+        provide_context(announcer);
         // Cards and profiles carry save buttons, which need the follow-up list.
-        provide_context(FollowUp::start("https://cluster.example.org/browser-tests/data/directory.json"));
+        let url = "https://cluster.example.org/browser-tests/data/directory.json";
+        provide_context(FollowUp::start(url, announcer, ui_lang.signal()));
         view()
     });
     // The test owns the page until it ends; unmounting would drop the reactive owner early.
@@ -223,13 +226,13 @@ async fn problems_page_lists_every_problem_with_member_and_field() {
 
 #[wasm_bindgen_test]
 async fn load_error_screen_says_what_was_fetched_and_follows_the_language() {
-    let lang = RwSignal::new(Lang::Es);
+    let lang = UiLang::new(Lang::Es);
     let failure = vitrina::adapters::directory_fetch::LoadFailure {
         url: "https://example.org/vitrina/data/directory.json".to_owned(),
         error: FetchError::Invalid(LoadError::Syntax { line: 5, column: 12, cut_off: true, detail: String::new() }),
     };
     let host = mount(Lang::Es, move || {
-        provide_context(UiLang(lang));
+        provide_context(lang);
         view! { <LoadErrorScreen failure=failure /> }
     });
     tick().await;
@@ -237,25 +240,74 @@ async fn load_error_screen_says_what_was_fetched_and_follows_the_language() {
     let spanish = text_of(&host, ".error-message");
     assert!(spanish.contains('5') && spanish.contains("12"), "{spanish}");
     assert_eq!(text_of(&host, "h1"), "No se pudo cargar el directorio");
-    lang.set(Lang::En);
+    lang.choose(Lang::En);
     tick().await;
     assert_eq!(text_of(&host, "h1"), "The directory could not be loaded");
+    LocalStorage::clear();
 }
 
 #[wasm_bindgen_test]
 async fn language_switch_changes_and_remembers_the_language() {
     LocalStorage::clear();
-    let lang = RwSignal::new(Lang::Es);
+    let lang = UiLang::new(Lang::Es);
     let host = mount(Lang::Es, move || {
-        provide_context(UiLang(lang));
+        provide_context(lang);
         view! { <LanguageSwitch /> }
     });
     tick().await;
     assert_eq!(text_of(&host, "button[aria-pressed='true']"), "ESEspañol");
     click(&host, "button[lang='en']");
     tick().await;
-    assert_eq!(lang.get_untracked(), Lang::En);
+    assert_eq!(lang.signal().get_untracked(), Lang::En);
     assert_eq!(text_of(&host, "button[aria-pressed='true']"), "ENEnglish");
     assert_eq!(preferences::stored_language(), Some(Lang::En));
     LocalStorage::clear();
+}
+
+/// Issue 12: each member list has its own length. "Show more" on one event's list used to
+/// lengthen every other event's list too (one app-wide length); Back to a list still finds
+/// it as long as it was left.
+#[wasm_bindgen_test]
+async fn show_more_lengthens_only_its_own_list() {
+    let members: Vec<String> = (0..100)
+        .map(|i| format!(r#"{{ "id": "m-{i}", "name": "Miembro {i}", "events": ["feria-a", "feria-b"] }}"#))
+        .collect();
+    let json = format!(
+        r#"{{ "format": 1, "cluster": {{ "name": "Clúster", "languages": ["es"] }},
+             "events": [{{ "id": "feria-a", "name": "Feria A", "start": "2026-01-22" }},
+                        {{ "id": "feria-b", "name": "Feria B", "start": "2026-03-22" }}],
+             "members": [{}] }}"#,
+        members.join(",")
+    );
+    let catalog = Arc::new(Catalog::new(load_directory(json.as_bytes()).expect("test directory loads")));
+    let event = RwSignal::new("feria-a".to_owned());
+    let host = mount(Lang::Es, move || {
+        // As the app does: a new page (and list) for each event.
+        move || {
+            let event = Some(event.get());
+            view! { <MemberSearch catalog=catalog.clone() event=event /> }
+        }
+    });
+    let rows_after = async |host: &HtmlElement, rows: u32| {
+        for _ in 0..200 {
+            if count(host, ".member-card") >= rows {
+                break;
+            }
+            scheduling::next_task().await;
+            tick().await;
+        }
+        count(host, ".member-card")
+    };
+    assert_eq!(rows_after(&host, LIST_PAGE_SIZE as u32).await, LIST_PAGE_SIZE as u32);
+    click(&host, ".show-more button");
+    tick().await;
+    assert_eq!(count(&host, ".member-card"), (2 * LIST_PAGE_SIZE) as u32);
+
+    event.set("feria-b".to_owned());
+    tick().await;
+    assert_eq!(rows_after(&host, 2 * LIST_PAGE_SIZE as u32).await, LIST_PAGE_SIZE as u32, "feria-b's own length");
+
+    event.set("feria-a".to_owned());
+    tick().await;
+    assert_eq!(rows_after(&host, 2 * LIST_PAGE_SIZE as u32).await, (2 * LIST_PAGE_SIZE) as u32, "feria-a as left");
 }

@@ -9,13 +9,6 @@ use std::path::{Path, PathBuf};
 /// The browser crates' names, as a path in code starts with them.
 const BROWSER_CRATES: [&str; 3] = ["web_sys", "js_sys", "wasm_bindgen"];
 
-/// Lines allowed to name a browser crate outside the adapters, each until its change lands:
-/// `(file, the line's code)`.
-const NOT_YET_MOVED: [(&str, &str); 1] = [
-    // TODO(branch `state`): the wall clock moves into `adapters/` there; then drop this line.
-    ("src/follow_up.rs", "js_sys::Date::now() as Millis"),
-];
-
 #[test]
 fn only_adapters_name_the_browser_crates() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -29,10 +22,7 @@ fn only_adapters_name_the_browser_crates() {
         let relative = file.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
         let text = std::fs::read_to_string(file).unwrap();
         for (number, code) in browser_lines(&text) {
-            let allowed = NOT_YET_MOVED.iter().any(|(path, line)| *path == relative && code == *line);
-            if !allowed {
-                offending.push(format!("{relative}:{number}: {code}"));
-            }
+            offending.push(format!("{relative}:{number}: {code}"));
         }
     }
     assert!(

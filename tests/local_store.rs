@@ -8,10 +8,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::tick;
 use vitrina::adapters::local_store::LocalStore;
-use vitrina::components::member_search::LIST_PAGE_SIZE;
 use vitrina::follow_up::FollowUp;
 use vitrina::pages::follow_up::FollowUpPage;
-use vitrina::state::{Catalog, CurrentRoute, DirectoryState, ListLength, LoadState, Navigation, UiLang};
+use vitrina::state::{Announcer, Catalog, DirectoryState, ListLengths, Navigation, Today, UiLang};
 use vitrina_core::follow_up::store::Corruption;
 use vitrina_core::follow_up::{
     storage_key, FollowUpList, FollowUpStore, KeyValueStore, LoadOutcome, Persistence, SaveOutcome, StoreError,
@@ -92,12 +91,13 @@ fn mount<V: IntoView + 'static>(catalog: Arc<Catalog>, view: impl FnOnce() -> V 
     let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&host).unwrap();
     let handle = leptos::mount::mount_to(host.clone(), move || {
-        provide_context(UiLang(RwSignal::new(Lang::Es)));
-        let route = RwSignal::new(Route::FollowUp);
-        provide_context(CurrentRoute(route));
-        provide_context(Navigation::new(route));
-        provide_context(DirectoryState(RwSignal::new(LoadState::Ready(catalog))));
-        provide_context(ListLength(RwSignal::new(LIST_PAGE_SIZE)));
+        provide_context(UiLang::new(Lang::Es));
+        let navigation = Navigation::new(Route::FollowUp);
+        provide_context(navigation);
+        provide_context(DirectoryState::showing(navigation, catalog));
+        provide_context(ListLengths::new());
+        provide_context(Today::start());
+        provide_context(Announcer::new());
         view()
     });
     // The test owns the page until it ends; unmounting would drop the reactive owner early.
@@ -112,7 +112,7 @@ fn mount_follow_up_page(catalog: Arc<Catalog>, url: &str) -> (HtmlElement, Follo
     let follow_up_slot = RwSignal::new(None::<FollowUp>);
     let url = url.to_owned();
     let host = mount(catalog, move || {
-        let follow_up = FollowUp::start(&url);
+        let follow_up = FollowUp::start(&url, expect_context::<Announcer>(), expect_context::<UiLang>().signal());
         provide_context(follow_up);
         follow_up_slot.set(Some(follow_up));
         view! { <FollowUpPage /> }
@@ -305,7 +305,7 @@ async fn the_follow_up_context_writes_through_and_merges_another_tabs_list() {
     tick().await;
 
     // This tab saves m-0: the stored document holds it at once.
-    follow_up.toggle(&catalog.directory, "m-0", None);
+    follow_up.toggle(&catalog.directory, "m-0", None, "m-0");
     settle(|| entry_names(&host).len() == 1).await;
     assert!(saved(follow_up, "m-0"));
     let stored = local_storage().get_item(&key).unwrap().expect("written through");
@@ -404,8 +404,8 @@ async fn the_follow_up_context_never_changes_a_newer_apps_list() {
     settle(|| note_values(&host) == ["v5"]).await;
     assert!(!follow_up.persistence().get_untracked().is_saving());
 
-    follow_up.toggle(&catalog.directory, "m-1", None);
-    follow_up.toggle(&catalog.directory, "m-0", None);
+    follow_up.toggle(&catalog.directory, "m-1", None, "m-1");
+    follow_up.toggle(&catalog.directory, "m-0", None, "m-0");
     tick().await;
     assert!(!saved(follow_up, "m-1"), "not added, not even in memory");
     assert!(saved(follow_up, "m-0"), "not removed, not even in memory");

@@ -2,6 +2,7 @@
 //! plain Rust values and typed failures, so pages and components never touch
 //! `web-sys` directly.
 
+pub mod clock;
 pub mod directory_fetch;
 pub mod files;
 pub mod hash_location;

@@ -50,13 +50,6 @@ pub fn browser_languages() -> Vec<String> {
     languages
 }
 
-/// Today's date on the visitor's device, in their time zone.
-pub fn today() -> IsoDate {
-    let now = js_sys::Date::new_0();
-    let (year, month, day) = (now.get_full_year() as i32, now.get_month() as u8 + 1, now.get_date() as u8);
-    IsoDate::from_ymd(year, month, day).unwrap_or_else(|| IsoDate::from_days_since_epoch(0))
-}
-
 /// A moment given in milliseconds since 1970, on the visitor's clock: date, hour and minute.
 pub fn local_time(ms: f64) -> (IsoDate, u8, u8) {
     let moment = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));

@@ -5,6 +5,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use super::clock::monotonic_ms;
+
 /// Runs `task` on wasm-bindgen's own executor: for start-up, before Leptos' starts with the mount.
 pub fn spawn(task: impl std::future::Future<Output = ()> + 'static) {
     wasm_bindgen_futures::spawn_local(task);
@@ -95,14 +97,8 @@ const STEP_MS: f64 = 8.0;
 
 /// The "more?" of one such step: true until `STEP_MS` have passed since it was asked for.
 pub fn step_budget() -> impl FnMut() -> bool {
-    let ends = now_ms() + STEP_MS;
-    move || now_ms() < ends
-}
-
-/// Milliseconds on the page's monotonic clock (`performance.now()`), for timing steps of work
-/// and telling a typing burst from a new search; without a window, a clock that never moves.
-pub fn now_ms() -> f64 {
-    web_sys::window().and_then(|window| window.performance()).map_or(0.0, |performance| performance.now())
+    let ends = monotonic_ms() + STEP_MS;
+    move || monotonic_ms() < ends
 }
 
 /// A promise whose `resolve` is handed to `start` with the window; resolves at once without

@@ -3,20 +3,15 @@
 use leptos::prelude::*;
 use vitrina_core::Lang;
 
-use crate::adapters::preferences;
 use crate::i18n::{language_name, ui};
 use crate::state::UiLang;
 
 /// Two toggle buttons, one per language, each labelled in its own language.
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
-    let choose = move |choice: Lang| {
-        lang.set(choice);
-        // Only an explicit choice is remembered, so a visitor who never picks
-        // keeps following their browser's language.
-        preferences::store_language(choice);
-    };
+    let ui_lang = expect_context::<UiLang>();
+    let lang = ui_lang.signal();
+    let choose = move |choice: Lang| ui_lang.choose(choice);
     view! {
         <div class="language-switch" role="group" aria-label=move || ui(lang.get()).language>
             {Lang::ALL

@@ -9,7 +9,7 @@ use crate::state::{DirectoryState, UiLang};
 /// Says what was fetched, what went wrong and what to do, in the visitor's language.
 #[component]
 pub fn LoadErrorScreen(failure: LoadFailure) -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
+    let lang = expect_context::<UiLang>().signal();
     let directory = expect_context::<DirectoryState>();
     let LoadFailure { url, error } = failure;
     let message = {

@@ -13,9 +13,9 @@ use vitrina_core::Route;
 
 use self::facet_sheet::FacetSheet;
 use self::result_list::ResultList;
-use crate::adapters::{page, scheduling};
+use crate::adapters::scheduling;
 use crate::i18n::{filters_button, n_results_of, ui, Ui};
-use crate::state::{Announcer, Catalog, CurrentRoute, ListLength, Navigation, UiLang};
+use crate::state::{Announcer, Catalog, ListKey, ListLengths, Navigation, Today, UiLang};
 
 /// Rows rendered at first and added per "show more": enough to fill two phone
 /// screens, few enough that 100,000 results never become 100,000 DOM nodes.
@@ -42,34 +42,28 @@ struct SharedResults(Arc<SearchResults>);
 /// the search box keeps its focus while the visitor types.
 #[component]
 pub fn MemberSearch(catalog: Arc<Catalog>, #[prop(default = None)] event: Option<String>) -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
+    let lang = expect_context::<UiLang>().signal();
     let navigation = expect_context::<Navigation>();
-    let CurrentRoute(route) = expect_context::<CurrentRoute>();
-    let ListLength(shown) = expect_context::<ListLength>();
-    let today = page::today();
+    let route = navigation.route();
+    let today = expect_context::<Today>();
+    // Rows shown, per list: "show more" here leaves other lists as they were, and Back from a
+    // profile finds this list as it was left (the directory's list is even kept alive).
+    let list_lengths = expect_context::<ListLengths>();
+    let list_key: ListKey = event.clone();
+    let shown = RwSignal::new(list_lengths.of(&list_key, LIST_PAGE_SIZE));
+    Effect::new(move |_| list_lengths.remember(list_key.clone(), shown.get()));
 
-    // A shared link may name capabilities or events a newer file no longer has:
-    // they are dropped, the visitor is told quietly, and the address is corrected.
-    let checked_query = {
-        let catalog = catalog.clone();
-        Memo::new(move |previous: Option<&(ListQuery, Vec<(Facet, String)>)>| {
-            match (route.with(|route| route.list_query().cloned()), previous) {
-                (Some(query), _) => catalog.index().drop_unknown_filters(&query),
-                // A profile opened from the list: the list stays as it was, hidden, for Back.
-                (None, Some(previous)) => previous.clone(),
-                (None, None) => catalog.index().drop_unknown_filters(&ListQuery::default()),
-            }
-        })
-    };
-    let query = Memo::new(move |_| checked_query.with(|(query, _)| query.clone()));
-    let stale = RwSignal::new(Vec::<(Facet, String)>::new());
-    Effect::new(move |_| {
-        let (query, dropped) = checked_query.get();
-        if !dropped.is_empty() {
-            stale.set(dropped);
-            navigation.correct(navigation.current_untracked().with_list_query(query));
+    // The route's query: filters the directory does not have were dropped where the route
+    // was made (`Navigation`), which also keeps what was dropped for the notice below.
+    let query = Memo::new(move |previous: Option<&ListQuery>| {
+        match (route.with(|route| route.list_query().cloned()), previous) {
+            (Some(query), _) => query,
+            // A profile opened from the list: the list stays as it was, hidden, for Back.
+            (None, Some(previous)) => previous.clone(),
+            (None, None) => ListQuery::default(),
         }
     });
+    let stale = navigation.dropped_filters();
 
     let results = {
         let catalog = catalog.clone();
@@ -77,6 +71,7 @@ pub fn MemberSearch(catalog: Arc<Catalog>, #[prop(default = None)] event: Option
         Memo::new_with_compare(
             move |_| {
                 let query = query.get();
+                let today = today.get();
                 let results = match &event {
                     Some(event) => catalog.index().run_within_event(&catalog.directory, event, &query, today),
                     None => catalog.index().run(&catalog.directory, &query, today),
@@ -184,7 +179,7 @@ pub fn MemberSearch(catalog: Arc<Catalog>, #[prop(default = None)] event: Option
                     opener=sheet_opener
                     on_change=change_query
                 />
-                <ResultList catalog=catalog.clone() results=results event=event rows_ready=rows_ready />
+                <ResultList catalog=catalog.clone() results=results event=event rows_ready=rows_ready shown=shown />
             </div>
         </div>
     }
@@ -193,7 +188,7 @@ pub fn MemberSearch(catalog: Arc<Catalog>, #[prop(default = None)] event: Option
 /// The search box: results follow every keystroke.
 #[component]
 fn SearchBox(text: Signal<String>, on_input: impl Fn(String) + Send + Sync + 'static) -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
+    let lang = expect_context::<UiLang>().signal();
     view! {
         <form class="search-box" role="search" on:submit=|event| event.prevent_default()>
             <label for="search-input" class="visually-hidden">
@@ -216,7 +211,7 @@ fn SearchBox(text: Signal<String>, on_input: impl Fn(String) + Send + Sync + 'st
 /// The order of the results.
 #[component]
 fn SortSelect(sort: Signal<SortOrder>, on_change: impl Fn(SortOrder) + Send + Sync + 'static) -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
+    let lang = expect_context::<UiLang>().signal();
     let options = move || {
         let ui = ui(lang.get());
         SortOrder::ALL
@@ -261,7 +256,7 @@ fn ActiveFilters(
     query: Memo<ListQuery>,
     on_change: Callback<(ListQuery, bool)>,
 ) -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
+    let lang = expect_context::<UiLang>().signal();
     move || {
         let query = query.get();
         let lang = lang.get();

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::follow_up::FollowUp;
 use crate::i18n::ui;
-use crate::state::{Announcer, Catalog, UiLang};
+use crate::state::{Catalog, UiLang};
 
 /// Saves a member (or one of its contacts) to the follow-up list, or removes it;
 /// shows the saved state wherever the same member or contact appears.
@@ -25,20 +25,18 @@ pub fn SaveButton(
     #[prop(into)]
     name: Signal<String>,
 ) -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
+    let lang = expect_context::<UiLang>().signal();
     let follow_up = expect_context::<FollowUp>();
-    let announcer = expect_context::<Announcer>();
     let saved = {
         let contact = contact.clone();
         // A memo: a save elsewhere in the list re-renders only the buttons whose state changed.
         Memo::new(move |_| member.with(|member| follow_up.is_saved(member, contact.as_deref())))
     };
+    // The list says what happened (saved, or removed with the offer to undo).
     let toggle = move |_| {
-        member.with_untracked(|member| follow_up.toggle(&catalog.directory, member, contact.as_deref()));
-        // Removals are spoken by the live region itself, with the offer to undo.
-        if saved.get_untracked() {
-            announcer.announce(format!("{} {}", ui(lang.get_untracked()).announce_saved, name.get_untracked()));
-        }
+        member.with_untracked(|member| {
+            name.with_untracked(|name| follow_up.toggle(&catalog.directory, member, contact.as_deref(), name))
+        })
     };
     let read_only = move || !follow_up.is_writable();
     view! {

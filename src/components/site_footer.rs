@@ -5,12 +5,12 @@ use vitrina_core::format::long_date;
 
 use crate::components::connection_status::downloaded_when;
 use crate::i18n::{n_problems, ui};
-use crate::state::{DataFreshness, DirectoryState, UiLang};
+use crate::state::{DirectoryState, Today, UiLang};
 
 /// The bottom bar on every page.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
+    let lang = expect_context::<UiLang>().signal();
     let directory = expect_context::<DirectoryState>();
     let updated = move || {
         let loaded = directory.loaded()?;
@@ -18,11 +18,12 @@ pub fn SiteFooter() -> impl IntoView {
         let lang = lang.get();
         Some(view! { <p class="updated">{format!("{} {}", ui(lang).updated_on, long_date(date, lang))}</p> })
     };
-    let freshness = use_context::<DataFreshness>();
+    let freshness = directory.freshness();
+    let today = use_context::<Today>();
     // Only with a directory on screen: the time belongs to that copy.
     let downloaded = move || {
         directory.loaded()?;
-        let when = downloaded_when(freshness?, lang)?;
+        let when = downloaded_when(freshness, lang, today?.get())?;
         Some(view! { <p class="downloaded">{when}</p> })
     };
     let problems_link = move || {

@@ -6,30 +6,33 @@ use crate::adapters::page;
 use crate::components::language_switch::LanguageSwitch;
 use crate::follow_up::FollowUp;
 use crate::i18n::ui;
-use crate::state::{CurrentRoute, DirectoryState, UiLang};
+use crate::state::{DirectoryState, Navigation, Today, UiLang};
 use vitrina_core::fair::events_running;
 use vitrina_core::{Route, APP_NAME};
 
 /// The top bar on every page.
 #[component]
 pub fn SiteHeader() -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
+    let lang = expect_context::<UiLang>().signal();
     let directory = expect_context::<DirectoryState>();
-    let CurrentRoute(route) = expect_context::<CurrentRoute>();
+    let route = expect_context::<Navigation>().route();
     let on_directory = move || {
         route
             .with(|route| matches!(route, Route::Directory { .. } | Route::Member { .. } | Route::MemberCard { .. }))
             .then_some("page")
     };
     let follow_up = expect_context::<FollowUp>();
-    let today = page::today();
-    let overdue = move || follow_up.list().with(|list| list.overdue_count(today) + list.due_today_count(today));
+    let today = expect_context::<Today>();
+    let overdue = move || {
+        let today = today.get();
+        follow_up.list().with(|list| list.overdue_count(today) + list.due_today_count(today))
+    };
     let on_follow_up = move || route.with(|route| matches!(route, Route::FollowUp)).then_some("page");
     let on_events = move || route.with(|route| matches!(route, Route::Events | Route::Event { .. })).then_some("page");
     let on_fair = move || route.with(|route| matches!(route, Route::Fair { .. })).then_some("page");
     // Fair-day mode is one tap away only while an event of the directory runs today.
     let fair_today =
-        move || directory.loaded().is_some_and(|catalog| !events_running(&catalog.directory, today).is_empty());
+        move || directory.loaded().is_some_and(|catalog| !events_running(&catalog.directory, today.get()).is_empty());
     let cluster_name = move || {
         directory
             .loaded()

@@ -4,30 +4,25 @@ use leptos::prelude::*;
 
 use crate::follow_up::FollowUp;
 use crate::i18n::ui;
-use crate::state::{Announcer, UiLang};
+use crate::state::UiLang;
 
 /// A quiet bar that offers to put back the entry removed last, until the next removal or undo.
 #[component]
 pub fn UndoToast() -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
+    let lang = expect_context::<UiLang>().signal();
     let follow_up = expect_context::<FollowUp>();
-    let announcer = expect_context::<Announcer>();
     move || {
         let removed = follow_up.last_removed().get()?;
         let lang = lang.get();
         let name = removed.entry.display_name().to_owned();
-        let restored = format!("{} {name}", ui(lang).announce_restored);
         Some(view! {
-            // A landmark, so its buttons are found; the removal itself is spoken by the live region.
+            // A landmark, so its buttons are found; the removal itself is spoken by `FollowUp::remove`.
             <aside class="toast" aria-labelledby="undo-message">
                 <span id="undo-message">{format!("{} {name}", ui(lang).removed)}</span>
                 <button
                     type="button"
                     class="button"
-                    on:click=move |_| {
-                        follow_up.undo();
-                        announcer.announce(restored.clone());
-                    }
+                    on:click=move |_| follow_up.undo()
                 >
                     {ui(lang).undo}
                 </button>
@@ -35,7 +30,7 @@ pub fn UndoToast() -> impl IntoView {
                     type="button"
                     class="link-button"
                     aria-label=ui(lang).dismiss
-                    on:click=move |_| follow_up.last_removed().set(None)
+                    on:click=move |_| follow_up.dismiss_undo()
                 >
                     "×"
                 </button>

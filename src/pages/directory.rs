@@ -14,7 +14,7 @@ use crate::state::{Catalog, UiLang};
 /// while a profile opened from it is shown, so Back shows it again without rebuilding it.
 #[component]
 pub fn DirectoryPage(catalog: Arc<Catalog>, #[prop(optional, into)] hidden: Signal<bool>) -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
+    let lang = expect_context::<UiLang>().signal();
     view! {
         <section class="directory" aria-labelledby="members-heading" hidden=move || hidden.get()>
             <h1 id="members-heading">{move || ui(lang.get()).members_heading}</h1>

@@ -14,7 +14,7 @@ use crate::state::{Catalog, UiLang};
 /// An event's details and its attendees, with their stands.
 #[component]
 pub fn EventPage(catalog: Arc<Catalog>, id: String) -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
+    let lang = expect_context::<UiLang>().signal();
     let Some(event) = catalog.directory.event(&id).cloned() else {
         return view! {
             <section class="not-found">

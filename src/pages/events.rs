@@ -9,9 +9,8 @@ use vitrina_core::query::ListQuery;
 use vitrina_core::valid::IsoDate;
 use vitrina_core::{Lang, Route};
 
-use crate::adapters::page;
 use crate::i18n::{n_members, ui};
-use crate::state::{Catalog, UiLang};
+use crate::state::{Catalog, Today, UiLang};
 
 /// Whether an event is over on `today` (an event without dates is never over).
 fn is_past(event: &Event, today: IsoDate) -> bool {
@@ -29,10 +28,11 @@ pub fn events_in_order(events: &[Event], today: IsoDate) -> (Vec<&Event>, Vec<&E
 /// Every event, with how many members attend.
 #[component]
 pub fn EventsPage(catalog: Arc<Catalog>) -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
-    let today = page::today();
+    let lang = expect_context::<UiLang>().signal();
+    let today = expect_context::<Today>();
     move || {
         let lang = lang.get();
+        let today = today.get();
         let ui = ui(lang);
         let directory = &catalog.directory;
         let (upcoming, past) = events_in_order(&directory.events, today);

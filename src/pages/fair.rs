@@ -10,46 +10,50 @@ use vitrina_core::format::{date_range, long_date};
 use vitrina_core::model::{Event, Member};
 use vitrina_core::{Directory, Lang, Route};
 
-use crate::adapters::page;
 use crate::components::member_search::LIST_PAGE_SIZE;
 use crate::follow_up::FollowUp;
 use crate::i18n::ui;
-use crate::state::{Catalog, CurrentRoute, Navigation, UiLang};
+use crate::state::{Catalog, Navigation, Today, UiLang};
 
 /// The fair-day view of `event`, or of the event running today when none is given.
 #[component]
 pub fn FairPage(catalog: Arc<Catalog>, event: Option<String>) -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
-    let today = page::today();
-    let event = event.or_else(|| {
-        let running = events_running(&catalog.directory, today);
-        (running.len() == 1).then(|| running[0].id.to_string())
-    });
-    match event {
-        Some(id) => match catalog.directory.event(&id).cloned() {
-            Some(event) => view! { <FairEvent catalog=catalog event=event /> }.into_any(),
-            None => view! {
-                <section class="not-found">
-                    <h1>{move || ui(lang.get()).not_found_title}</h1>
-                    <p>{move || ui(lang.get()).event_not_found}</p>
-                    <p>
-                        <a href="#/fair">{move || ui(lang.get()).fair_heading}</a>
-                    </p>
-                </section>
-            }
-            .into_any(),
-        },
-        None => view! { <EventChooser catalog=catalog /> }.into_any(),
+    let lang = expect_context::<UiLang>().signal();
+    let today = expect_context::<Today>();
+    // Without an event in the address, today's: it changes at midnight.
+    move || {
+        let catalog = catalog.clone();
+        let event = event.clone().or_else(|| {
+            let running = events_running(&catalog.directory, today.get());
+            (running.len() == 1).then(|| running[0].id.to_string())
+        });
+        match event {
+            Some(id) => match catalog.directory.event(&id).cloned() {
+                Some(event) => view! { <FairEvent catalog=catalog event=event /> }.into_any(),
+                None => view! {
+                    <section class="not-found">
+                        <h1>{move || ui(lang.get()).not_found_title}</h1>
+                        <p>{move || ui(lang.get()).event_not_found}</p>
+                        <p>
+                            <a href="#/fair">{move || ui(lang.get()).fair_heading}</a>
+                        </p>
+                    </section>
+                }
+                .into_any(),
+            },
+            None => view! { <EventChooser catalog=catalog /> }.into_any(),
+        }
     }
 }
 
 /// No single event today: today's events if there are several, else every event.
 #[component]
 fn EventChooser(catalog: Arc<Catalog>) -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
-    let today = page::today();
+    let lang = expect_context::<UiLang>().signal();
+    let today = expect_context::<Today>();
     move || {
         let lang = lang.get();
+        let today = today.get();
         let directory = &catalog.directory;
         let running = events_running(directory, today);
         let (intro, mut events): (&str, Vec<&Event>) = if running.is_empty() {
@@ -104,8 +108,8 @@ type Row = (usize, Option<String>);
 /// The stands of one event, in two groups.
 #[component]
 fn FairEvent(catalog: Arc<Catalog>, event: Event) -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
-    let CurrentRoute(route) = expect_context::<CurrentRoute>();
+    let lang = expect_context::<UiLang>().signal();
+    let route = expect_context::<Navigation>().route();
     let navigation = expect_context::<Navigation>();
     let follow_up = expect_context::<FollowUp>();
     let event_id = event.id.to_string();
@@ -247,9 +251,9 @@ fn FairEvent(catalog: Arc<Catalog>, event: Event) -> impl IntoView {
 /// One stand: who, where, what the visitor found there and a note.
 #[component]
 fn FairRowView(catalog: Arc<Catalog>, index: usize, stand: Option<String>, event_id: String) -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
+    let lang = expect_context::<UiLang>().signal();
     let follow_up = expect_context::<FollowUp>();
-    let today = page::today();
+    let today = expect_context::<Today>();
     let Some(member) = catalog.directory.members.get(index).cloned() else {
         return ().into_any();
     };
@@ -315,7 +319,7 @@ fn FairRowView(catalog: Arc<Catalog>, index: usize, stand: Option<String>, event
     let details = {
         let member = member.clone();
         let directory = catalog.with_value(Arc::clone);
-        move || row_details(&directory.directory, &member, today, lang.get())
+        move || row_details(&directory.directory, &member, today.get(), lang.get())
     };
     let profile = Route::Member { id: member.id.to_string(), via_qr: false }.to_fragment();
     let no_stand = stand.is_none();
@@ -349,6 +353,7 @@ fn FairRowView(catalog: Arc<Catalog>, index: usize, stand: Option<String>, event
                 disabled=move || !follow_up.is_writable()
                 prop:value=move || entry.with(|entry| entry.as_ref().map(|e| e.note.clone()).unwrap_or_default())
                 on:input=on_note
+                on:blur=move |_| follow_up.save_pending()
             />
         </li>
     }

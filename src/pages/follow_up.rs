@@ -8,26 +8,28 @@ use leptos::prelude::*;
 use vitrina_core::follow_up::export::{damaged_list_file, ExportFormat};
 use vitrina_core::follow_up::nudge::{backup_nudge, days_since_backup, last_backup_label};
 use vitrina_core::follow_up::{export, Filter, Persistence, PersonDetails, Scope, Status};
+use vitrina_core::valid::IsoDate;
 use vitrina_core::Lang;
 
 use self::entry_card::EntryCard;
 use self::exports::Exports;
 use self::share::ShareList;
+use crate::adapters::clock::wall_clock_ms;
 use crate::adapters::files::{self, Delivery};
-use crate::adapters::page;
-use crate::follow_up::{now_ms, FollowUp};
+use crate::follow_up::FollowUp;
 use crate::i18n::ui;
-use crate::state::{DirectoryState, UiLang};
+use crate::state::{DirectoryState, Today, UiLang};
 
 /// The follow-up list page.
 #[component]
 pub fn FollowUpPage() -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
+    let lang = expect_context::<UiLang>().signal();
     let follow_up = expect_context::<FollowUp>();
     let directory = expect_context::<DirectoryState>();
-    let today = page::today();
+    let today = expect_context::<Today>();
     let filter = RwSignal::new(Filter::default());
     let shown_ids = Memo::new(move |_| {
+        let today = today.get();
         filter.with(|filter| {
             follow_up
                 .list()
@@ -43,7 +45,7 @@ pub fn FollowUpPage() -> impl IntoView {
             <StorageNotices />
             <BackupStatus />
             {move || directory.loaded().is_none().then(|| {
-                matches!(directory.0.get(), crate::state::LoadState::Failed(_))
+                directory.failed()
                     .then(|| view! { <p class="notice">{ui(lang.get()).directory_unavailable_list}</p> })
             })}
             <ListFilters filter=filter />
@@ -57,7 +59,7 @@ pub fn FollowUpPage() -> impl IntoView {
                 <For
                     each=move || shown_ids.get()
                     key=|id| id.clone()
-                    children=move |id| view! { <EntryCard id=id today=today /> }
+                    children=move |id| view! { <EntryCard id=id today=today.signal() /> }
                 />
             </ol>
             <AddPerson />
@@ -70,7 +72,7 @@ pub fn FollowUpPage() -> impl IntoView {
 /// Load problems, memory-only storage and read-only lists, said plainly.
 #[component]
 fn StorageNotices() -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
+    let lang = expect_context::<UiLang>().signal();
     let follow_up = expect_context::<FollowUp>();
     let load_notice = move || {
         let notice = follow_up.load_notice().get()?;
@@ -90,7 +92,7 @@ fn StorageNotices() -> impl IntoView {
                         </button>
                     }
                 })}
-                <button type="button" class="link-button" on:click=move |_| follow_up.load_notice().set(None)>
+                <button type="button" class="link-button" on:click=move |_| follow_up.dismiss_load_notice()>
                     {ui(lang).dismiss}
                 </button>
             </div>
@@ -115,17 +117,18 @@ fn StorageNotices() -> impl IntoView {
 /// "Last backup: 3 days ago", and a gentle nudge when it is time for one.
 #[component]
 fn BackupStatus() -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
+    let lang = expect_context::<UiLang>().signal();
     let follow_up = expect_context::<FollowUp>();
+    let today = expect_context::<Today>();
     move || {
         let lang = lang.get();
-        let now = now_ms();
+        let now = wall_clock_ms();
         let (empty, days, nudge) =
             follow_up.list().with(|list| (list.is_empty(), days_since_backup(list, now), backup_nudge(list, now)));
         if empty {
             return None;
         }
-        let backup = move |_| download_backup(follow_up, lang);
+        let backup = move |_| download_backup(follow_up, lang, today.get_untracked());
         Some(view! {
             <div class="backup-status">
                 <p class="hint">{last_backup_label(days, lang)}</p>
@@ -147,10 +150,10 @@ fn BackupStatus() -> impl IntoView {
     }
 }
 
-fn download_backup(follow_up: FollowUp, lang: Lang) {
+fn download_backup(follow_up: FollowUp, lang: Lang, today: IsoDate) {
     let file = follow_up
         .list()
-        .with_untracked(|list| export(list, ExportFormat::Backup, Scope::All, lang, page::today(), now_ms()));
+        .with_untracked(|list| export(list, ExportFormat::Backup, Scope::All, lang, today, wall_clock_ms()));
     if files::download(&file) == Delivery::Delivered {
         follow_up.apply(|list, now| list.mark_backed_up(now));
     }
@@ -167,7 +170,7 @@ pub(super) fn status_options(lang: Lang) -> impl IntoView {
 /// Status, event and text filters for the list.
 #[component]
 fn ListFilters(filter: RwSignal<Filter>) -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
+    let lang = expect_context::<UiLang>().signal();
     let follow_up = expect_context::<FollowUp>();
     let status_choices = move || status_options(lang.get());
     let event_options = move || {
@@ -216,7 +219,7 @@ fn ListFilters(filter: RwSignal<Filter>) -> impl IntoView {
 /// A person met who is not in the directory.
 #[component]
 fn AddPerson() -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
+    let lang = expect_context::<UiLang>().signal();
     let follow_up = expect_context::<FollowUp>();
     let fields = ["name", "company", "role", "email", "phone"].map(|_| RwSignal::new(String::new()));
     let [name, company, role, email, phone] = fields;

@@ -10,7 +10,7 @@ use vitrina_core::model::{Contact, Member};
 use vitrina_core::query::Facet;
 use vitrina_core::{Directory, Lang, Route, Text};
 
-use crate::adapters::{page, scheduling};
+use crate::adapters::scheduling;
 use crate::components::lazy_details::LazyDetails;
 use crate::components::member_card::MemberCard;
 use crate::components::member_search::filtered_list_route;
@@ -19,13 +19,13 @@ use crate::components::save_button::SaveButton;
 use crate::follow_up::FollowUp;
 use crate::i18n::{employees, investment_musd, ui};
 use crate::pages::stand_card::member_qr_link;
-use crate::state::{Catalog, CurrentRoute, UiLang};
+use crate::state::{Catalog, Navigation, Today, UiLang};
 
 /// The profile of one member, or a quiet notice when the id is not in the directory.
 #[component]
 pub fn MemberPage(loaded: Arc<Catalog>, id: String) -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
-    let CurrentRoute(route) = expect_context::<CurrentRoute>();
+    let lang = expect_context::<UiLang>().signal();
+    let route = expect_context::<Navigation>().route();
     // Read once: the panel stays for this visit even if the address changes under it.
     let via_qr = route.with_untracked(|route| matches!(route, Route::Member { via_qr: true, .. }));
     // "Similar members" (which needs the search index) comes after the profile is on screen,
@@ -208,10 +208,14 @@ enum QrStep {
 /// in two taps and some typing.
 #[component]
 fn QrSavePanel(catalog: Arc<Catalog>, member: String) -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
+    let lang = expect_context::<UiLang>().signal();
     let follow_up = expect_context::<FollowUp>();
-    let today = page::today();
-    let event = events_running(&catalog.directory, today).first().map(|event| (*event).clone());
+    let today = expect_context::<Today>();
+    // The event running today, and a profile left open over night saves at the next day's.
+    let event = {
+        let catalog = catalog.clone();
+        Signal::derive(move || events_running(&catalog.directory, today.get()).first().map(|event| (*event).clone()))
+    };
     let already = follow_up.list().with_untracked(|list| list.find(&member, None).map(|entry| entry.id.clone()));
     let step = RwSignal::new(already.map_or(QrStep::Ready, QrStep::Note));
     let note_ref = NodeRef::<leptos::html::Textarea>::new();
@@ -223,12 +227,13 @@ fn QrSavePanel(catalog: Arc<Catalog>, member: String) -> impl IntoView {
     });
     let met_at = {
         let catalog = catalog.clone();
-        let event = event.clone();
         move || {
             let lang = lang.get();
-            event.as_ref().map(|event| {
-                let name = event.name.resolve(lang.tag(), catalog.directory.fallback_language()).to_owned();
-                view! { <p class="member-meta">{format!("{}: {name}", ui(lang).qr_met_at)}</p> }
+            event.with(|event| {
+                event.as_ref().map(|event| {
+                    let name = event.name.resolve(lang.tag(), catalog.directory.fallback_language()).to_owned();
+                    view! { <p class="member-meta">{format!("{}: {name}", ui(lang).qr_met_at)}</p> }
+                })
             })
         }
     };
@@ -236,7 +241,7 @@ fn QrSavePanel(catalog: Arc<Catalog>, member: String) -> impl IntoView {
         let catalog = catalog.clone();
         let member = member.clone();
         move |_| {
-            let event_id = event.as_ref().map(|event| event.id.to_string());
+            let event_id = event.with_untracked(|event| event.as_ref().map(|event| event.id.to_string()));
             let saved =
                 follow_up.save_member_met_at(&catalog.directory, &member, event_id.as_deref(), lang.get_untracked());
             if let Some(id) = saved {
@@ -270,6 +275,7 @@ fn QrSavePanel(catalog: Arc<Catalog>, member: String) -> impl IntoView {
                     node_ref=note_ref
                     prop:value=note
                     on:input=move |event| follow_up.set_note(&id.get_value(), &event_target_value(&event))
+                    on:blur=move |_| follow_up.save_pending()
                 ></textarea>
                 <button type="button" class="button" on:click=move |_| step.set(QrStep::Done)>
                     {move || ui(lang.get()).qr_done}
@@ -385,7 +391,7 @@ fn certifications(directory: &Directory, member: &Member, lang: Lang) -> Option<
         return None;
     }
     let ui = ui(lang);
-    let today = page::today();
+    let today = expect_context::<Today>().get();
     let items = member
         .certifications
         .iter()

@@ -8,7 +8,7 @@ use crate::state::UiLang;
 /// A quiet "not found" with the way back.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
+    let lang = expect_context::<UiLang>().signal();
     view! {
         <section class="not-found">
             <h1>{move || ui(lang.get()).not_found_title}</h1>

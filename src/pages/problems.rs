@@ -16,7 +16,7 @@ const PROBLEMS_PAGE_SIZE: usize = 200;
 /// Every problem the loader found: member, field, what was wrong, what was done.
 #[component]
 pub fn ProblemsPage(loaded: Arc<Catalog>) -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
+    let lang = expect_context::<UiLang>().signal();
     let shown = RwSignal::new(PROBLEMS_PAGE_SIZE);
     let total = loaded.problems.len();
     let rows = move || {

@@ -1,18 +1,19 @@
 //! What arrives by link: a shared shortlist, or parts of a whole list handed over.
 
 use leptos::prelude::*;
+use vitrina_core::follow_up::merge;
 use vitrina_core::follow_up::share::parse_shortlist;
-use vitrina_core::follow_up::{merge, HandoffAssembler};
 use vitrina_core::Route;
 
-use crate::follow_up::{now_ms, FollowUp};
+use crate::adapters::clock;
+use crate::follow_up::FollowUp;
 use crate::i18n::{handoff_progress, ui};
 use crate::state::{DirectoryState, HandoffInbox, Navigation, UiLang};
 
 /// A shortlist someone shared: the members, and one button to add them all.
 #[component]
 pub fn SharedPage(fragment: String) -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
+    let lang = expect_context::<UiLang>().signal();
     let follow_up = expect_context::<FollowUp>();
     let directory = expect_context::<DirectoryState>();
     let navigation = expect_context::<Navigation>();
@@ -90,24 +91,20 @@ pub fn SharedPage(fragment: String) -> impl IntoView {
 /// One part of a handed-over list: progress, then one button to merge it in.
 #[component]
 pub fn HandoffPage(fragment: String) -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
+    let lang = expect_context::<UiLang>().signal();
     let follow_up = expect_context::<FollowUp>();
-    let HandoffInbox(inbox) = expect_context::<HandoffInbox>();
-    let mut added = None;
-    inbox.update(|assembler| added = Some(assembler.add(&fragment)));
-    let part_error = added.and_then(Result::err);
+    let inbox = expect_context::<HandoffInbox>();
+    let part_error = inbox.receive(&fragment).err();
     let done = RwSignal::new(None::<Result<String, String>>);
     let progress = move || {
         let lang = lang.get();
-        inbox.with(|assembler| assembler.progress().map(|progress| handoff_progress(&progress, lang)))
+        inbox.progress().map(|progress| handoff_progress(&progress, lang))
     };
     let import = move |_| {
         let lang = lang.get_untracked();
-        let received = inbox.with_untracked(|assembler| assembler.finish(now_ms()));
-        match received {
+        match inbox.take(clock::wall_clock_ms()) {
             Ok(received) => {
                 follow_up.apply(|list, _| *list = merge(list, &received));
-                inbox.update(HandoffAssembler::reset);
                 done.set(Some(Ok(ui(lang).handoff_done.to_owned())));
             }
             Err(error) => done.set(Some(Err(error.message(lang)))),
@@ -121,7 +118,7 @@ pub fn HandoffPage(fragment: String) -> impl IntoView {
                 <p class="notice notice-warning" role="alert">{move || error.message(lang.get())}</p>
             })}
             <p role="status">{progress}</p>
-            <Show when=move || inbox.with(HandoffAssembler::is_complete) && done.with(Option::is_none)>
+            <Show when=move || inbox.is_complete() && done.with(Option::is_none)>
                 <button
                     type="button"
                     class="button"

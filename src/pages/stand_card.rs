@@ -20,7 +20,7 @@ pub fn member_qr_link(member_id: &str) -> String {
 /// The stand card of one member, with a button to print it.
 #[component]
 pub fn StandCardPage(catalog: Arc<Catalog>, id: String) -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
+    let lang = expect_context::<UiLang>().signal();
     move || {
         let lang = lang.get();
         let ui = ui(lang);

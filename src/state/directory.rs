@@ -1,14 +1,15 @@
 //! The loaded directory (`DirectoryState`, with its search index in a `Catalog`) and how
-//! fresh it is (`DataFreshness`).
+//! fresh it is (`DataFreshness`, read-only: the directory's state machine writes it).
 
 use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use vitrina_core::search::{IndexBuilder, SearchIndex};
+use vitrina_core::query::{Facet, ListQuery};
+use vitrina_core::search::{drop_unknown_filters, IndexBuilder, SearchIndex};
 use vitrina_core::Loaded;
 
-use super::CurrentRoute;
+use super::Navigation;
 use crate::adapters::directory_fetch::{fetch_directory_copy, DirectoryCopy, LoadFailure, Wanted};
 use crate::adapters::{network, page, scheduling};
 
@@ -48,6 +49,18 @@ impl Catalog {
     }
 }
 
+impl Catalog {
+    /// `query` without the filter values this directory does not have, and those values:
+    /// by the index when it is built, else from the members (a profile opened from a link
+    /// does not build the index for it).
+    pub fn drop_unknown_filters(&self, query: &ListQuery) -> (ListQuery, Vec<(Facet, String)>) {
+        match self.index.get() {
+            Some(index) => index.drop_unknown_filters(query),
+            None => drop_unknown_filters(&self.loaded.directory, query),
+        }
+    }
+}
+
 impl std::ops::Deref for Catalog {
     type Target = Loaded;
 
@@ -73,19 +86,59 @@ pub enum LoadState {
     Failed(LoadFailure),
 }
 
-/// The loaded directory, with the intent to (re)load it.
+/// Where the directory shown comes from: the load, the check for a newer file and the
+/// switch to it, one state machine. Its inputs are explicit: the `Navigation` it was made
+/// with (which page waits for the file, and where routes are checked against it) and the
+/// network's state (`network_changed`).
 #[derive(Clone, Copy)]
-pub struct DirectoryState(pub RwSignal<LoadState>);
+pub struct DirectoryState {
+    state: RwSignal<LoadState>,
+    freshness: DataFreshness,
+    navigation: Navigation,
+}
 
 impl DirectoryState {
-    /// Fetches the configured directory file and publishes the outcome; with a
-    /// `DataFreshness` in context, records the copy's age and checks for a newer one.
+    /// Nothing loaded yet; `load` fetches the file.
+    pub fn new(navigation: Navigation) -> DirectoryState {
+        DirectoryState { state: RwSignal::new(LoadState::Loading), freshness: DataFreshness::new(), navigation }
+    }
+
+    /// A directory already loaded (tests, and pages mounted on their own).
+    pub fn showing(navigation: Navigation, catalog: Arc<Catalog>) -> DirectoryState {
+        let directory = DirectoryState::new(navigation);
+        directory.show(catalog);
+        directory
+    }
+
+    /// How fresh the shown directory is, for the lines that say so.
+    pub fn freshness(self) -> DataFreshness {
+        self.freshness
+    }
+
+    /// Where loading stands (tracked).
+    pub fn state(self) -> ReadSignal<LoadState> {
+        self.state.read_only()
+    }
+
+    /// Whether the load failed (tracked).
+    pub fn failed(self) -> bool {
+        self.state.with(|state| matches!(state, LoadState::Failed(_)))
+    }
+
+    fn show(self, catalog: Arc<Catalog>) {
+        // Routes are checked against the directory before any page reads it.
+        self.navigation.know_directory(catalog.clone());
+        self.state.set(LoadState::Ready(catalog));
+    }
+
+    /// Fetches the configured directory file and publishes the outcome, records the copy's
+    /// age and checks for a newer one.
     pub fn load(self) {
-        self.0.set(LoadState::Loading);
-        let freshness = use_context::<DataFreshness>();
-        let route = use_context::<CurrentRoute>();
-        let shown_without_it =
-            route.is_some_and(|CurrentRoute(route)| route.with_untracked(|route| route.shows_without_directory()));
+        self.state.set(LoadState::Loading);
+        let route = self.navigation.current_untracked();
+        let shown_without_it = route.shows_without_directory();
+        let on_a_list = route.list_query().is_some();
+        let freshness = self.freshness;
         spawn_local(async move {
             if shown_without_it {
                 // The page is shown first, and the file then has the connection to itself.
@@ -99,21 +152,17 @@ impl DirectoryState {
                     // first results are separate tasks, not one long one: a phone paints and
                     // answers taps in between.
                     let catalog = Arc::new(Catalog::new(loaded));
-                    let on_a_list = route
-                        .is_some_and(|CurrentRoute(route)| route.with_untracked(|route| route.list_query().is_some()));
                     if on_a_list {
                         catalog.index_in_steps().await;
                     }
                     scheduling::next_task().await;
-                    self.0.set(LoadState::Ready(catalog));
-                    if let Some(freshness) = freshness {
-                        freshness.shown.set_value(ShownCopy { from_saved_copy, fingerprint });
-                        freshness.newer.set(None);
-                        freshness.fetched_at_ms.set(Some(fetched_at_ms));
-                        freshness.check(self);
-                    }
+                    self.show(catalog);
+                    freshness.shown.set_value(ShownCopy { from_saved_copy, fingerprint });
+                    freshness.newer.set(None);
+                    freshness.fetched_at_ms.set(Some(fetched_at_ms));
+                    self.check();
                 }
-                Err(failure) => self.0.set(LoadState::Failed(failure)),
+                Err(failure) => self.state.set(LoadState::Failed(failure)),
             }
             scheduling::after_next_paint().await;
             page::mark_ready();
@@ -122,10 +171,71 @@ impl DirectoryState {
 
     /// The loaded directory, if there is one (tracked).
     pub fn loaded(self) -> Option<Arc<Catalog>> {
-        match self.0.get() {
+        match self.state.get() {
             LoadState::Ready(loaded) => Some(loaded),
             _ => None,
         }
+    }
+
+    /// The browser went online or offline: back online with the saved copy on screen, see
+    /// whether the server has a newer one.
+    pub fn network_changed(self, online: bool) {
+        self.freshness.online.set(online);
+        if online {
+            self.check();
+        }
+    }
+
+    /// When the shown directory is the copy kept for offline use and the browser is
+    /// online, asks the server for its file in the background and offers it if it
+    /// differs and loads. A failed check changes nothing: the visitor keeps what they have.
+    fn check(self) {
+        let freshness = self.freshness;
+        let shown = freshness.shown.get_value();
+        if !shown.from_saved_copy || !freshness.online.get_untracked() || freshness.checking.get_value() {
+            return;
+        }
+        freshness.checking.set_value(true);
+        spawn_local(async move {
+            let url = page::directory_url();
+            let fresh = fetch_directory_copy(&url, Wanted::Fresh).await;
+            // Offer nothing over an error screen or a load under way: those show the newest anyway.
+            let showing = matches!(self.state.get_untracked(), LoadState::Ready(_));
+            match fresh {
+                Ok(copy) if showing && copy.fingerprint == shown.fingerprint => {
+                    // The server has what is shown: it is as fresh as can be.
+                    freshness.shown.set_value(ShownCopy { from_saved_copy: false, ..shown });
+                    freshness.fetched_at_ms.set(Some(copy.fetched_at_ms));
+                }
+                Ok(copy) if showing => {
+                    let newer = NewerDirectory {
+                        catalog: Arc::new(Catalog::new(copy.loaded)),
+                        fingerprint: copy.fingerprint,
+                        fetched_at_ms: copy.fetched_at_ms,
+                    };
+                    freshness.newer.set(Some(newer));
+                }
+                _ => {}
+            }
+            freshness.checking.set_value(false);
+        });
+    }
+
+    /// Shows the newer directory on offer, if any.
+    pub fn use_newer(self) {
+        let freshness = self.freshness;
+        let Some(newer) = freshness.newer.get_untracked() else {
+            return;
+        };
+        freshness.shown.set_value(ShownCopy { from_saved_copy: false, fingerprint: newer.fingerprint });
+        freshness.fetched_at_ms.set(Some(newer.fetched_at_ms));
+        freshness.newer.set(None);
+        self.show(newer.catalog);
+    }
+
+    /// Keeps the directory shown; the newer one is no longer offered.
+    pub fn dismiss_newer(self) {
+        self.freshness.newer.set(None);
     }
 }
 
@@ -143,23 +253,19 @@ struct ShownCopy {
     fingerprint: Option<u64>,
 }
 
-/// How old the shown directory is, whether the browser is online, and a newer
-/// directory on offer: the data never changes under the visitor without their word.
+/// How old the shown directory is, whether the browser is online, and whether a newer
+/// directory is on offer (read-only: `DirectoryState` changes it).
 #[derive(Clone, Copy)]
 pub struct DataFreshness {
-    /// Whether the browser has a network now (tracked from its online/offline events).
-    pub online: RwSignal<bool>,
-    /// When the shown copy was downloaded (milliseconds since 1970).
-    pub fetched_at_ms: RwSignal<Option<f64>>,
-    /// A newer directory the visitor may switch to.
-    pub newer: RwSignal<Option<NewerDirectory>>,
+    online: RwSignal<bool>,
+    fetched_at_ms: RwSignal<Option<f64>>,
+    newer: RwSignal<Option<NewerDirectory>>,
     shown: StoredValue<ShownCopy>,
     checking: StoredValue<bool>,
 }
 
 impl DataFreshness {
-    /// Starts with the browser's current online state.
-    pub fn new() -> DataFreshness {
+    fn new() -> DataFreshness {
         DataFreshness {
             online: RwSignal::new(network::is_online()),
             fetched_at_ms: RwSignal::new(None),
@@ -169,54 +275,18 @@ impl DataFreshness {
         }
     }
 
-    /// When the shown directory is the copy kept for offline use and the browser is
-    /// online, asks the server for its file in the background and offers it if it
-    /// differs and loads. A failed check changes nothing: the visitor keeps what they have.
-    pub fn check(self, directory: DirectoryState) {
-        let shown = self.shown.get_value();
-        if !shown.from_saved_copy || !self.online.get_untracked() || self.checking.get_value() {
-            return;
-        }
-        self.checking.set_value(true);
-        spawn_local(async move {
-            let url = page::directory_url();
-            let fresh = fetch_directory_copy(&url, Wanted::Fresh).await;
-            // Offer nothing over an error screen or a load under way: those show the newest anyway.
-            let showing = matches!(directory.0.get_untracked(), LoadState::Ready(_));
-            match fresh {
-                Ok(copy) if showing && copy.fingerprint == shown.fingerprint => {
-                    // The server has what is shown: it is as fresh as can be.
-                    self.shown.set_value(ShownCopy { from_saved_copy: false, ..shown });
-                    self.fetched_at_ms.set(Some(copy.fetched_at_ms));
-                }
-                Ok(copy) if showing => {
-                    let newer = NewerDirectory {
-                        catalog: Arc::new(Catalog::new(copy.loaded)),
-                        fingerprint: copy.fingerprint,
-                        fetched_at_ms: copy.fetched_at_ms,
-                    };
-                    self.newer.set(Some(newer));
-                }
-                _ => {}
-            }
-            self.checking.set_value(false);
-        });
+    /// Whether the browser has a network now (tracked).
+    pub fn online(self) -> bool {
+        self.online.get()
     }
 
-    /// Shows the newer directory on offer, if any.
-    pub fn use_newer(self, directory: DirectoryState) {
-        let Some(newer) = self.newer.get_untracked() else {
-            return;
-        };
-        self.shown.set_value(ShownCopy { from_saved_copy: false, fingerprint: newer.fingerprint });
-        self.fetched_at_ms.set(Some(newer.fetched_at_ms));
-        self.newer.set(None);
-        directory.0.set(LoadState::Ready(newer.catalog));
+    /// When the shown copy was downloaded, in milliseconds since 1970 (tracked).
+    pub fn fetched_at_ms(self) -> Option<f64> {
+        self.fetched_at_ms.get()
     }
-}
 
-impl Default for DataFreshness {
-    fn default() -> Self {
-        DataFreshness::new()
+    /// Whether a newer directory is on offer (tracked).
+    pub fn has_newer(self) -> bool {
+        self.newer.with(Option::is_some)
     }
 }

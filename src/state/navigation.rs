@@ -1,11 +1,15 @@
 //! Moving around the app with the address bar and Back in step.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use vitrina_core::history_writes::{HistoryWrite, HistoryWrites, WRITE_INTERVAL_MS};
+use vitrina_core::query::{Facet, ListQuery};
 use vitrina_core::Route;
 
+use super::Catalog;
+use crate::adapters::clock;
 use crate::adapters::hash_location::{self, HistoryMode};
-use crate::adapters::scheduling;
 
 /// The intent to move around the app, keeping the address bar and Back in step.
 ///
@@ -13,9 +17,20 @@ use crate::adapters::scheduling;
 /// `WRITE_INTERVAL_MS` (the History API costs milliseconds per call), with a trailing
 /// write that always carries the last state and is made early when the visitor takes
 /// another step or the page is hidden or unloaded.
+///
+/// A route that arrives from outside (the address at start, Back, a link) is checked against
+/// the directory once it is known: filters it does not have are dropped there, where the
+/// route is made, the address corrected, and what was dropped kept for a quiet notice until
+/// the visitor changes the list's query.
 #[derive(Clone, Copy)]
 pub struct Navigation {
     route: RwSignal<Route>,
+    /// The filters dropped from the route last checked, for the list's notice.
+    dropped_filters: RwSignal<Vec<(Facet, String)>>,
+    /// The list query the dropped filters were dropped from (as corrected).
+    dropped_from: StoredValue<Option<ListQuery>>,
+    /// The directory routes are checked against, once loaded.
+    catalog: StoredValue<Option<Arc<Catalog>>>,
     writes: StoredValue<HistoryWrites<Route>>,
     /// The last write to the address bar: (fragment before, fragment after, when).
     last_write: StoredValue<Option<(String, String, f64)>>,
@@ -29,10 +44,14 @@ pub struct Navigation {
 const WRITE_RACE_MS: f64 = 1000.0;
 
 impl Navigation {
-    /// Wraps the route signal, and writes what is pending before the page goes away.
-    pub fn new(route: RwSignal<Route>) -> Navigation {
+    /// Starts at `route` (the address's, in the app), and writes what is pending before the
+    /// page goes away.
+    pub fn new(route: Route) -> Navigation {
         let navigation = Navigation {
-            route,
+            route: RwSignal::new(route),
+            dropped_filters: RwSignal::new(Vec::new()),
+            dropped_from: StoredValue::new(None),
+            catalog: StoredValue::new(None),
             writes: StoredValue::new(HistoryWrites::default()),
             last_write: StoredValue::new(None),
             address: StoredValue::new(hash_location::current_fragment()),
@@ -58,7 +77,7 @@ impl Navigation {
         if let Some(earlier) = self.writes.try_update_value(|writes| writes.step(route.clone())).flatten() {
             self.write(&earlier);
         }
-        self.route.set(route);
+        self.show(route);
         self.flush_after_next_frame();
     }
 
@@ -70,9 +89,9 @@ impl Navigation {
 
     /// Moves to `route` as a refinement of the current step (search typing).
     pub fn refine(self, route: Route) {
-        let now = scheduling::now_ms();
+        let now = clock::monotonic_ms();
         let refinement = self.writes.try_update_value(|writes| writes.refine(route.clone(), now));
-        self.route.set(route);
+        self.show(route);
         let Some(refinement) = refinement else { return };
         if let Some(earlier) = refinement.write_now {
             self.write(&earlier);
@@ -90,7 +109,7 @@ impl Navigation {
             let delay = std::time::Duration::from_secs_f64(wait_ms / 1000.0);
             set_timeout(
                 move || {
-                    let now = scheduling::now_ms();
+                    let now = clock::monotonic_ms();
                     if let Some(due) = self.writes.try_update_value(|writes| writes.due(now)).flatten() {
                         self.write(&due);
                     }
@@ -100,19 +119,63 @@ impl Navigation {
         }
     }
 
-    /// Corrects the address bar without a new step (e.g. dropping stale filters).
+    /// Corrects the address bar without a new step (e.g. a sort the page does not offer).
     pub fn correct(self, route: Route) {
         self.flush();
         self.write_address(&route, HistoryMode::Replace);
-        self.route.set(route);
+        self.show(route);
     }
 
     /// Follows the address bar after Back, Forward or an edited address.
     pub fn follow_location(self) {
         // What was pending belongs to the entry the visitor left.
         self.writes.update_value(|writes| writes.discard());
-        self.route.set(hash_location::current_route());
         self.address.set_value(hash_location::current_fragment());
+        self.arrive(hash_location::current_route());
+    }
+
+    /// The directory is loaded (or replaced by a newer one): routes are checked against it
+    /// from now on, starting with the one shown.
+    pub fn know_directory(self, catalog: Arc<Catalog>) {
+        self.catalog.set_value(Some(catalog));
+        self.arrive(self.route.get_untracked());
+    }
+
+    /// The filters dropped from a link because the directory does not have them (tracked).
+    pub fn dropped_filters(self) -> Signal<Vec<(Facet, String)>> {
+        self.dropped_filters.into()
+    }
+
+    /// Shows a route that came from outside the app, without the filters the directory does
+    /// not have; the address is corrected (no new step) when any were dropped.
+    fn arrive(self, route: Route) {
+        let checked = self.catalog.with_value(|catalog| {
+            let catalog = catalog.as_ref()?;
+            let query = route.list_query().filter(|query| !query.filters.is_empty())?;
+            let (query, dropped) = catalog.drop_unknown_filters(query);
+            (!dropped.is_empty()).then(|| (route.with_list_query(query), dropped))
+        });
+        match checked {
+            Some((route, dropped)) => {
+                self.write_address(&route, HistoryMode::Replace);
+                self.dropped_from.set_value(route.list_query().cloned());
+                self.route.set(route);
+                self.dropped_filters.set(dropped);
+            }
+            None => self.show(route),
+        }
+    }
+
+    /// Shows `route`; another list query than the one filters were dropped from clears the
+    /// notice about them (a profile opened from the list keeps it, for Back).
+    fn show(self, route: Route) {
+        if let Some(query) = route.list_query() {
+            if self.dropped_from.with_value(|from| from.as_ref().is_some_and(|from| from != query)) {
+                self.dropped_from.set_value(None);
+                self.dropped_filters.set(Vec::new());
+            }
+        }
+        self.route.set(route);
     }
 
     /// Writes what typing left pending, now.
@@ -138,12 +201,18 @@ impl Navigation {
             // that read the new address ignores it). A note left when this page went into the
             // back-forward cache, or one about an older write, is stale now.
             None => {
-                let recent = self.last_write.get_value().filter(|(_, _, at)| scheduling::now_ms() - at < WRITE_RACE_MS);
+                let recent =
+                    self.last_write.get_value().filter(|(_, _, at)| clock::monotonic_ms() - at < WRITE_RACE_MS);
                 hash_location::leave_unwritten(
                     recent.as_ref().map(|(before, after, _)| (before.as_str(), after.as_str())),
                 );
             }
         }
+    }
+
+    /// The route shown now, as a read-only signal.
+    pub fn route(self) -> ReadSignal<Route> {
+        self.route.read_only()
     }
 
     /// The route shown now (tracked).
@@ -167,7 +236,7 @@ impl Navigation {
             self.writes.update_value(|writes| writes.discard());
             return false;
         }
-        self.last_write.set_value(Some((before, pending.route.to_fragment(), scheduling::now_ms())));
+        self.last_write.set_value(Some((before, pending.route.to_fragment(), clock::monotonic_ms())));
         true
     }
 

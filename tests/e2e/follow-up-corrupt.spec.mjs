@@ -20,6 +20,8 @@ async function saveTwo(page) {
   await openList(page);
   await entry(page, ACEROS.name).getByLabel("Nota").fill("Llamar a Marco");
   await entry(page, ACABADOS.name).getByLabel("Nota").fill("Muestras de pintura");
+  // A note is written once typing pauses or the field is left (issue 12): leave it.
+  await entry(page, ACABADOS.name).getByLabel("Nota").blur();
   await expect.poll(async () => (await storedList(page)).entries.length).toBe(2);
 }
 

@@ -38,6 +38,18 @@ test("a link with filters this directory no longer has opens with a quiet notice
   );
 });
 
+// Issue 12: the filters are dropped where the route is made, and the notice about them
+// belongs to that link's search: it goes as soon as the visitor searches for something else.
+test("the notice about a link's dropped filters goes when the visitor changes the search", async ({ page, app }) => {
+  await app.open("#/?cap=teletransportacion&cap=stamping");
+  const notice = page.getByRole("status").filter({ hasText: "ya no existen" });
+  await expect(notice).toContainText("teletransportacion");
+  await page.getByRole("searchbox").fill("aceros");
+  await expect(page).toHaveURL(/q=aceros/);
+  await expect(notice).toHaveCount(0);
+  await expect(page).toHaveURL(/cap=stamping/);
+});
+
 // Issue 5: the address bar follows typing at most every 300 ms (each History API call costs
 // milliseconds), but its last write always carries the last state.
 test("fast typing writes the address bar a few times, and the last state always lands", async ({ page, app }) => {

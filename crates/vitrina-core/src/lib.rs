@@ -4,6 +4,7 @@
 //! developer tools both build on it, and it is tested natively.
 
 pub mod batching;
+pub mod clock;
 pub mod fair;
 pub mod follow_up;
 pub mod format;

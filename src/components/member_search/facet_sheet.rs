@@ -27,7 +27,7 @@ pub(super) fn FacetSheet(
     opener: NodeRef<Button>,
     on_change: Callback<(ListQuery, bool)>,
 ) -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
+    let lang = expect_context::<UiLang>().signal();
     // The first and last controls of the open sheet, between which Tab cycles.
     let sheet_first = NodeRef::<Button>::new();
     let sheet_last = NodeRef::<Button>::new();
@@ -201,7 +201,7 @@ fn FacetGroup(
     results: Memo<SharedResults>,
     on_change: Callback<(ListQuery, bool)>,
 ) -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
+    let lang = expect_context::<UiLang>().signal();
     let filter_text = RwSignal::new(String::new());
     let mut by_position: Vec<(usize, String)> = groups
         .iter()

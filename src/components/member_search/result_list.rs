@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::{SharedResults, LIST_PAGE_SIZE};
 use crate::components::member_card::MemberCard;
 use crate::i18n::{showing_n_of, ui};
-use crate::state::{Catalog, ListLength, UiLang};
+use crate::state::{Catalog, UiLang};
 
 /// The results, a page at a time.
 ///
@@ -20,9 +20,10 @@ pub(super) fn ResultList(
     results: Memo<SharedResults>,
     event: Option<String>,
     rows_ready: RwSignal<usize>,
+    /// How many rows this list shows (its own: see `MemberSearch`).
+    shown: RwSignal<usize>,
 ) -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
-    let ListLength(shown) = expect_context::<ListLength>();
+    let lang = expect_context::<UiLang>().signal();
     let total = Memo::new(move |_| results.with(|results| results.0.members.len()));
     let n_rows = Memo::new(move |_| shown.get().min(total.get()).min(rows_ready.get()));
     let show_more = move |_| shown.update(|shown| *shown += LIST_PAGE_SIZE);

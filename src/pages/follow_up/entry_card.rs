@@ -16,14 +16,11 @@ use crate::state::{Catalog, DirectoryState, UiLang};
 
 /// One entry with everything it takes to follow up: links, status, date, place, note.
 #[component]
-pub fn EntryCard(id: EntryId, today: IsoDate) -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
+pub fn EntryCard(id: EntryId, today: Signal<IsoDate>) -> impl IntoView {
+    let lang = expect_context::<UiLang>().signal();
     let follow_up = expect_context::<FollowUp>();
     let directory = expect_context::<DirectoryState>();
-    let entry = {
-        let id = id.clone();
-        Memo::new(move |_| follow_up.list().with(|list| list.get(&id).cloned()))
-    };
+    let entry = follow_up.entry(id.clone());
     let id = StoredValue::new(id);
     let html_id = move |field: &str| format!("entry-{}-{field}", id.with_value(|id| id.as_str().replace('.', "-")));
     let with_entry =
@@ -32,7 +29,7 @@ pub fn EntryCard(id: EntryId, today: IsoDate) -> impl IntoView {
     let header = move || {
         let lang = lang.get();
         let entry = entry.get()?;
-        let due = entry.due(today);
+        let due = entry.due(today.get());
         let subtitle: Vec<String> = [
             entry.company().map(str::to_owned).filter(|company| company != entry.display_name()),
             Some(entry.snapshot.role.clone()).filter(|role| !role.is_empty()),
@@ -163,7 +160,7 @@ pub fn EntryCard(id: EntryId, today: IsoDate) -> impl IntoView {
     };
 
     view! {
-        <li class="entry" class:overdue=move || entry.with(|entry| entry.as_ref().is_some_and(|entry| entry.due(today).needs_attention()))>
+        <li class="entry" class:overdue=move || entry.with(|entry| entry.as_ref().is_some_and(|entry| entry.due(today.get()).needs_attention()))>
             {header}
             {contact_links}
             <div class="entry-fields">
@@ -244,6 +241,7 @@ pub fn EntryCard(id: EntryId, today: IsoDate) -> impl IntoView {
                     aria-describedby=move || follow_up.read_only_reason()
                     prop:value=move || with_entry(&|entry| entry.note.clone())
                     on:input=move |event| follow_up.set_note(&id.get_value(), &event_target_value(&event))
+                    on:blur=move |_| follow_up.save_pending()
                 ></textarea>
             </div>
             <button

@@ -5,17 +5,18 @@ use vitrina_core::follow_up::export::ExportFormat;
 use vitrina_core::follow_up::{export, import_backup, EntryId, Filter, Scope};
 use vitrina_core::APP_NAME;
 
+use crate::adapters::clock::wall_clock_ms;
 use crate::adapters::files::{self, Delivery};
-use crate::adapters::page;
-use crate::follow_up::{now_ms, FollowUp};
+use crate::follow_up::FollowUp;
 use crate::i18n::ui;
-use crate::state::UiLang;
+use crate::state::{Today, UiLang};
 
 /// vCard, CSV, iCalendar and backup exports, and the backup import.
 #[component]
 pub fn Exports(shown_ids: Memo<Vec<EntryId>>, filter: RwSignal<Filter>) -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
+    let lang = expect_context::<UiLang>().signal();
     let follow_up = expect_context::<FollowUp>();
+    let today = expect_context::<Today>();
     let only_shown = RwSignal::new(false);
     let import_message = RwSignal::new(None::<(bool, String)>);
     let can_share = files::can_share_files();
@@ -27,7 +28,9 @@ pub fn Exports(shown_ids: Memo<Vec<EntryId>>, filter: RwSignal<Filter>) -> impl 
         } else {
             Scope::All
         };
-        follow_up.list().with_untracked(|list| export(list, format, scope, lang, page::today(), now_ms()))
+        follow_up
+            .list()
+            .with_untracked(|list| export(list, format, scope, lang, today.get_untracked(), wall_clock_ms()))
     };
     let formats = [ExportFormat::VCard, ExportFormat::Csv, ExportFormat::ICalendar, ExportFormat::Backup];
     let rows = formats

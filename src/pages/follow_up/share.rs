@@ -18,7 +18,7 @@ const HANDOFF_PART_LENGTH: usize = 900;
 /// The shortlist link and the whole-list handoff links.
 #[component]
 pub fn ShareList(shown_ids: Memo<Vec<EntryId>>) -> impl IntoView {
-    let UiLang(lang) = expect_context::<UiLang>();
+    let lang = expect_context::<UiLang>().signal();
     let follow_up = expect_context::<FollowUp>();
     let with_notes = RwSignal::new(false);
     let copy_result = RwSignal::new(None::<(bool, String)>);

@@ -67,6 +67,17 @@ pub struct RefreshSummary {
     pub missing: usize,
     /// Entries that were marked missing and are back in the directory.
     pub returned: usize,
+    /// Entries marked missing by this refresh (`missing` counts those marked before too).
+    pub newly_missing: usize,
+    /// Entries whose "met at" event has a new name in the directory.
+    pub renamed_events: usize,
+}
+
+impl RefreshSummary {
+    /// Whether the refresh changed the list: only then is it saved and shown again.
+    pub fn changed(&self) -> bool {
+        self.refreshed + self.returned + self.newly_missing + self.renamed_events > 0
+    }
 }
 
 /// Something an edit could not do.
@@ -573,7 +584,10 @@ impl FollowUpList {
                     }
                 }
                 None => {
-                    entry.missing_from_directory = true;
+                    if !entry.missing_from_directory {
+                        entry.missing_from_directory = true;
+                        summary.newly_missing += 1;
+                    }
                     summary.missing += 1;
                 }
             }
@@ -582,6 +596,7 @@ impl FollowUpList {
                     let fresh_name = event.name.resolve(lang.unwrap_or("es"), lang);
                     if name != fresh_name {
                         *name = fresh_name.to_owned();
+                        summary.renamed_events += 1;
                     }
                 }
             }
@@ -885,7 +900,11 @@ mod tests {
         dir.members[0].contacts.clear();
         dir.members.retain(|m| m.id.as_str() != "forja-bajio");
         let summary = list.refresh_snapshots(&dir);
-        assert_eq!(summary, RefreshSummary { refreshed: 1, missing: 2, returned: 0 });
+        assert_eq!(
+            summary,
+            RefreshSummary { refreshed: 1, missing: 2, returned: 0, newly_missing: 2, renamed_events: 0 }
+        );
+        assert!(summary.changed());
         assert_eq!(list.len(), 4);
         assert_eq!(list.get(&member).unwrap().snapshot.member_name, "Aceros del Norte (nuevo)");
         assert!(list.get(&contact).unwrap().missing_from_directory);
@@ -897,6 +916,33 @@ mod tests {
         let summary = list.refresh_snapshots(&directory());
         assert_eq!(summary.returned, 2);
         assert!(list.entries().iter().all(|e| !e.missing_from_directory));
+    }
+
+    /// Issue 12: whether a refresh changed the list is the summary's to say (the app no
+    /// longer clones and compares the list): a member still missing is no change.
+    #[test]
+    fn a_refresh_says_whether_it_changed_the_list() {
+        let mut dir = directory();
+        let mut list = FollowUpList::new();
+        list.add_member(&dir, "forja-bajio", 1).unwrap();
+        let met = list.add_member(&dir, "aceros-del-norte", 2).unwrap().id;
+        list.set_met_at(&met, MetAt::event(&dir, "paace-2026", Lang::Es), 3).unwrap();
+        assert!(!list.refresh_snapshots(&dir).changed());
+
+        dir.members.retain(|m| m.id.as_str() != "forja-bajio");
+        let before = list.clone();
+        assert!(list.refresh_snapshots(&dir).changed());
+        assert_ne!(list, before);
+        let before = list.clone();
+        let again = list.refresh_snapshots(&dir);
+        assert_eq!((again.missing, again.changed()), (1, false));
+        assert_eq!(list, before);
+
+        dir.events[0].name = crate::text::Text::Plain("PAACE 2026 (nuevo nombre)".into());
+        let summary = list.refresh_snapshots(&dir);
+        assert_eq!(summary.renamed_events, 1);
+        assert!(summary.changed());
+        assert_ne!(list, before);
     }
 
     #[test]

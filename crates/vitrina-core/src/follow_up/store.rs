@@ -261,6 +261,13 @@ impl LoadOutcome {
         }
     }
 
+    /// Whether the list page tells the visitor how the list was loaded (until they dismiss
+    /// it): a damaged or newer list. Storage that cannot be read is not such a notice: the
+    /// persistence line says so, for as long as it lasts.
+    pub fn needs_notice(&self) -> bool {
+        matches!(self, LoadOutcome::Corrupt { .. } | LoadOutcome::NewerVersion { .. })
+    }
+
     /// What to tell the visitor, in `lang`; `None` when all is well.
     pub fn message(&self, lang: Lang) -> Option<String> {
         Some(match self {
@@ -597,6 +604,34 @@ mod tests {
     use crate::follow_up::test_support::directory;
 
     const URL: &str = "https://cluster.example.org/vitrina/data/directory.json";
+
+    /// Issue 12: the list page's load notice is the core's decision, not "the Spanish
+    /// message is there": a damaged or newer list needs one, unreadable storage does not
+    /// (the persistence line says that), a good or empty list does not.
+    #[test]
+    fn which_loads_need_a_notice() {
+        let corrupt = |backup_key: Option<&str>| LoadOutcome::Corrupt {
+            raw: "{".into(),
+            backup_key: backup_key.map(str::to_owned),
+            salvaged: FollowUpList::new(),
+            corruption: Corruption::PartlyUnreadable { skipped: 1 },
+        };
+        let cases = [
+            (LoadOutcome::Empty, false),
+            (LoadOutcome::Loaded { list: FollowUpList::new(), migrated_from: Some(1) }, false),
+            (LoadOutcome::Unavailable { error: StoreError::Unavailable }, false),
+            (corrupt(Some("backup")), true),
+            (corrupt(None), true),
+            (LoadOutcome::NewerVersion { version: 9, readable: None }, true),
+        ];
+        for (outcome, needs_notice) in cases {
+            assert_eq!(outcome.needs_notice(), needs_notice, "{outcome:?}");
+            // A notice always has something to say, in both languages.
+            if needs_notice {
+                assert!(outcome.message(Lang::Es).is_some() && outcome.message(Lang::En).is_some());
+            }
+        }
+    }
 
     fn saved_list(kv: &mut MemoryStore) -> (FollowUpStore, FollowUpList) {
         let mut store = FollowUpStore::for_directory(URL);
