@@ -13,7 +13,7 @@ WASM_TARGET := wasm32-unknown-unknown
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: serve build test tools test-tools fmt-check clippy test-native test-scripts test-wasm e2e size bench bench-build bench-smoke bench-profile bench-check lighthouse clean
+.PHONY: serve build test tools test-tools fmt-check clippy test-native test-scripts test-wasm check-dist e2e size bench bench-build bench-smoke bench-profile bench-check lighthouse clean
 
 ## serve: install what is missing, build in release mode, serve on http://127.0.0.1:8080
 serve: tools
@@ -24,7 +24,7 @@ build: tools
 	trunk build --release --public-url "$(PUBLIC_URL)"
 
 ## test: everything CI checks
-test: test-tools fmt-check clippy test-native test-scripts test-wasm build e2e bench-check
+test: test-tools fmt-check clippy test-native test-scripts test-wasm build check-dist e2e bench-check
 	@echo "make test: all checks passed"
 
 tools:
@@ -43,9 +43,13 @@ clippy:
 test-native:
 	cargo test --workspace
 
-# The service worker's build step (scripts/service-worker.mjs), with Node's own test runner.
+# The build's post-build hook (minify, service worker, its check), with Node's own test runner.
 test-scripts:
 	node --test scripts/
+
+# dist/sw.js's version and file list match the files of the finished dist/.
+check-dist:
+	node scripts/check-dist.mjs dist
 
 # wasm-bindgen-test in headless Chromium; webdriver.json holds the browser flags.
 test-wasm:

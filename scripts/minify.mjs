@@ -1,6 +1,6 @@
 // Minifies a build's stylesheet, wasm-bindgen's JS glue and the two start-up scripts, and
-// corrects the Subresource Integrity hashes in index.html. Runs as Trunk's post_build hook
-// before the service worker is written (Trunk.toml). All of them are on the way to the first
+// corrects the Subresource Integrity hashes in index.html. Run by Trunk's post_build hook
+// (scripts/post-build.mjs) before the service worker is written. All of them are on the way to the first
 // screen on venue wifi: about 4 kB less brotli, which on slow 4G is a round trip less before
 // the app can start. Their sources in the repository keep their comments.
 //
@@ -50,9 +50,9 @@ export function minifySite(site) {
 }
 
 function main() {
-  const site = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+  const site = process.argv[2];
   if (!site) {
-    console.error("usage: node scripts/minify.mjs SITE_FOLDER (or run as Trunk's post_build hook)");
+    console.error("usage: node scripts/minify.mjs SITE_FOLDER");
     process.exit(2);
   }
   for (const { name, before, after } of minifySite(resolve(site))) console.log(`minified ${name}: ${before} → ${after} bytes`);

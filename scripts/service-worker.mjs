@@ -1,9 +1,14 @@
 // Writes the service worker of a build: `const BUILD = { version, shell };` followed by the
-// template sw.js. Runs as Trunk's post_build hook (Trunk.toml), so `make build`,
-// `make serve` and the benchmark build all get it; also by hand on a finished site
-// after editing its index.html: `node scripts/service-worker.mjs dist`.
+// template sw.js. Run by Trunk's post_build hook (scripts/post-build.mjs, after minify.mjs),
+// so `make build`, `make serve` and the benchmark build all get it; also by hand on a
+// finished site after editing its index.html: `node scripts/service-worker.mjs dist`.
 //
-// shell: every file of the build except the directory data (data/) and sw.js itself.
+// This file is the one place that decides what a visitor's browser keeps for offline use:
+// the worker precaches `shell` and answers from it, and keeps nothing else but the
+// directory file (sw.js).
+//
+// shell: every file of the build except what must never be precached (`NEVER_PRECACHE`)
+// and what is not part of the app (`NOT_THE_APP`).
 // version: a hash of those files' names and bytes and of the template, so any change to
 // the app, however small, gives visitors a new sw.js and with it a new cache.
 import { createHash } from "node:crypto";
@@ -13,8 +18,32 @@ import { fileURLToPath } from "node:url";
 
 const TEMPLATE = resolve(dirname(fileURLToPath(import.meta.url)), "..", "sw.js");
 
-/** Folders and files of a build that are not the app shell. */
-const NOT_SHELL = [/^data\//, /^sw\.js$/, /^\./, /\/\./, /\.(br|gz)$/];
+/**
+ * What a visitor's offline cache must never hold, whatever a build (or a later step that
+ * adds pages to dist/) puts beside the app. Paths are relative to the site, with "/".
+ */
+export const NEVER_PRECACHE = [
+  {
+    pattern: /^data\//,
+    why: "the directory data: staff replace it without a rebuild, and the worker keeps the last copy apart, one for every version",
+  },
+  {
+    pattern: /^staff\//,
+    why: "the staff page: for the cluster's staff, not for visitors' phones",
+  },
+  {
+    pattern: /^(m|members)\//,
+    why: "per-member static pages: one per member (thousands of files); the app shows profiles itself",
+  },
+];
+
+/** Files of a build folder that are not the app: the worker itself, leftovers, a host's compressed copies. */
+const NOT_THE_APP = [/^sw\.js$/, /^\./, /\/\./, /\.(br|gz)$/];
+
+/** Whether the offline shell holds `path` (relative to the site, "/" separators). */
+export function isPrecached(path) {
+  return ![...NEVER_PRECACHE.map(({ pattern }) => pattern), ...NOT_THE_APP].some((pattern) => pattern.test(path));
+}
 
 /** The app shell's files under `site`, as sorted paths relative to it with "/" separators. */
 export function shellFiles(site) {
@@ -27,7 +56,7 @@ export function shellFiles(site) {
     }
   };
   walk(site);
-  return files.filter((path) => !NOT_SHELL.some((pattern) => pattern.test(path))).sort();
+  return files.filter(isPrecached).sort();
 }
 
 /** A short hash of the template and of every shell file's name and bytes. */
@@ -49,14 +78,20 @@ export function renderServiceWorker(site, template = readFileSync(TEMPLATE, "utf
   return { version, shell, source: `const BUILD = ${JSON.stringify({ version, shell }, null, 2)};\n\n${template}` };
 }
 
+/** Writes `site`/sw.js for the files `site` holds now; returns its version and shell. */
+export function writeServiceWorker(site) {
+  const { version, shell, source } = renderServiceWorker(site);
+  writeFileSync(join(site, "sw.js"), source);
+  return { version, shell };
+}
+
 function main() {
-  const site = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+  const site = process.argv[2];
   if (!site) {
-    console.error("usage: node scripts/service-worker.mjs SITE_FOLDER (or run as Trunk's post_build hook)");
+    console.error("usage: node scripts/service-worker.mjs SITE_FOLDER");
     process.exit(2);
   }
-  const { version, shell, source } = renderServiceWorker(resolve(site));
-  writeFileSync(join(site, "sw.js"), source);
+  const { version, shell } = writeServiceWorker(resolve(site));
   console.log(`sw.js: version ${version}, ${shell.length} shell files`);
 }
 

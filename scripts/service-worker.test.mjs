@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { renderServiceWorker } from "./service-worker.mjs";
+import { NEVER_PRECACHE, isPrecached, renderServiceWorker } from "./service-worker.mjs";
 
 function site(files) {
   const root = mkdtempSync(join(tmpdir(), "vitrina-sw-"));
@@ -69,4 +69,33 @@ test("any change to the shell or the template changes the version; the data does
 
 test("a folder without index.html is refused", () => {
   assert.throws(() => renderServiceWorker(site({ "boot.js": "x" }), "t"), /no index.html/);
+});
+
+test("what must never be precached stays out of the shell: the data, the staff page, per-member pages", () => {
+  const never = {
+    "data/directory.json": "{}",
+    "data/directory.schema.json": "{}",
+    "data/2027/directory.json": "{}",
+    "staff/index.html": "staff",
+    "staff/check-directory.js": "staff",
+    "m/aceros-del-norte/index.html": "member page",
+    "m/index.html": "member index",
+    "members/aceros-del-norte.html": "member page",
+  };
+  // Names that only start like those folders are the app's own files.
+  const app = { "database.js": "x", "staff.svg": "x", "members.js": "x", "icons/m/icon.png": "x", "main.data.css": "x" };
+  const { shell } = renderServiceWorker(site({ ...BUILD, ...never, ...app }), "t");
+  for (const path of Object.keys(never)) assert.ok(!shell.includes(path), `${path} is precached`);
+  for (const path of Object.keys(app)) assert.ok(shell.includes(path), `${path} is not precached`);
+  // The rule, not only this site: it is one list, each entry with its reason.
+  for (const path of Object.keys(never)) assert.equal(isPrecached(path), false, path);
+  for (const { pattern, why } of NEVER_PRECACHE) {
+    assert.ok(pattern instanceof RegExp && why.length > 20, `${pattern} needs a reason`);
+  }
+});
+
+test("pages added under the never-precached folders do not change the version", () => {
+  const base = renderServiceWorker(site(BUILD), "t").version;
+  const withPages = renderServiceWorker(site({ ...BUILD, "staff/index.html": "s", "m/a/index.html": "a", "members/b.html": "b" }), "t");
+  assert.equal(withPages.version, base);
 });

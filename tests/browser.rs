@@ -2,8 +2,9 @@
 //! the components that render a loaded directory. Run by `make test-wasm`.
 #![cfg(target_arch = "wasm32")]
 
-use std::sync::Arc;
+mod common;
 
+use common::{catalog, hostile_directory_json, mount, Contexts};
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use leptos::task::tick;
@@ -12,70 +13,20 @@ use vitrina::adapters::{preferences, scheduling};
 use vitrina::components::language_switch::LanguageSwitch;
 use vitrina::components::load_error::LoadErrorScreen;
 use vitrina::components::member_search::{MemberSearch, LIST_PAGE_SIZE};
-use vitrina::follow_up::FollowUp;
 use vitrina::pages::directory::DirectoryPage;
 use vitrina::pages::member::MemberPage;
 use vitrina::pages::problems::ProblemsPage;
-use vitrina::state::{Announcer, Catalog, DirectoryState, ListLengths, Navigation, Today, UiLang};
-use vitrina_core::{load_directory, Lang, LoadError, Route};
+use vitrina::state::UiLang;
+use vitrina_core::{Lang, LoadError};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Blob, BlobPropertyBag, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A directory with `n` members; member 0 carries a `javascript:` website and a bad email.
-fn directory_json(n: usize) -> String {
-    let members: Vec<String> = (0..n)
-        .map(|i| {
-            let extra = if i == 0 {
-                r#", "website": "javascript:alert(1)", "contacts": [{ "id": "ana", "name": "Ana", "email": "nope", "phone": "+52 614 555 0101" }]"#
-            } else {
-                ""
-            };
-            format!(
-                r#"{{ "id": "m-{i}", "name": "Miembro <b>{i}</b>", "kind": "tier2", "capabilities": ["stamping"],
-                     "pitch": {{ "es": "Estampamos piezas {i}", "en": "We stamp parts {i}" }},
-                     "location": {{ "city": "Chihuahua", "state": "Chihuahua", "country": "MX" }}{extra} }}"#
-            )
-        })
-        .collect();
-    format!(
-        r#"{{ "format": 1, "cluster": {{ "name": "Clúster de prueba", "updated": "2026-11-20", "languages": ["es", "en"] }},
-             "capability_groups": [{{ "id": "metal", "label": {{ "es": "Metal", "en": "Metal" }} }}],
-             "capabilities": [{{ "id": "stamping", "group": "metal", "label": {{ "es": "Estampado", "en": "Stamping" }} }}],
-             "members": [{}] }}"#,
-        members.join(",")
-    )
-}
-
-fn loaded(n: usize) -> Arc<Catalog> {
-    Arc::new(Catalog::new(load_directory(directory_json(n).as_bytes()).expect("test directory loads")))
-}
-
-/// Mounts `view` into a fresh element with the app's contexts, returning that element.
-fn mount<V: IntoView + 'static>(lang: Lang, view: impl FnOnce() -> V + 'static) -> HtmlElement {
-    let document = document();
-    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&host).unwrap();
-    let handle = leptos::mount::mount_to(host.clone(), move || {
-        let ui_lang = UiLang::new(lang);
-        provide_context(ui_lang);
-        let navigation = Navigation::new(Route::default());
-        provide_context(navigation);
-        provide_context(DirectoryState::new(navigation));
-        provide_context(ListLengths::new());
-        provide_context(Today::start());
-        let announcer = Announcer::new();
-        provide_context(announcer);
-        // Cards and profiles carry save buttons, which need the follow-up list.
-        let url = "https://cluster.example.org/browser-tests/data/directory.json";
-        provide_context(FollowUp::start(url, announcer, ui_lang.signal()));
-        view()
-    });
-    // The test owns the page until it ends; unmounting would drop the reactive owner early.
-    std::mem::forget(handle);
-    host
+/// The contexts of a page in `lang`.
+fn in_lang(lang: Lang) -> Contexts {
+    Contexts { lang, ..Contexts::default() }
 }
 
 fn count(host: &HtmlElement, selector: &str) -> u32 {
@@ -101,7 +52,7 @@ fn blob_url(body: &str, content_type: &str) -> String {
 
 #[wasm_bindgen_test]
 async fn fetch_adapter_loads_a_directory_served_by_the_browser() {
-    let url = blob_url(&directory_json(3), "application/json");
+    let url = blob_url(&hostile_directory_json(3), "application/json");
     let loaded = fetch_directory(&url).await.expect("loads");
     assert_eq!(loaded.directory.members.len(), 3);
     assert_eq!(loaded.problems.len(), 2, "{:?}", loaded.problems);
@@ -109,7 +60,7 @@ async fn fetch_adapter_loads_a_directory_served_by_the_browser() {
 
 #[wasm_bindgen_test]
 async fn without_a_service_worker_the_copy_is_fresh_from_the_network_and_dated_now() {
-    let url = blob_url(&directory_json(3), "application/json");
+    let url = blob_url(&hostile_directory_json(3), "application/json");
     let before = js_sys::Date::now();
     let copy = fetch_directory_copy(&url, Wanted::Usual).await.expect("loads");
     let after = js_sys::Date::now();
@@ -152,8 +103,8 @@ fn language_preference_survives_and_damaged_values_are_ignored() {
 
 #[wasm_bindgen_test]
 async fn directory_page_renders_a_page_at_a_time_and_escapes_markup() {
-    let loaded = loaded(100);
-    let host = mount(Lang::Es, move || view! { <DirectoryPage catalog=loaded /> });
+    let loaded = catalog(&hostile_directory_json(100));
+    let host = mount(in_lang(Lang::Es), move || view! { <DirectoryPage catalog=loaded /> });
     tick().await;
     // A first screenful at once, the rest of the page once that frame is painted, a few rows
     // per task (each one short, so a phone answers taps in between).
@@ -188,8 +139,8 @@ async fn directory_page_renders_a_page_at_a_time_and_escapes_markup() {
 
 #[wasm_bindgen_test]
 async fn member_page_never_links_unsafe_values() {
-    let loaded = loaded(2);
-    let host = mount(Lang::En, move || view! { <MemberPage loaded=loaded id="m-0".to_owned() /> });
+    let loaded = catalog(&hostile_directory_json(2));
+    let host = mount(in_lang(Lang::En), move || view! { <MemberPage loaded=loaded id="m-0".to_owned() /> });
     tick().await;
     assert!(text_of(&host, "h1").contains("Miembro <b>0</b>"));
     for anchor in (0..count(&host, "a")).map(|i| host.query_selector_all("a").unwrap().item(i).unwrap()) {
@@ -204,8 +155,8 @@ async fn member_page_never_links_unsafe_values() {
 
 #[wasm_bindgen_test]
 async fn unknown_member_shows_a_quiet_notice() {
-    let loaded = loaded(2);
-    let host = mount(Lang::Es, move || view! { <MemberPage loaded=loaded id="ya-no-existe".to_owned() /> });
+    let loaded = catalog(&hostile_directory_json(2));
+    let host = mount(in_lang(Lang::Es), move || view! { <MemberPage loaded=loaded id="ya-no-existe".to_owned() /> });
     tick().await;
     assert_eq!(count(&host, ".not-found"), 1);
     assert_eq!(count(&host, "a[href='#/']"), 1);
@@ -213,8 +164,8 @@ async fn unknown_member_shows_a_quiet_notice() {
 
 #[wasm_bindgen_test]
 async fn problems_page_lists_every_problem_with_member_and_field() {
-    let loaded = loaded(3);
-    let host = mount(Lang::Es, move || view! { <ProblemsPage loaded=loaded /> });
+    let loaded = catalog(&hostile_directory_json(3));
+    let host = mount(in_lang(Lang::Es), move || view! { <ProblemsPage loaded=loaded /> });
     tick().await;
     assert_eq!(count(&host, ".problem"), 2);
     let fields: Vec<String> = (0..2)
@@ -231,7 +182,7 @@ async fn load_error_screen_says_what_was_fetched_and_follows_the_language() {
         url: "https://example.org/vitrina/data/directory.json".to_owned(),
         error: FetchError::Invalid(LoadError::Syntax { line: 5, column: 12, cut_off: true, detail: String::new() }),
     };
-    let host = mount(Lang::Es, move || {
+    let host = mount(in_lang(Lang::Es), move || {
         provide_context(lang);
         view! { <LoadErrorScreen failure=failure /> }
     });
@@ -250,7 +201,7 @@ async fn load_error_screen_says_what_was_fetched_and_follows_the_language() {
 async fn language_switch_changes_and_remembers_the_language() {
     LocalStorage::clear();
     let lang = UiLang::new(Lang::Es);
-    let host = mount(Lang::Es, move || {
+    let host = mount(in_lang(Lang::Es), move || {
         provide_context(lang);
         view! { <LanguageSwitch /> }
     });
@@ -262,6 +213,25 @@ async fn language_switch_changes_and_remembers_the_language() {
     assert_eq!(text_of(&host, "button[aria-pressed='true']"), "ENEnglish");
     assert_eq!(preferences::stored_language(), Some(Lang::En));
     LocalStorage::clear();
+}
+
+#[wasm_bindgen_test]
+async fn a_mounted_view_leaves_nothing_behind_when_its_test_ends() {
+    let loaded = catalog(&hostile_directory_json(3));
+    let owned_by_the_view = RwSignal::new(None::<RwSignal<u32>>);
+    let page = mount(in_lang(Lang::Es), move || {
+        owned_by_the_view.set(Some(RwSignal::new(1)));
+        view! { <DirectoryPage catalog=loaded /> }
+    });
+    tick().await;
+    let signal = owned_by_the_view.get_untracked().expect("set by the view");
+    // Only this test's page is in the document: the tests before it took theirs away.
+    assert_eq!(document().query_selector_all(".member-search").unwrap().length(), 1);
+    assert_eq!(signal.try_get_untracked(), Some(1));
+    drop(page);
+    tick().await;
+    assert_eq!(document().query_selector_all(".member-search").unwrap().length(), 0);
+    assert_eq!(signal.try_get_untracked(), None, "the view's reactive owner is disposed");
 }
 
 /// Issue 12: each member list has its own length. "Show more" on one event's list used to
@@ -279,9 +249,9 @@ async fn show_more_lengthens_only_its_own_list() {
              "members": [{}] }}"#,
         members.join(",")
     );
-    let catalog = Arc::new(Catalog::new(load_directory(json.as_bytes()).expect("test directory loads")));
+    let catalog = catalog(&json);
     let event = RwSignal::new("feria-a".to_owned());
-    let host = mount(Lang::Es, move || {
+    let host = mount(in_lang(Lang::Es), move || {
         // As the app does: a new page (and list) for each event.
         move || {
             let event = Some(event.get());

@@ -3,19 +3,22 @@
 //! Run by `make test-wasm` in headless Chromium.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
 use std::sync::Arc;
 
+use common::{directory_json, mount, Contexts, Mounted};
 use leptos::prelude::*;
 use leptos::task::tick;
 use vitrina::adapters::local_store::LocalStore;
 use vitrina::follow_up::FollowUp;
 use vitrina::pages::follow_up::FollowUpPage;
-use vitrina::state::{Announcer, Catalog, DirectoryState, ListLengths, Navigation, Today, UiLang};
+use vitrina::state::Catalog;
 use vitrina_core::follow_up::store::Corruption;
 use vitrina_core::follow_up::{
     storage_key, FollowUpList, FollowUpStore, KeyValueStore, LoadOutcome, Persistence, SaveOutcome, StoreError,
 };
-use vitrina_core::{load_directory, Lang, Route};
+use vitrina_core::{Lang, Route};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, Storage, StorageEvent, StorageEventInit};
@@ -24,23 +27,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 /// A directory with members `m-0` … `m-{n-1}`.
 fn catalog(n: usize) -> Arc<Catalog> {
-    let members: Vec<String> = (0..n)
-        .map(|i| {
-            format!(
-                r#"{{ "id": "m-{i}", "name": "Miembro {i}", "kind": "tier2", "capabilities": ["stamping"],
-                     "pitch": {{ "es": "Estampamos {i}", "en": "We stamp {i}" }},
-                     "location": {{ "city": "Chihuahua", "state": "Chihuahua", "country": "MX" }} }}"#
-            )
-        })
-        .collect();
-    let json = format!(
-        r#"{{ "format": 1, "cluster": {{ "name": "Clúster de prueba", "updated": "2026-11-20", "languages": ["es", "en"] }},
-             "capability_groups": [{{ "id": "metal", "label": {{ "es": "Metal", "en": "Metal" }} }}],
-             "capabilities": [{{ "id": "stamping", "group": "metal", "label": {{ "es": "Estampado", "en": "Stamping" }} }}],
-             "members": [{}] }}"#,
-        members.join(",")
-    );
-    Arc::new(Catalog::new(load_directory(json.as_bytes()).expect("test directory loads")))
+    common::catalog(&directory_json(n))
 }
 
 fn local_storage() -> Storage {
@@ -85,41 +72,20 @@ fn empty_storage_of(keys: &[String]) {
     }
 }
 
-/// Mounts `view` with the app's contexts and a loaded directory; returns the host element.
-fn mount<V: IntoView + 'static>(catalog: Arc<Catalog>, view: impl FnOnce() -> V + 'static) -> HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let host: HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&host).unwrap();
-    let handle = leptos::mount::mount_to(host.clone(), move || {
-        provide_context(UiLang::new(Lang::Es));
-        let navigation = Navigation::new(Route::FollowUp);
-        provide_context(navigation);
-        provide_context(DirectoryState::showing(navigation, catalog));
-        provide_context(ListLengths::new());
-        provide_context(Today::start());
-        provide_context(Announcer::new());
-        view()
-    });
-    // The test owns the page until it ends; unmounting would drop the reactive owner early.
-    std::mem::forget(handle);
-    host
+/// Mounts the follow-up page with a `FollowUp` context started for `url`, as the app does;
+/// the page is unmounted when the returned value is dropped.
+fn mount_follow_up_page(catalog: Arc<Catalog>, url: &str) -> Mounted {
+    let contexts = Contexts {
+        route: Route::FollowUp,
+        directory: Some(catalog),
+        follow_up_for: url.to_owned(),
+        ..Contexts::default()
+    };
+    mount(contexts, || view! { <FollowUpPage /> })
 }
 
 /// Lets the reactive system run (render effects run a few microtasks after a change)
 /// until `done` holds, for at most a bounded number of turns.
-/// Mounts the follow-up page with a `FollowUp` context started for `url`, as the app does.
-fn mount_follow_up_page(catalog: Arc<Catalog>, url: &str) -> (HtmlElement, FollowUp) {
-    let follow_up_slot = RwSignal::new(None::<FollowUp>);
-    let url = url.to_owned();
-    let host = mount(catalog, move || {
-        let follow_up = FollowUp::start(&url, expect_context::<Announcer>(), expect_context::<UiLang>().signal());
-        provide_context(follow_up);
-        follow_up_slot.set(Some(follow_up));
-        view! { <FollowUpPage /> }
-    });
-    (host, follow_up_slot.get_untracked().expect("context started"))
-}
-
 async fn settle(done: impl Fn() -> bool) {
     for _ in 0..20 {
         if done() {
@@ -301,7 +267,8 @@ async fn the_follow_up_context_writes_through_and_merges_another_tabs_list() {
     clear_list(&url);
     let catalog = catalog(3);
     let key = storage_key(&url);
-    let (host, follow_up) = mount_follow_up_page(catalog.clone(), &url);
+    let host = mount_follow_up_page(catalog.clone(), &url);
+    let follow_up = host.follow_up;
     tick().await;
 
     // This tab saves m-0: the stored document holds it at once.
@@ -400,7 +367,8 @@ async fn the_follow_up_context_never_changes_a_newer_apps_list() {
     let key = storage_key(&url);
     let raw = r#"{"kind":"vitrina.follow-up","version":5,"entries":[{"id":"m.m-0","member":"m-0","note":"v5","added_at":1,"updated_at":1}]}"#;
     local_storage().set_item(&key, raw).unwrap();
-    let (host, follow_up) = mount_follow_up_page(catalog.clone(), &url);
+    let host = mount_follow_up_page(catalog.clone(), &url);
+    let follow_up = host.follow_up;
     settle(|| note_values(&host) == ["v5"]).await;
     assert!(!follow_up.persistence().get_untracked().is_saving());
 

@@ -36,10 +36,10 @@ test("a wasm that cannot be fetched says the app could not start, in both langua
 test("on the member list the directory file downloads alongside the wasm, not after it", async ({ page }) => {
   let directoryRequested;
   const requested = new Promise((resolve) => (directoryRequested = resolve));
-  // The wasm is held until the file was asked for: fetched only after the wasm, it never would be.
+  // The wasm is held until the file was asked for: fetched only after the wasm, it never
+  // would be, and the test runs out of time here (however slow the machine, not after 5 s).
   await page.route(/_bg\.wasm$/, async (route) => {
-    const early = await Promise.race([requested.then(() => true), new Promise((r) => setTimeout(() => r(false), 5000))]);
-    expect(early, "the directory was requested while the wasm downloaded").toBe(true);
+    await requested;
     await route.continue();
   });
   await page.route(/data\/directory\.json$/, async (route) => {

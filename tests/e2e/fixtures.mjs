@@ -102,6 +102,22 @@ export class VitrinaApp {
     return this.page.locator(".member-card");
   }
 
+  /** Waits until the first directory load is over, shown or failed (the app marks `<html data-vitrina-ready>`). */
+  async loaded() {
+    await this.page.locator("html[data-vitrina-ready]").waitFor({ state: "attached" });
+  }
+
+  /**
+   * Waits until the list is whole: loaded, with `rows` result rows and `facetValues` facet
+   * values built. After the first results, the other rows and the facets come a few per task,
+   * so a check of the whole page (axe, layout shift) made sooner sees part of it.
+   */
+  async listBuilt({ rows, facetValues }) {
+    await this.loaded();
+    await expect(this.memberCards()).toHaveCount(rows);
+    await expect(this.page.locator("#facet-sheet .facet-value")).toHaveCount(facetValues);
+  }
+
   errorScreen() {
     return this.page.getByRole("alert");
   }

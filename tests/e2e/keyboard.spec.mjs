@@ -4,6 +4,10 @@
 import { test, expect } from "./fixtures.mjs";
 import { entry, isoDate, storedList } from "./follow-up.mjs";
 
+// A journey of a few hundred key presses, each checked: 17–22 s with 2 busy cores
+// (stress-ng --cpu 2 beside other builds, issue 12), too near the default 30 s.
+test.describe.configure({ timeout: 60_000 });
+
 /** The focused element's focus ring, and its contrast against the page behind it. */
 async function focusRing(page) {
   return page.evaluate(() => {

@@ -1,13 +1,31 @@
-//! The loader's contract: every row of "What the app does with a file that is not right"
-//! (shared/directory-format.md), each with a test.
+//! The loader's contract: what the app does with a file that is not right, each row with a
+//! test. The rows, as the format's description (kept outside this repository) gives them:
+//!
+//! | the file | the app |
+//! |---|---|
+//! | not JSON, empty, an HTML page (a host's 404), cut off | an error screen that says what was fetched and where parsing stopped (line and column); the follow-up list stays usable |
+//! | `format` missing or higher than 1 | refuses it and says why |
+//! | a member without `id` or `name`, or with a bad slug | that member is skipped; the rest loads; the problem is listed |
+//! | two members with the same `id` | the first is kept; the problem is listed |
+//! | an id that points to no capability, certification or event | the reference is dropped; the problem is listed |
+//! | a URL field that is not `http:`/`https:` (e.g. `javascript:`), an email that is not an address | the field is dropped, never rendered as a link; the problem is listed |
+//! | fields the format does not name | ignored (files may be newer than the app) |
+//! | wrong types (a number where a list belongs …) | that field, or that member, is skipped; the problem is listed |
+//!
+//! "The problem is listed": the data maintainer sees every problem, with the member id and
+//! the field, in one place in the app and in `cargo xtask check-directory`; a visitor sees
+//! the directory without them. Nothing in the file is ever interpreted as HTML. The fields
+//! and their types are those of `data/directory.schema.json`.
+
+mod common;
 
 use vitrina_core::model::{Aliases, EventKind, MemberKind};
 use vitrina_core::problem::{Action, Expected, ProblemKind, Vocabulary};
 use vitrina_core::{load_directory, Lang, LoadError, Loaded, Problem, Text};
 
+/// A file of `tests/fixtures/broken/`.
 fn fixture(name: &str) -> Vec<u8> {
-    let path = format!("{}/../../tests/fixtures/broken/{name}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read(&path).unwrap_or_else(|e| panic!("fixture {path}: {e}"))
+    common::read(&format!("tests/fixtures/broken/{name}"))
 }
 
 fn load(json: &str) -> Loaded {

@@ -7,6 +7,8 @@
 //! - What loads writes back (`Directory::to_json`) as a file that loads to the same directory with
 //!   no problem; a valid file loads with no problem and round-trips exactly.
 
+mod common;
+
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use serde_json::{json, Map, Value};
@@ -806,8 +808,7 @@ fn valid_directory() -> BoxedStrategy<Value> {
 fn schema() -> &'static jsonschema::Validator {
     static SCHEMA: OnceLock<jsonschema::Validator> = OnceLock::new();
     SCHEMA.get_or_init(|| {
-        let path = format!("{}/../../data/directory.schema.json", env!("CARGO_MANIFEST_DIR"));
-        let schema: Value = serde_json::from_slice(&std::fs::read(&path).expect("the schema")).expect("JSON");
+        let schema = common::read_json("data/directory.schema.json");
         jsonschema::draft202012::options().should_validate_formats(true).build(&schema).expect("the schema compiles")
     })
 }

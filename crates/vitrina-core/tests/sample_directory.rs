@@ -3,6 +3,8 @@
 //! that shows every field, both shapes of every two-shape field, and the edge cases
 //! (expired certificates, sparse members, members outside the state).
 
+mod common;
+
 use serde_json::Value;
 use std::collections::HashSet;
 use vitrina_core::model::{Aliases, MemberKind};
@@ -12,38 +14,18 @@ use vitrina_core::{load_directory, Loaded};
 /// The "today" the sample is written against: some events are past, some upcoming.
 const TODAY: &str = "2026-11-26";
 
-/// Every field of the member table in shared/directory-format.md.
-const MEMBER_FIELDS: [&str; 22] = [
-    "id",
-    "name",
-    "legal_name",
-    "kind",
-    "pitch",
-    "description",
-    "capabilities",
-    "needs",
-    "certifications",
-    "customers",
-    "employees",
-    "founded",
-    "investment_musd",
-    "languages",
-    "location",
-    "website",
-    "linkedin",
-    "logo",
-    "success_cases",
-    "events",
-    "verified_on",
-    "contacts",
-];
-
-/// Every field of a contact.
-const CONTACT_FIELDS: [&str; 7] = ["id", "name", "role", "email", "phone", "whatsapp", "linkedin"];
+/// Every field the JSON Schema (`data/directory.schema.json`) names for a `definition` of its
+/// `$defs` (`member`, `contact`): the format's fields, which the sample must all show.
+fn schema_fields(definition: &str) -> Vec<String> {
+    let schema = common::read_json("data/directory.schema.json");
+    let properties = schema["$defs"][definition]["properties"]
+        .as_object()
+        .unwrap_or_else(|| panic!("the schema has no $defs.{definition}.properties"));
+    properties.keys().cloned().collect()
+}
 
 fn bytes() -> Vec<u8> {
-    let path = format!("{}/../../data/directory.json", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    common::read("data/directory.json")
 }
 
 fn loaded() -> Loaded {
@@ -51,7 +33,7 @@ fn loaded() -> Loaded {
 }
 
 fn raw() -> Value {
-    serde_json::from_slice(&bytes()).expect("the sample directory is JSON")
+    common::read_json("data/directory.json")
 }
 
 fn raw_members(raw: &Value) -> &Vec<Value> {
@@ -168,12 +150,14 @@ fn both_shapes_of_every_two_shape_field_appear() {
 }
 
 #[test]
-fn every_field_of_the_member_table_is_used() {
+fn every_member_and_contact_field_of_the_schema_is_used() {
     let raw = raw();
     let members = raw_members(&raw);
     let used: HashSet<&str> =
         members.iter().filter_map(Value::as_object).flat_map(|m| m.keys().map(String::as_str)).collect();
-    let missing: Vec<&str> = MEMBER_FIELDS.iter().copied().filter(|f| !used.contains(f)).collect();
+    let member_fields = schema_fields("member");
+    assert!(member_fields.len() >= 20, "the schema's member fields: {member_fields:?}");
+    let missing: Vec<&String> = member_fields.iter().filter(|f| !used.contains(f.as_str())).collect();
     assert!(missing.is_empty(), "member fields never used: {missing:?}");
 
     let contact_keys: HashSet<&str> = members
@@ -183,7 +167,9 @@ fn every_field_of_the_member_table_is_used() {
         .filter_map(Value::as_object)
         .flat_map(|c| c.keys().map(String::as_str))
         .collect();
-    let missing: Vec<&str> = CONTACT_FIELDS.iter().copied().filter(|f| !contact_keys.contains(f)).collect();
+    let contact_fields = schema_fields("contact");
+    assert!(contact_fields.len() >= 5, "the schema's contact fields: {contact_fields:?}");
+    let missing: Vec<&String> = contact_fields.iter().filter(|f| !contact_keys.contains(f.as_str())).collect();
     assert!(missing.is_empty(), "contact fields never used: {missing:?}");
 }
 

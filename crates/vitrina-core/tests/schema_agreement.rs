@@ -3,27 +3,15 @@
 //! tests/fixtures/schema/invalid (one defect each) is rejected by the schema AND refused or
 //! reported by the loader. The schema cannot see dangling ids or duplicates; the loader can.
 
+mod common;
+
 use jsonschema::Validator;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
 use vitrina_core::load_directory;
 use vitrina_core::model::{EventKind, MemberKind};
 
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn schema_path() -> PathBuf {
-    workspace().join("data/directory.schema.json")
-}
-
-fn read_json(path: &Path) -> Value {
-    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    serde_json::from_slice(&bytes).unwrap_or_else(|e| panic!("{}: not JSON: {e}", path.display()))
-}
-
 fn schema() -> Value {
-    read_json(&schema_path())
+    common::read_json("data/directory.schema.json")
 }
 
 /// A draft 2020-12 validator that also asserts `format` (so `format: date` refuses 2026-02-30, as the loader does).
@@ -39,20 +27,14 @@ fn schema_errors(validator: &Validator, instance: &Value) -> Vec<String> {
     validator.iter_errors(instance).map(|e| format!("at '{}': {e}", e.instance_path())).collect()
 }
 
-/// The `*.json` files of a fixture folder, sorted.
-fn fixtures(kind: &str) -> Vec<PathBuf> {
-    let dir = workspace().join("tests/fixtures/schema").join(kind);
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|entry| entry.expect("directory entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-        .collect();
-    files.sort();
-    files
+/// The `*.json` files of a fixture folder (`valid` or `invalid`), sorted.
+fn fixtures(kind: &str) -> Vec<String> {
+    common::json_files_in(&format!("tests/fixtures/schema/{kind}"))
 }
 
-fn name(path: &Path) -> String {
-    path.file_name().unwrap_or_default().to_string_lossy().into_owned()
+/// A fixture's file name, for messages.
+fn name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
 }
 
 #[test]
@@ -125,8 +107,8 @@ fn valid_fixtures_pass_the_schema_and_load_without_problems() {
     assert!(files.len() >= 3, "expected the valid fixtures, found {files:?}");
     let mut failures = Vec::new();
     for path in &files {
-        let bytes = std::fs::read(path).expect("fixture");
-        let errors = schema_errors(&validator, &read_json(path));
+        let bytes = common::read(path);
+        let errors = schema_errors(&validator, &common::read_json(path));
         if !errors.is_empty() {
             failures.push(format!("{}: the schema rejects it: {errors:#?}", name(path)));
         }
@@ -166,9 +148,11 @@ fn invalid_fixtures_fail_the_schema_and_the_loader_objects() {
     assert!(files.len() >= 15, "expected about 15 invalid fixtures, found {}", files.len());
     let mut failures = Vec::new();
     for path in &files {
-        let bytes = std::fs::read(path).expect("fixture");
-        let errors: Vec<(String, String)> =
-            validator.iter_errors(&read_json(path)).map(|e| (e.instance_path().to_string(), e.to_string())).collect();
+        let bytes = common::read(path);
+        let errors: Vec<(String, String)> = validator
+            .iter_errors(&common::read_json(path))
+            .map(|e| (e.instance_path().to_string(), e.to_string()))
+            .collect();
         if errors.is_empty() {
             failures.push(format!("{}: the schema accepts it", name(path)));
         }
@@ -205,11 +189,6 @@ fn invalid_fixtures_fail_the_schema_and_the_loader_objects() {
 /// The sample data another part of the project ships must follow the schema.
 #[test]
 fn sample_directory_passes_the_schema() {
-    let path = workspace().join("data/directory.json");
-    if !path.exists() {
-        eprintln!("SKIPPED: {} does not exist yet; nothing to check against the schema", path.display());
-        return;
-    }
-    let errors = schema_errors(&validator(), &read_json(&path));
+    let errors = schema_errors(&validator(), &common::read_json("data/directory.json"));
     assert!(errors.is_empty(), "data/directory.json does not follow the schema:\n{}", errors.join("\n"));
 }

@@ -1,29 +1,17 @@
 //! Reading a directory a few members at a time (as the app does, yielding to the browser in
 //! between) gives exactly what reading it at once gives, whatever the steps.
 
+mod common;
+
 use proptest::prelude::*;
 use vitrina_core::load::DirectoryLoader;
 use vitrina_core::{load_directory, LoadError, Loaded};
 
-fn file(path: &str) -> Vec<u8> {
-    let path = format!("{}/../../{path}", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read(&path).unwrap_or_else(|error| panic!("{path}: {error}"))
-}
-
 /// The files read: the sample directory and every broken or hostile fixture.
 fn files() -> Vec<(String, Vec<u8>)> {
-    let mut files = vec![("data/directory.json".to_owned(), file("data/directory.json"))];
-    let folder = format!("{}/../../tests/fixtures/broken", env!("CARGO_MANIFEST_DIR"));
-    let mut names: Vec<String> = std::fs::read_dir(&folder)
-        .expect("fixtures folder")
-        .map(|entry| entry.expect("fixture").file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    for name in names {
-        let path = format!("tests/fixtures/broken/{name}");
-        files.push((path.clone(), file(&path)));
-    }
-    files
+    let mut paths = vec!["data/directory.json".to_owned()];
+    paths.extend(common::json_files_in("tests/fixtures/broken"));
+    paths.into_iter().map(|path| (path.clone(), common::read(&path))).collect()
 }
 
 /// Reads `bytes` in steps of `step` members, checking the progress it reports on the way.
@@ -63,7 +51,7 @@ proptest! {
 
 #[test]
 fn the_sample_is_read_in_several_steps() {
-    let bytes = file("data/directory.json");
+    let bytes = common::read("data/directory.json");
     let mut loader = DirectoryLoader::start(bytes).expect("the sample starts");
     assert_eq!(loader.progress().0, 0, "nothing is read before the first step");
     assert!(!loader.read_members(|| false).expect("one member"));

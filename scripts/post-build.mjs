@@ -1,0 +1,33 @@
+// Trunk's one post_build hook (Trunk.toml): every step that changes the built files, in
+// order, then the service worker written from the result, then a check of it.
+//
+// One hook, not one per step: Trunk 0.21 starts all post_build hooks at once, and with
+// minify.mjs and service-worker.mjs as two hooks the worker hashed files while they were
+// being minified (its version changed from build to build of the same sources). A step
+// that adds or changes files in the build goes before `writeServiceWorker`.
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { checkServiceWorker } from "./check-dist.mjs";
+import { minifySite } from "./minify.mjs";
+import { writeServiceWorker } from "./service-worker.mjs";
+
+/** Finishes the build in `site`; throws if its sw.js does not match it afterwards. */
+export function postBuild(site, log = () => {}) {
+  for (const { name, before, after } of minifySite(site)) log(`minified ${name}: ${before} → ${after} bytes`);
+  const { version, shell } = writeServiceWorker(site);
+  log(`sw.js: version ${version}, ${shell.length} shell files`);
+  const problems = checkServiceWorker(site);
+  if (problems.length > 0) throw new Error(`sw.js does not match the build:\n  - ${problems.join("\n  - ")}`);
+  return { version, shell };
+}
+
+function main() {
+  const site = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+  if (!site) {
+    console.error("usage: node scripts/post-build.mjs SITE_FOLDER (or run as Trunk's post_build hook)");
+    process.exit(2);
+  }
+  postBuild(resolve(site), (line) => console.log(line));
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
