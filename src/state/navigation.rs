@@ -81,10 +81,17 @@ impl Navigation {
         self.flush_after_next_frame();
     }
 
+    /// Writes a new entry (a step's, or a burst's first) after the frame that shows it; the
+    /// replacements typed after it are the interval timer's.
     fn flush_after_next_frame(self) {
-        request_animation_frame(move || set_timeout(move || self.flush(), std::time::Duration::ZERO));
-        // Hidden pages get no animation frames: this one writes it there (flush is idempotent).
-        set_timeout(move || self.flush(), std::time::Duration::from_millis(250));
+        let flush_new_entry = move || {
+            if let Some(entry) = self.writes.try_update_value(|writes| writes.flush_new_entry()).flatten() {
+                self.write(&entry);
+            }
+        };
+        request_animation_frame(move || set_timeout(flush_new_entry, std::time::Duration::ZERO));
+        // Hidden pages get no animation frames: this one writes it there (it writes only once).
+        set_timeout(flush_new_entry, std::time::Duration::from_millis(250));
     }
 
     /// Moves to `route` as a refinement of the current step (search typing).

@@ -84,6 +84,17 @@ impl<R> HistoryWrites<R> {
         Some(write)
     }
 
+    /// A new entry still pending (a new step's, or a burst's first), to write after the
+    /// frame that shows it; nothing when only a replacement is pending, which the interval
+    /// timer writes: flushing it too, a quarter second into typing, wrote the address bar
+    /// twice per interval.
+    pub fn flush_new_entry(&mut self) -> Option<HistoryWrite<R>> {
+        match &self.pending {
+            Some(pending) if pending.push => self.pending.take(),
+            _ => None,
+        }
+    }
+
     /// Everything pending, to write now: before a new step, a correction, or the page
     /// being hidden or unloaded. The running timer then finds nothing to do.
     pub fn flush(&mut self) -> Option<HistoryWrite<R>> {
@@ -232,5 +243,31 @@ mod tests {
             let bursts = 1 + times.windows(2).filter(|pair| pair[1] - pair[0] >= BURST_WINDOW_MS).count();
             proptest::prop_assert_eq!(writes.iter().filter(|(_, w, _)| w.push).count(), bursts);
         }
+    }
+
+    /// Issue 12 (found by url-state.spec on a slow machine): the after-frame flushes of a
+    /// burst's first key write its new entry, never the replacements typed after it.
+    #[test]
+    fn the_after_frame_flush_writes_only_a_new_entry() {
+        let mut state = HistoryWrites::default();
+        let first = state.refine(0, 0.0);
+        assert_eq!(first.timer_at, Some(0.0));
+        // The frame that shows the first results: the burst's entry is written.
+        assert_eq!(state.flush_new_entry(), Some(HistoryWrite { route: 0, push: true }));
+        let mut writes = 1;
+        for (route, now) in [(1, 100.0), (2, 200.0)] {
+            assert_eq!(state.refine(route, now).write_now, None);
+        }
+        // The backup flush a quarter second in (for pages without frames) finds only a
+        // replacement, which is the timer's.
+        assert_eq!(state.flush_new_entry(), None);
+        assert!(state.is_pending());
+        if state.due(300.0).is_some() {
+            writes += 1;
+        }
+        assert_eq!(writes, 2, "one entry, one replacement in the first interval");
+        // A new step is a new entry: written after its frame.
+        assert_eq!(state.step(9), None);
+        assert_eq!(state.flush_new_entry(), Some(HistoryWrite { route: 9, push: true }));
     }
 }
