@@ -95,10 +95,11 @@ test.describe(() => {
       let wasmRequested;
       const requested = new Promise((resolve) => (wasmRequested = resolve));
       // boot.js decides before it imports the glue, which then asks for the wasm: once the
-      // wasm is asked for, the decision is made. The wasm is never served: the app stays out.
+      // wasm is asked for, the decision is made. The wasm is never served (a 404, as in the
+      // test above, with its expected console errors): the app stays out.
       await page.route(/_bg\.wasm$/, async (route) => {
         wasmRequested();
-        await route.abort();
+        await route.fulfill({ status: 404, body: "not here" });
       });
       // A new document each time: from one fragment to another the page would not load again.
       await page.goto("about:blank");
