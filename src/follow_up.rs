@@ -225,19 +225,20 @@ impl FollowUp {
         }
     }
 
-    /// For an intent that says what it did: the save comes after (`save_announced`).
-    fn save_later(self) {}
-
-    /// Saves after an intent said what it did, so that a storage failure is said last (the
-    /// live region speaks the last message of a moment).
-    fn save_announced(self) {
+    /// Saves, unless the list is a newer app's (read-only). Intents that say what they did
+    /// call it after saying so, so that a storage failure is said last (the live region
+    /// speaks the last message of a moment).
+    fn save_unless_read_only(self) {
         if !matches!(self.persistence.get_untracked(), Persistence::ReadOnly { .. }) {
             self.save();
         }
     }
 
+    /// Edits the list and saves it.
     fn change<R>(self, edit: impl FnOnce(&mut FollowUpList, Millis) -> R) -> R {
-        self.change_then(edit, FollowUp::save)
+        let result = self.edit(edit);
+        self.save_unless_read_only();
+        result
     }
 
     /// A change from typing, written once typing pauses (see `save_soon`). The field shows
@@ -263,7 +264,8 @@ impl FollowUp {
         result
     }
 
-    fn change_then<R>(self, edit: impl FnOnce(&mut FollowUpList, Millis) -> R, save: fn(FollowUp)) -> R {
+    /// Edits the list without saving it: the caller saves (`save_unless_read_only`).
+    fn edit<R>(self, edit: impl FnOnce(&mut FollowUpList, Millis) -> R) -> R {
         if matches!(self.persistence.get_untracked(), Persistence::ReadOnly { .. }) {
             // A newer app's list changes nowhere, not even in memory, where the edit would
             // look saved and then vanish; the edit runs on a copy only for its result.
@@ -272,7 +274,6 @@ impl FollowUp {
         }
         let mut result = None;
         self.list.update(|list| result = Some(edit(list, wall_clock_ms())));
-        save(self);
         // `update` always runs its closure, so the result is there.
         result.expect("the edit ran")
     }
@@ -302,17 +303,14 @@ impl FollowUp {
             None => {
                 // An id the directory no longer has cannot be added; the button is only
                 // shown for members of the loaded directory, so there is nothing to tell.
-                let added = self.change_then(
-                    |list, now| match contact {
-                        Some(contact) => list.add_contact(directory, member, contact, now).map(|_| ()),
-                        None => list.add_member(directory, member, now).map(|_| ()),
-                    },
-                    FollowUp::save_later,
-                );
+                let added = self.edit(|list, now| match contact {
+                    Some(contact) => list.add_contact(directory, member, contact, now).map(|_| ()),
+                    None => list.add_member(directory, member, now).map(|_| ()),
+                });
                 if added.is_ok() && self.is_saved_untracked(member, contact) {
                     self.announcer.announce(format!("{} {name}", ui(self.lang.get_untracked()).announce_saved));
                 }
-                self.save_announced();
+                self.save_unless_read_only();
             }
         }
     }
@@ -386,13 +384,13 @@ impl FollowUp {
 
     /// Removes an entry, and says so with the offer to undo; `undo` puts it back.
     pub fn remove(self, id: &EntryId) {
-        let removed = self.change_then(|list, now| list.remove(id, now), FollowUp::save_later);
+        let removed = self.edit(|list, now| list.remove(id, now));
         if let Some(removed) = &removed {
             let ui = ui(self.lang.get_untracked());
             self.announcer.announce(format!("{} {}. {}", ui.removed, removed.entry.display_name(), ui.undo));
         }
         self.last_removed.set(removed);
-        self.save_announced();
+        self.save_unless_read_only();
     }
 
     /// Puts back the entry removed last, and says so.
@@ -400,9 +398,9 @@ impl FollowUp {
         if let Some(removed) = self.last_removed.get_untracked() {
             let name = removed.entry.display_name().to_owned();
             self.last_removed.set(None);
-            self.change_then(|list, now| list.restore(removed, now), FollowUp::save_later);
+            self.edit(|list, now| list.restore(removed, now));
             self.announcer.announce(format!("{} {name}", ui(self.lang.get_untracked()).announce_restored));
-            self.save_announced();
+            self.save_unless_read_only();
         }
     }
 
