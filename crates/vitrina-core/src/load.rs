@@ -8,6 +8,8 @@ use serde_json::value::RawValue;
 use serde_json::{Map, Number, Value};
 use std::collections::HashSet;
 
+pub mod browser_json;
+
 /// A loaded directory with the problems found on the way.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Loaded {
@@ -31,6 +33,8 @@ pub struct DirectoryLoader {
     members: Vec<std::ops::Range<usize>>,
     /// How many of `members` are read.
     next: usize,
+    /// What reading the text as a browser does repaired inside members, in file order.
+    member_repairs: Vec<browser_json::Repair>,
     reader: Reader,
     cluster: Cluster,
     capability_groups: Vec<CapabilityGroup>,
@@ -58,8 +62,11 @@ impl DirectoryLoader {
         } else {
             0
         };
-        let whole = String::from_utf8(bytes)
-            .map_err(|e| LoadError::NotUtf8 { offset: e.utf8_error().valid_up_to().saturating_sub(bom) })?;
+        // Read as the browser's `Response.json()` reads it: what it accepts loads, each repair listed.
+        let browser_json::BrowserText { text: whole, repairs } = browser_json::read(bytes).map_err(|e| match e {
+            LoadError::NotUtf8 { offset } => LoadError::NotUtf8 { offset: offset.saturating_sub(bom) },
+            other => other,
+        })?;
         let text = &whole[bom..];
         let trimmed = text.trim_start();
         if trimmed.is_empty() {
@@ -75,29 +82,67 @@ impl DirectoryLoader {
         if !raw.get().starts_with('{') {
             return Err(LoadError::NotAnObject);
         }
-        // Duplicate keys: the last one wins, as with `serde_json::Value`.
+        // Duplicate keys: the last one wins, as with `serde_json::Value` and `JSON.parse`.
         let TopLevel(top_level) = serde_json::from_str(raw.get()).map_err(syntax_error)?;
         let mut root = Map::new();
         let mut raw_members = None;
+        let mut too_deep = Vec::new();
         for (key, raw) in top_level {
             if key == "members" {
                 raw_members = Some(raw);
             } else {
-                root.insert(key, serde_json::from_str(raw.get()).map_err(syntax_error)?);
+                match serde_json::from_str(raw.get()) {
+                    Ok(value) => {
+                        root.insert(key, value);
+                    }
+                    // Browsers read deeper nesting; only this field is lost.
+                    Err(e) if is_too_deep(&e) => {
+                        root.remove(&key);
+                        too_deep.push(key);
+                    }
+                    Err(e) => return Err(syntax_error(e)),
+                }
             }
         }
-        check_format(&root)?;
-        let members: Vec<&RawValue> = match raw_members.map(RawValue::get) {
-            None | Some("null") => return Err(LoadError::MembersMissing),
-            Some(raw) if raw.starts_with('[') => serde_json::from_str(raw).map_err(syntax_error)?,
-            Some(_) => return Err(LoadError::MembersNotAList),
-        };
         // Each member's JSON borrows from the file's text: kept as its place in it.
         let place = |raw: &RawValue| {
             let start = raw.get().as_ptr() as usize - whole.as_ptr() as usize;
             start..start + raw.get().len()
         };
-        let members: Vec<std::ops::Range<usize>> = members.into_iter().map(place).collect();
+        let members: Option<Result<Vec<&RawValue>, LoadError>> = match raw_members.map(RawValue::get) {
+            None | Some("null") => None,
+            Some(raw) if raw.starts_with('[') => Some(serde_json::from_str(raw).map_err(syntax_error)),
+            Some(_) => Some(Err(LoadError::MembersNotAList)),
+        };
+        // Refused only after the format is checked: a file of another format is named as such.
+        let members: Result<Option<Vec<std::ops::Range<usize>>>, LoadError> =
+            members.transpose().map(|members| members.map(|members| members.into_iter().map(place).collect()));
+        // Repairs inside a member are listed when it is read, with its id; the others now.
+        let in_a_member = |at: usize| {
+            let members = members.as_ref().ok().and_then(Option::as_deref).unwrap_or_default();
+            let next = members.partition_point(|member| member.start <= at);
+            next > 0 && members[next - 1].contains(&at)
+        };
+        let (member_repairs, top_repairs): (Vec<_>, Vec<_>) =
+            repairs.into_iter().partition(|repair| in_a_member(repair.at));
+        let top_fields = repaired_fields(&whole, &top_repairs, 0, "");
+        // A format number too large for a float is read as null; it is still a format this app does not read.
+        if let Some((_, ProblemKind::OutOfRange { value })) = top_fields.iter().find(|(field, _)| field == "format") {
+            return Err(LoadError::FormatUnsupported { found: value.clone(), supported: FORMAT_VERSION });
+        }
+        check_format(&root)?;
+        let members = members?.ok_or(LoadError::MembersMissing)?;
+        for (field, kind) in top_fields {
+            problems.push(repair_problem(None, field, kind));
+        }
+        for key in too_deep {
+            problems.push(Problem {
+                member: None,
+                field: key,
+                kind: ProblemKind::TooDeep,
+                action: Action::DroppedField,
+            });
+        }
 
         let mut reader = Reader { problems };
         let top = Path::root();
@@ -125,6 +170,7 @@ impl DirectoryLoader {
         };
         Ok(DirectoryLoader {
             text: whole,
+            member_repairs,
             loaded_members: Vec::with_capacity(members.len()),
             members,
             next: 0,
@@ -153,8 +199,20 @@ impl DirectoryLoader {
             let index = self.next;
             self.next += 1;
             let at = members_path.index(index);
-            // Already checked as JSON by `start`, so this parse cannot fail on syntax.
-            let value: Value = serde_json::from_str(&self.text[self.members[index].clone()]).map_err(syntax_error)?;
+            let range = self.members[index].clone();
+            let json = &self.text[range.clone()];
+            // Already checked as JSON by `start`, so this parse fails only on nesting too deep.
+            let value: Value = match serde_json::from_str(json) {
+                Ok(value) => value,
+                Err(e) if is_too_deep(&e) => {
+                    self.reader.report(None, &at, ProblemKind::TooDeep, Action::SkippedMember);
+                    if !more() {
+                        break;
+                    }
+                    continue;
+                }
+                Err(e) => return Err(syntax_error(e)),
+            };
             let value = &value;
             // A later member with the id of one already kept is left out unread: its own defects
             // would be listed under that id and look like the kept member's.
@@ -165,10 +223,16 @@ impl DirectoryLoader {
                     ProblemKind::DuplicateId { id: id.to_string() },
                     Action::KeptFirst,
                 );
-            } else if let Some(member) = self.reader.member(value, &at, &self.vocabularies) {
-                let first = self.seen.insert(member.id.clone());
-                debug_assert!(first, "a duplicate member id got past the check before reading");
-                self.loaded_members.push(member);
+            } else {
+                let first = self.member_repairs.partition_point(|repair| repair.at < range.start);
+                let last = self.member_repairs.partition_point(|repair| repair.at < range.end);
+                let repaired =
+                    repaired_fields(json, &self.member_repairs[first..last], range.start, &format!("members[{index}]"));
+                if let Some(member) = self.reader.member(value, &at, &self.vocabularies, repaired) {
+                    let first = self.seen.insert(member.id.clone());
+                    debug_assert!(first, "a duplicate member id got past the check before reading");
+                    self.loaded_members.push(member);
+                }
             }
             if !more() {
                 break;
@@ -191,6 +255,40 @@ impl DirectoryLoader {
         };
         Ok(Loaded { directory, problems: self.reader.problems })
     }
+}
+
+/// Whether serde_json stopped at its nesting limit (128 levels), which `JSON.parse` does not have.
+fn is_too_deep(e: &serde_json::Error) -> bool {
+    e.to_string().starts_with("recursion limit exceeded")
+}
+
+/// Each field `repairs` name in `json` (which starts at `offset` in the file), once per kind.
+fn repaired_fields(
+    json: &str,
+    repairs: &[browser_json::Repair],
+    offset: usize,
+    prefix: &str,
+) -> Vec<(String, ProblemKind)> {
+    if repairs.is_empty() {
+        return Vec::new();
+    }
+    let offsets: Vec<usize> = repairs.iter().map(|repair| repair.at - offset).collect();
+    let mut fields: Vec<(String, ProblemKind)> = Vec::with_capacity(repairs.len());
+    for (field, repair) in browser_json::paths_at(json, &offsets, prefix).into_iter().zip(repairs) {
+        if !fields.iter().any(|(f, kind)| f == &field && kind == &repair.kind) {
+            fields.push((field, repair.kind.clone()));
+        }
+    }
+    fields
+}
+
+/// The problem for a repaired field: a string read with U+FFFD, or a number too large, dropped.
+fn repair_problem(member: Option<&str>, field: String, kind: ProblemKind) -> Problem {
+    let action = match kind {
+        ProblemKind::LoneSurrogate | ProblemKind::InvalidUtf8 => Action::Replaced,
+        _ => Action::DroppedField,
+    };
+    Problem { member: member.map(str::to_owned), field, kind, action }
 }
 
 fn syntax_error(e: serde_json::Error) -> LoadError {
@@ -447,8 +545,16 @@ impl Reader {
         }
     }
 
-    fn member(&mut self, value: &Value, at: &Path, vocabularies: &Vocabularies) -> Option<Member> {
+    /// Reads a member; `repaired` are the fields reading its text as a browser does repaired.
+    fn member(
+        &mut self,
+        value: &Value,
+        at: &Path,
+        vocabularies: &Vocabularies,
+        repaired: Vec<(String, ProblemKind)>,
+    ) -> Option<Member> {
         let first_problem = self.problems.len();
+        self.problems.extend(repaired.into_iter().map(|(field, kind)| repair_problem(None, field, kind)));
         let member = self.member_fields(value, at, vocabularies);
         // Every problem inside a member is tagged with its id once the id is known to be good.
         let id = member.as_ref().map(|m| m.id.to_string()).or_else(|| member_id(value).map(|s| s.to_string()));

@@ -9,7 +9,8 @@ use std::fmt;
 pub enum LoadError {
     /// Occurs when the file has no content, or only white space.
     Empty,
-    /// Occurs when the bytes are not UTF-8 text; `offset` is the first bad byte.
+    /// Occurs when bytes that are not UTF-8 stand outside a string, where JSON's syntax is (a
+    /// browser refuses such a file too; inside a string they are read as U+FFFD and listed).
     NotUtf8 {
         /// Byte offset of the first invalid sequence.
         offset: usize,
@@ -258,6 +259,14 @@ pub enum ProblemKind {
         /// The half that is missing or unusable: `"lat"` or `"lon"`.
         missing: &'static str,
     },
+    /// A string holds an escaped half of a surrogate pair (`\ud800`) with no other half, which
+    /// is no character; browsers read it anyway, and the loader reads U+FFFD in its place.
+    LoneSurrogate,
+    /// A string holds bytes that are not UTF-8; read, as browsers do, as U+FFFD.
+    InvalidUtf8,
+    /// A value nested deeper than the loader reads (more than 127 lists or objects inside a member
+    /// or a top-level field).
+    TooDeep,
 }
 
 /// What the loader did about a problem.
@@ -277,6 +286,8 @@ pub enum Action {
     DroppedReference,
     /// A stand-in value was used.
     UsedFallback,
+    /// The value was read with U+FFFD (�) in place of what could not be read.
+    Replaced,
 }
 
 /// One thing wrong with the file, kept as data so the staff can see them all in one place.
@@ -361,6 +372,21 @@ impl Problem {
                 format!("no sirve sin «{missing}»: una ubicación en el mapa necesita lat y lon"),
                 format!("useless without “{missing}”: a place on the map needs both lat and lon"),
             ),
+            LoneSurrogate => lang
+                .pick(
+                    "contiene media pareja sustituta (\\ud800 a \\udfff sin su otra mitad), que no es ningún carácter",
+                    "holds half a surrogate pair (\\ud800 to \\udfff without its other half), which is no character",
+                )
+                .into(),
+            InvalidUtf8 => {
+                lang.pick("contiene bytes que no son texto UTF-8", "holds bytes that are not UTF-8 text").into()
+            }
+            TooDeep => lang
+                .pick(
+                    "tiene más de 127 listas u objetos uno dentro de otro, demasiados para leerlo",
+                    "has more than 127 lists or objects nested in each other, too many to read",
+                )
+                .into(),
         }
     }
 
@@ -374,6 +400,7 @@ impl Problem {
             Action::KeptFirst => lang.pick("se conservó el primero", "first one kept"),
             Action::DroppedReference => lang.pick("se omitió la referencia", "reference dropped"),
             Action::UsedFallback => lang.pick("se usó un valor sustituto", "stand-in value used"),
+            Action::Replaced => lang.pick("se leyó con � en su lugar", "read with � in its place"),
         }
     }
 }

@@ -94,9 +94,11 @@ fn not_json_says_line_and_column() {
     assert!(error.message(Lang::En).contains("line 1, column 1"));
 }
 
+/// Bytes that are not UTF-8 outside any string break JSON's syntax in a browser too.
 #[test]
-fn invalid_utf8_is_refused_with_offset() {
-    check_fatal(b"{\"format\": 1, \"x\": \"\xff\"}", LoadError::NotUtf8 { offset: 20 });
+fn invalid_utf8_outside_a_string_is_refused_with_offset() {
+    check_fatal(b"{\"format\": 1, \"x\": \"\xff\", \xff \"members\": []}", LoadError::NotUtf8 { offset: 24 });
+    check_fatal(b"\xEF\xBB\xBF{\"format\": 1, \xff \"members\": []}", LoadError::NotUtf8 { offset: 14 });
 }
 
 #[test]
@@ -126,10 +128,17 @@ fn top_level_must_be_an_object_with_members() {
     check_fatal(br#"{"format": 1, "members": {}}"#, LoadError::MembersNotAList);
 }
 
+/// `JSON.parse` reads nesting far deeper than serde_json's 128 levels: only the field that is too
+/// deep is lost (issue 13), and 100,000 levels are no crash.
 #[test]
-fn deep_nesting_is_an_error_not_a_crash() {
-    let deep = format!(r#"{{"format": 1, "members": [], "x": {}{}}}"#, "[".repeat(100_000), "]".repeat(100_000));
-    assert!(matches!(load_directory(deep.as_bytes()), Err(LoadError::Syntax { .. })));
+fn deep_nesting_drops_that_field_not_the_file_and_is_no_crash() {
+    let deep = format!(
+        r#"{{"format": 1, "cluster": {{"name": "C"}}, "members": [], "x": {}{}}}"#,
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    );
+    let loaded = load(&deep);
+    check_one_problem(&loaded, "x", ProblemKind::TooDeep, Action::DroppedField);
 }
 
 // ---- members that are skipped --------------------------------------------------------------
@@ -736,5 +745,137 @@ fn collect_link_values(value: &serde_json::Value, out: &mut Vec<String>) {
         }
         serde_json::Value::Array(items) => items.iter().for_each(|item| collect_link_values(item, out)),
         _ => {}
+    }
+}
+
+// ---- what a browser reads, the loader reads (issue 13) -------------------------------------
+//
+// `Response.json()` decodes bad bytes as U+FFFD and `JSON.parse` keeps lone surrogate escapes
+// and reads 1e400 as Infinity; serde_json refuses all three, which refused the whole file.
+
+#[test]
+fn a_lone_surrogate_in_one_name_loads_every_member_and_lists_that_field() {
+    let loaded = load_directory(&fixture("lone-surrogate.json")).expect("a lone surrogate does not stop the load");
+    let names: Vec<&str> = loaded.directory.members.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, ["Aceros del Norte", "Forjas \u{FFFD} del Bajío", "Moldes Saltillo"]);
+    // A whole pair is a character, and an escaped backslash is no escape: both read as written.
+    assert_eq!(loaded.directory.members[2].pitch, Some(Text::Plain("Moldes 😀 y \\ud800 escrito así".into())));
+    check_one_problem(&loaded, "members[1].name", ProblemKind::LoneSurrogate, Action::Replaced);
+    assert_eq!(loaded.problems[0].member.as_deref(), Some("forjas-bajio"));
+}
+
+#[test]
+fn lone_surrogates_are_listed_once_per_field_wherever_they_are() {
+    let file = r#"{ "format": 1, "cluster": { "name": "Cl\udc00ster \ud800\ud800" },
+        "capabilities": [ { "id": "stamping", "label": { "es": "Estampado\uDBFF" } } ],
+        "members": [ { "id": "uno", "name": "Uno", "customers": ["A", "B\ud800"], "extra\ud800": 1,
+                       "contacts": [ { "id": "ana", "name": "Ana \udfff" } ] },
+                     { "id": "dos", "name": "Dos" } ] }"#;
+    let loaded = load(file);
+    assert_eq!(loaded.directory.cluster.name, "Cl\u{FFFD}ster \u{FFFD}\u{FFFD}");
+    assert_eq!(loaded.directory.members.len(), 2);
+    assert_eq!(loaded.directory.members[0].customers, ["A", "B\u{FFFD}"]);
+    let fields: Vec<(Option<&str>, &str)> =
+        loaded.problems.iter().map(|p| (p.member.as_deref(), p.field.as_str())).collect();
+    assert_eq!(
+        fields,
+        [
+            (None, "cluster.name"),
+            (None, "capabilities[0].label.es"),
+            (Some("uno"), "members[0].customers[1]"),
+            (Some("uno"), "members[0].extra\u{FFFD}"),
+            (Some("uno"), "members[0].contacts[0].name"),
+        ]
+    );
+    assert!(loaded.problems.iter().all(|p| p.kind == ProblemKind::LoneSurrogate && p.action == Action::Replaced));
+}
+
+#[test]
+fn a_lone_surrogate_in_an_id_is_a_bad_slug_and_the_rest_loads() {
+    let loaded = load(&with_members(r#"{ "id": "uno\ud800", "name": "Uno" }, { "id": "dos", "name": "Dos" }"#));
+    assert_eq!(loaded.directory.members.len(), 1);
+    assert_eq!(
+        listed(&loaded),
+        [
+            ("members[0].id", ProblemKind::LoneSurrogate, Action::Replaced),
+            ("members[0].id", ProblemKind::BadSlug { value: "uno\u{FFFD}".into() }, Action::SkippedMember),
+        ]
+    );
+}
+
+#[test]
+fn bytes_that_are_not_utf8_inside_strings_read_as_replacement_characters() {
+    let loaded = load_directory(&fixture("invalid-utf8.json")).expect("a Latin-1 letter does not stop the load");
+    assert_eq!(loaded.directory.cluster.name, "Cl\u{FFFD}ster en Latin-1");
+    assert_eq!(loaded.directory.members.len(), 2);
+    assert_eq!(loaded.directory.members[1].legal_name.as_deref(), Some("Dos Ingenier\u{FFFD}a S.A."));
+    assert_eq!(
+        listed(&loaded),
+        [
+            ("cluster.name", ProblemKind::InvalidUtf8, Action::Replaced),
+            ("members[1].legal_name", ProblemKind::InvalidUtf8, Action::Replaced),
+        ]
+    );
+    assert_eq!(loaded.problems[1].member.as_deref(), Some("dos"));
+}
+
+#[test]
+fn numbers_too_large_for_a_float_drop_the_field_not_the_file() {
+    let loaded = load_directory(&fixture("number-too-large.json")).expect("1e400 does not stop the load");
+    assert_eq!(loaded.directory.members.len(), 2);
+    assert_eq!(loaded.directory.members[1].investment_musd, None);
+    check_one_problem(
+        &loaded,
+        "members[1].investment_musd",
+        ProblemKind::OutOfRange { value: "1e400".into() },
+        Action::DroppedField,
+    );
+    // A whole number of 400 digits where a whole number belongs, and -1e999 where a list does.
+    let huge = format!("1{}", "0".repeat(400));
+    let loaded = load(&with_members(&format!(
+        r#"{{ "id": "uno", "name": "Uno", "employees": {huge}, "founded": 99999999999999999999999,
+              "customers": ["A", -1e999] }}"#
+    )));
+    assert_eq!(loaded.directory.members[0].customers, ["A"]);
+    assert_eq!(
+        listed(&loaded),
+        [
+            (
+                "members[0].employees",
+                ProblemKind::OutOfRange { value: "10000000000000000000…".into() },
+                Action::DroppedField
+            ),
+            ("members[0].customers[1]", ProblemKind::OutOfRange { value: "-1e999".into() }, Action::DroppedField),
+            ("members[0].founded", ProblemKind::OutOfRange { value: "1e+23".into() }, Action::DroppedField),
+        ]
+    );
+    // A format number too large is still another format, not a missing one.
+    check_fatal(
+        br#"{"format": 1e400, "members": []}"#,
+        LoadError::FormatUnsupported { found: "1e400".into(), supported: 1 },
+    );
+}
+
+#[test]
+fn a_member_nested_too_deep_is_skipped_and_the_rest_loads() {
+    let loaded = load_directory(&fixture("too-deep.json")).expect("deep nesting in one member does not stop the load");
+    let ids: Vec<&str> = loaded.directory.members.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(ids, ["uno", "tres"]);
+    check_one_problem(&loaded, "members[1]", ProblemKind::TooDeep, Action::SkippedMember);
+    // The limit: 127 lists or objects one inside the other, the member's own object included.
+    let nested = |levels: usize| {
+        with_members(&format!(r#"{{ "id": "uno", "name": "Uno", "x": {}{} }}"#, "[".repeat(levels), "]".repeat(levels)))
+    };
+    assert_eq!(load(&nested(126)).problems, []);
+    assert_eq!(listed(&load(&nested(127))), [("members[0]", ProblemKind::TooDeep, Action::SkippedMember)]);
+}
+
+#[test]
+fn repairs_are_described_in_both_languages() {
+    for kind in [ProblemKind::LoneSurrogate, ProblemKind::InvalidUtf8, ProblemKind::TooDeep] {
+        let problem = Problem { member: None, field: "members[0].name".into(), kind, action: Action::Replaced };
+        let (es, en) = (problem.describe(Lang::Es), problem.describe(Lang::En));
+        assert!(!es.is_empty() && !en.is_empty() && es != en, "{es} / {en}");
+        assert_ne!(problem.describe_action(Lang::Es), problem.describe_action(Lang::En));
     }
 }
