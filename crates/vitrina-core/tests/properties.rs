@@ -954,3 +954,116 @@ proptest! {
         check_writes_back(&loaded.directory)?;
     }
 }
+
+// ---- strings as a browser reads them (issue 13) -------------------------------------------------
+
+/// A piece of a JSON string literal: a character (escaped as serde_json escapes it), a `\uXXXX`
+/// escape of one surrogate half, or an escaped backslash followed by `ud800` (which is no escape).
+#[derive(Clone, Debug)]
+enum Piece {
+    Char(char),
+    Half(u16),
+    EscapedBackslash,
+}
+
+fn pieces() -> BoxedStrategy<Vec<Piece>> {
+    let piece = prop_oneof![
+        3 => any::<char>().prop_map(Piece::Char),
+        2 => (0xD800u16..=0xDFFF).prop_map(Piece::Half),
+        1 => Just(Piece::EscapedBackslash),
+    ];
+    prop::collection::vec(piece, 0..12).boxed()
+}
+
+/// The body of a JSON string literal holding `pieces`.
+fn literal(pieces: &[Piece]) -> String {
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Char(c) => {
+                let quoted = serde_json::to_string(&c.to_string()).expect("a char is JSON");
+                out.push_str(&quoted[1..quoted.len() - 1]);
+            }
+            Piece::Half(half) => out.push_str(&format!("\\u{half:04x}")),
+            Piece::EscapedBackslash => out.push_str("\\\\ud800"),
+        }
+    }
+    out
+}
+
+/// What `JSON.parse` reads, with U+FFFD for each lone half (the slow, obvious reference), and
+/// whether there was one.
+fn as_browser_reads(pieces: &[Piece]) -> (String, bool) {
+    let (mut out, mut lone) = (String::new(), false);
+    let mut i = 0;
+    while i < pieces.len() {
+        match (&pieces[i], pieces.get(i + 1)) {
+            (Piece::Half(high @ 0xD800..=0xDBFF), Some(Piece::Half(low @ 0xDC00..=0xDFFF))) => {
+                let code = 0x10000 + ((u32::from(*high) - 0xD800) << 10) + (u32::from(*low) - 0xDC00);
+                out.push(char::from_u32(code).expect("a pair is a character"));
+                i += 2;
+                continue;
+            }
+            (Piece::Half(_), _) => {
+                out.push(char::REPLACEMENT_CHARACTER);
+                lone = true;
+            }
+            (Piece::Char(c), _) => out.push(*c),
+            (Piece::EscapedBackslash, _) => out.push_str("\\ud800"),
+        }
+        i += 1;
+    }
+    (out, lone)
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Names holding lone surrogate escapes anywhere never fail the load: every member loads,
+    /// named as a browser reads it, and each field with a lone half is listed once.
+    #[test]
+    fn lone_surrogate_escapes_never_fail_the_load(names in prop::collection::vec(pieces(), 1..6), cluster in pieces()) {
+        let members: Vec<String> = names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| format!(r#"{{"id": "m{i}", "name": "M{i} {}", "customers": ["{}"]}}"#, literal(name), literal(name)))
+            .collect();
+        let file = format!(
+            r#"{{"format": 1, "cluster": {{"name": "C {}"}}, "members": [{}]}}"#,
+            literal(&cluster),
+            members.join(", ")
+        );
+        let loaded = match load_directory(file.as_bytes()) {
+            Ok(loaded) => loaded,
+            Err(e) => return Err(TestCaseError::fail(format!("refused: {e}\n{file}"))),
+        };
+        check_invariants(&loaded)?;
+        check_writes_back(&loaded.directory)?;
+        let blank = |c: char| c.is_whitespace() || c == '\u{feff}';
+        let mut expected_problems = Vec::new();
+        let (cluster_name, cluster_lone) = as_browser_reads(&cluster);
+        let expected_cluster = format!("C {cluster_name}");
+        prop_assert_eq!(loaded.directory.cluster.name.as_str(), expected_cluster.trim_end_matches(blank));
+        if cluster_lone {
+            expected_problems.push((None, "cluster.name".to_owned()));
+        }
+        prop_assert_eq!(loaded.directory.members.len(), names.len());
+        for (i, (member, name)) in loaded.directory.members.iter().zip(&names).enumerate() {
+            let (read, lone) = as_browser_reads(name);
+            let expected_name = format!("M{i} {read}");
+            prop_assert_eq!(member.name.as_str(), expected_name.trim_end_matches(blank));
+            if lone {
+                expected_problems.push((Some(format!("m{i}")), format!("members[{i}].name")));
+                expected_problems.push((Some(format!("m{i}")), format!("members[{i}].customers[0]")));
+            }
+        }
+        let listed: Vec<(Option<String>, String)> = loaded
+            .problems
+            .iter()
+            .filter(|p| p.kind == ProblemKind::LoneSurrogate)
+            .map(|p| (p.member.clone(), p.field.clone()))
+            .collect();
+        prop_assert_eq!(listed, expected_problems);
+        prop_assert!(loaded.problems.iter().all(|p| p.kind == ProblemKind::LoneSurrogate), "{:#?}", loaded.problems);
+    }
+}
