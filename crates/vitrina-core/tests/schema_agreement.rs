@@ -2,12 +2,18 @@
 //! every file in tests/fixtures/schema/valid passes both without a problem, and every file in
 //! tests/fixtures/schema/invalid (one defect each) is rejected by the schema AND refused or
 //! reported by the loader. The schema cannot see dangling ids or duplicates; the loader can.
+//! Nor can it see how a string was written: every file in tests/fixtures/schema/encoding (a lone
+//! surrogate escape, bytes that are not UTF-8) passes the schema as a browser reads it, and the
+//! loader loads all of it, listing that one string. Every fixture is read as a browser reads it
+//! (`Response.json()`: U+FFFD for what is no character, Infinity, here null, for 1e400).
 
 mod common;
 
 use jsonschema::Validator;
 use serde_json::Value;
+use vitrina_core::load::browser_json;
 use vitrina_core::load_directory;
+use vitrina_core::problem::{Action, ProblemKind};
 use vitrina_core::model::{EventKind, MemberKind};
 
 fn schema() -> Value {
@@ -25,6 +31,12 @@ fn validator() -> Validator {
 /// Every schema error for `instance`, one line each with where it is.
 fn schema_errors(validator: &Validator, instance: &Value) -> Vec<String> {
     validator.iter_errors(instance).map(|e| format!("at '{}': {e}", e.instance_path())).collect()
+}
+
+/// A fixture read as a browser's `Response.json()` reads it, as the schema would see it in a page.
+fn read_as_browser(path: &str) -> Value {
+    let read = browser_json::read(common::read(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+    serde_json::from_str(read.text.trim_start_matches('\u{feff}')).unwrap_or_else(|e| panic!("{path}: not JSON: {e}"))
 }
 
 /// The `*.json` files of a fixture folder (`valid` or `invalid`), sorted.
@@ -108,7 +120,7 @@ fn valid_fixtures_pass_the_schema_and_load_without_problems() {
     let mut failures = Vec::new();
     for path in &files {
         let bytes = common::read(path);
-        let errors = schema_errors(&validator, &common::read_json(path));
+        let errors = schema_errors(&validator, &read_as_browser(path));
         if !errors.is_empty() {
             failures.push(format!("{}: the schema rejects it: {errors:#?}", name(path)));
         }
@@ -150,7 +162,7 @@ fn invalid_fixtures_fail_the_schema_and_the_loader_objects() {
     for path in &files {
         let bytes = common::read(path);
         let errors: Vec<(String, String)> = validator
-            .iter_errors(&common::read_json(path))
+            .iter_errors(&read_as_browser(path))
             .map(|e| (e.instance_path().to_string(), e.to_string()))
             .collect();
         if errors.is_empty() {
@@ -179,6 +191,37 @@ fn invalid_fixtures_fail_the_schema_and_the_loader_objects() {
                             name(path)
                         ));
                     }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A string the browser reads with U+FFFD in it is valid for the schema, which sees only the parsed
+/// value: the loader loads the whole file and lists that one string, read with the replacement.
+#[test]
+fn encoding_fixtures_pass_the_schema_and_the_loader_lists_only_the_string() {
+    let validator = validator();
+    let files = fixtures("encoding");
+    assert!(files.len() >= 2, "expected the encoding fixtures, found {files:?}");
+    let mut failures = Vec::new();
+    for path in &files {
+        let value = read_as_browser(path);
+        let errors = schema_errors(&validator, &value);
+        if !errors.is_empty() {
+            failures.push(format!("{}: the schema rejects it: {errors:#?}", name(path)));
+        }
+        let members = value["members"].as_array().map_or(0, Vec::len);
+        match load_directory(&common::read(path)) {
+            Err(e) => failures.push(format!("{}: the loader refuses it: {e}", name(path))),
+            Ok(loaded) => {
+                let repaired = |kind: &ProblemKind| matches!(kind, ProblemKind::LoneSurrogate | ProblemKind::InvalidUtf8);
+                if loaded.directory.members.len() != members {
+                    failures.push(format!("{}: {} of {members} members load", name(path), loaded.directory.members.len()));
+                }
+                if !matches!(&loaded.problems[..], [one] if repaired(&one.kind) && one.action == Action::Replaced) {
+                    failures.push(format!("{}: expected one repaired string, got {:#?}", name(path), loaded.problems));
                 }
             }
         }
