@@ -192,6 +192,40 @@ mod tests {
         assert!(out.contains("(file): the file starts with a byte order mark"), "{out}");
     }
 
+    /// What a browser reads, this check reads too, and lists what was repaired (issue 13).
+    #[test]
+    fn strings_a_browser_reads_with_a_replacement_are_problems_not_failures() {
+        for (name, es, en) in [
+            (
+                "lone-surrogate.json",
+                "[forjas-bajio] members[1].name: contiene media pareja sustituta",
+                "[forjas-bajio] members[1].name: holds half a surrogate pair",
+            ),
+            (
+                "invalid-utf8.json",
+                "[dos] members[1].legal_name: contiene bytes que no son texto UTF-8 (se leyó con � en su lugar)",
+                "[dos] members[1].legal_name: holds bytes that are not UTF-8 text (read with � in its place)",
+            ),
+            (
+                "number-too-large.json",
+                "[dos] members[1].investment_musd: 1e400 está fuera del rango permitido",
+                "[dos] members[1].investment_musd: 1e400 is outside the allowed range",
+            ),
+            (
+                "too-deep.json",
+                "members[1]: tiene más de 127 listas u objetos",
+                "members[1]: has more than 127 lists or objects",
+            ),
+        ] {
+            let bytes = fixture(name);
+            let (code, out, err) = run_check(&bytes, Lang::Es);
+            assert_eq!(code, HAS_PROBLEMS, "{name}: {err}");
+            assert!(out.contains(es), "{name}: {out}");
+            let (_, out, _) = run_check(&bytes, Lang::En);
+            assert!(out.contains(en), "{name}: {out}");
+        }
+    }
+
     #[test]
     fn terminal_control_characters_from_the_file_are_escaped() {
         let file = "{ \"format\": 1, \"cluster\": { \"name\": \"A\\u001b[2JB\\u202eC\" }, \"members\": [ { \"id\": \"Bad\\u001b[31m\", \"name\": \"x\" } ] }";
