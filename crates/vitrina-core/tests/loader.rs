@@ -11,6 +11,7 @@
 //! | a URL field that is not `http:`/`https:` (e.g. `javascript:`), an email that is not an address | the field is dropped, never rendered as a link; the problem is listed |
 //! | fields the format does not name | ignored (files may be newer than the app) |
 //! | wrong types (a number where a list belongs …) | that field, or that member, is skipped; the problem is listed |
+//! | what a browser's `JSON.parse` reads and serde_json refuses: a lone surrogate escape or bytes that are not UTF-8 in a string, `1e400`, nesting past 127 levels | the string is read with U+FFFD, the number as absent, the member or top-level field nested too deep is left out; the problem is listed (issue 13) |
 //!
 //! "The problem is listed": the data maintainer sees every problem, with the member id and
 //! the field, in one place in the app and in `cargo xtask check-directory`; a visitor sees

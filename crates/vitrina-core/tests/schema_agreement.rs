@@ -13,8 +13,8 @@ use jsonschema::Validator;
 use serde_json::Value;
 use vitrina_core::load::browser_json;
 use vitrina_core::load_directory;
-use vitrina_core::problem::{Action, ProblemKind};
 use vitrina_core::model::{EventKind, MemberKind};
+use vitrina_core::problem::{Action, ProblemKind};
 
 fn schema() -> Value {
     common::read_json("data/directory.schema.json")
@@ -216,9 +216,14 @@ fn encoding_fixtures_pass_the_schema_and_the_loader_lists_only_the_string() {
         match load_directory(&common::read(path)) {
             Err(e) => failures.push(format!("{}: the loader refuses it: {e}", name(path))),
             Ok(loaded) => {
-                let repaired = |kind: &ProblemKind| matches!(kind, ProblemKind::LoneSurrogate | ProblemKind::InvalidUtf8);
+                let repaired =
+                    |kind: &ProblemKind| matches!(kind, ProblemKind::LoneSurrogate | ProblemKind::InvalidUtf8);
                 if loaded.directory.members.len() != members {
-                    failures.push(format!("{}: {} of {members} members load", name(path), loaded.directory.members.len()));
+                    failures.push(format!(
+                        "{}: {} of {members} members load",
+                        name(path),
+                        loaded.directory.members.len()
+                    ));
                 }
                 if !matches!(&loaded.problems[..], [one] if repaired(&one.kind) && one.action == Action::Replaced) {
                     failures.push(format!("{}: expected one repaired string, got {:#?}", name(path), loaded.problems));
