@@ -87,12 +87,16 @@ impl DirectoryLoader {
         let mut root = Map::new();
         let mut raw_members = None;
         let mut too_deep = Vec::new();
+        let mut number_repairs = Vec::new();
         for (key, raw) in top_level {
             if key == "members" {
                 raw_members = Some(raw);
             } else {
-                match serde_json::from_str(raw.get()) {
-                    Ok(value) => {
+                match parse_value(raw.get()) {
+                    Ok((value, repairs)) => {
+                        let start = raw.get().as_ptr() as usize - whole.as_ptr() as usize;
+                        number_repairs
+                            .extend(repairs.into_iter().map(|r| browser_json::Repair { at: start + r.at, ..r }));
                         root.insert(key, value);
                     }
                     // Browsers read deeper nesting; only this field is lost.
@@ -125,6 +129,9 @@ impl DirectoryLoader {
         };
         let (member_repairs, top_repairs): (Vec<_>, Vec<_>) =
             repairs.into_iter().partition(|repair| in_a_member(repair.at));
+        let mut top_repairs = top_repairs;
+        top_repairs.append(&mut number_repairs);
+        top_repairs.sort_by_key(|repair| repair.at);
         let top_fields = repaired_fields(&whole, &top_repairs, 0, "");
         // A format number too large for a float is read as null; it is still a format this app does not read.
         if let Some((_, ProblemKind::OutOfRange { value })) = top_fields.iter().find(|(field, _)| field == "format") {
@@ -202,8 +209,8 @@ impl DirectoryLoader {
             let range = self.members[index].clone();
             let json = &self.text[range.clone()];
             // Already checked as JSON by `start`, so this parse fails only on nesting too deep.
-            let value: Value = match serde_json::from_str(json) {
-                Ok(value) => value,
+            let (value, number_repairs) = match parse_value(json) {
+                Ok(parsed) => parsed,
                 Err(e) if is_too_deep(&e) => {
                     self.reader.report(None, &at, ProblemKind::TooDeep, Action::SkippedMember);
                     if !more() {
@@ -226,8 +233,11 @@ impl DirectoryLoader {
             } else {
                 let first = self.member_repairs.partition_point(|repair| repair.at < range.start);
                 let last = self.member_repairs.partition_point(|repair| repair.at < range.end);
-                let repaired =
-                    repaired_fields(json, &self.member_repairs[first..last], range.start, &format!("members[{index}]"));
+                let mut repairs = self.member_repairs[first..last].to_vec();
+                repairs
+                    .extend(number_repairs.into_iter().map(|r| browser_json::Repair { at: range.start + r.at, ..r }));
+                repairs.sort_by_key(|repair| repair.at);
+                let repaired = repaired_fields(json, &repairs, range.start, &format!("members[{index}]"));
                 if let Some(member) = self.reader.member(value, &at, &self.vocabularies, repaired) {
                     let first = self.seen.insert(member.id.clone());
                     debug_assert!(first, "a duplicate member id got past the check before reading");
@@ -254,6 +264,19 @@ impl DirectoryLoader {
             members: self.loaded_members,
         };
         Ok(Loaded { directory, problems: self.reader.problems })
+    }
+}
+
+/// One value's JSON as a `Value`; a number too large for a float (which serde_json refuses and
+/// `JSON.parse` reads as Infinity) is read as null, and listed by the repairs (offsets in `json`).
+fn parse_value(json: &str) -> Result<(Value, Vec<browser_json::Repair>), serde_json::Error> {
+    match serde_json::from_str(json) {
+        Ok(value) => Ok((value, Vec::new())),
+        Err(e) if e.to_string().starts_with("number out of range") => {
+            let (json, repairs) = browser_json::repaired(json);
+            Ok((serde_json::from_str(&json)?, repairs))
+        }
+        Err(e) => Err(e),
     }
 }
 

@@ -8,7 +8,9 @@
 //!   keeps as a lone UTF-16 unit and serde_json refuses) is read as U+FFFD; a whole pair
 //!   (`"\ud83d\ude00"`) and an escaped backslash (`"\\ud800"`) are left alone;
 //! - a number too large for a float (`1e400`, which `JSON.parse` reads as Infinity and
-//!   serde_json refuses) is read as `null`, as if absent, and listed as out of range.
+//!   serde_json refuses) is read as `null`, as if absent, and listed as out of range. The
+//!   loader mends only the field or member serde_json refused ([`repaired`]), so a clean file
+//!   costs two substring searches, not a pass over every byte.
 //!
 //! The escape and number repairs are written over the text in place (`\uFFFD` is as long as
 //! `\ud800`; `null` and spaces as long as the number), so offsets never move and a repair is
@@ -40,28 +42,48 @@ pub fn read(bytes: Vec<u8>) -> Result<BrowserText, LoadError> {
         Ok(text) => (text, Vec::new()),
         Err(e) => decode_lossy(e.as_bytes()),
     };
-    let scan = scan(text.as_bytes(), &bad_bytes)?;
+    // The scan reads every byte, a tenth of a large file's load: skipped when a fast search finds
+    // no surrogate escape and no bad byte. Numbers too large are found then by serde_json's
+    // refusal, and [`repaired`] mends that one field or member.
+    if bad_bytes.is_empty() && !text.contains("\\ud") && !text.contains("\\uD") {
+        return Ok(BrowserText { text, repairs: Vec::new() });
+    }
+    let edits = scan(text.as_bytes(), &bad_bytes)?;
     let mut repairs: Vec<Repair> =
         bad_bytes.iter().map(|bad| Repair { at: bad.at, kind: ProblemKind::InvalidUtf8 }).collect();
-    if scan.edits.is_empty() {
+    if edits.is_empty() {
         return Ok(BrowserText { text, repairs });
     }
-    let mut bytes = text.into_bytes();
-    for edit in scan.edits {
-        let place = &mut bytes[edit.at..edit.at + edit.len];
-        match edit.kind {
-            ProblemKind::LoneSurrogate => place.copy_from_slice(b"\\uFFFD"),
-            _ => {
-                place.fill(b' ');
-                place[..4].copy_from_slice(b"null");
-            }
-        }
+    let (text, mut more) = apply(text, edits);
+    repairs.append(&mut more);
+    repairs.sort_by_key(|repair| repair.at);
+    Ok(BrowserText { text, repairs })
+}
+
+/// `json` (one value's text, valid UTF-8) with its lone surrogate escapes and numbers too large
+/// repaired, and the repairs, offsets in `json`; for a value serde_json refused.
+pub fn repaired(json: &str) -> (String, Vec<Repair>) {
+    match scan(json.as_bytes(), &[]) {
+        Ok(edits) => apply(json.to_owned(), edits),
+        // Without bad bytes the scan has nothing to refuse.
+        Err(_) => (json.to_owned(), Vec::new()),
+    }
+}
+
+/// Writes the same-length `edits` over `text`.
+fn apply(text: String, edits: Vec<Edit>) -> (String, Vec<Repair>) {
+    let mut repairs = Vec::with_capacity(edits.len());
+    let mut text = text;
+    for edit in edits {
+        let replacement = match edit.kind {
+            ProblemKind::LoneSurrogate => "\\uFFFD".to_owned(),
+            _ => format!("null{}", " ".repeat(edit.len - 4)),
+        };
+        // ASCII over ASCII of the same length: nothing moves, and the text stays UTF-8.
+        text.replace_range(edit.at..edit.at + edit.len, &replacement);
         repairs.push(Repair { at: edit.at, kind: edit.kind });
     }
-    repairs.sort_by_key(|repair| repair.at);
-    // ASCII was written over ASCII, so the text is still UTF-8; the check costs one pass.
-    let text = String::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 { offset: e.utf8_error().valid_up_to() })?;
-    Ok(BrowserText { text, repairs })
+    (text, repairs)
 }
 
 /// Where a U+FFFD stands in for bad bytes: `at` in the text, `in_file` in the bytes.
@@ -93,14 +115,10 @@ struct Edit {
     kind: ProblemKind,
 }
 
-struct Scan {
-    edits: Vec<Edit>,
-}
-
 /// Finds lone surrogate escapes and overflowing numbers, and checks that every U+FFFD put in for
 /// bad bytes lies inside a string. Only string and number syntax is followed: the rest of the
 /// grammar is serde_json's to check, and on text it refuses these rewrites change nothing.
-fn scan(text: &[u8], bad_bytes: &[BadBytes]) -> Result<Scan, LoadError> {
+fn scan(text: &[u8], bad_bytes: &[BadBytes]) -> Result<Vec<Edit>, LoadError> {
     let mut edits = Vec::new();
     let mut bad = bad_bytes.iter().peekable();
     let mut i = 0;
@@ -133,7 +151,7 @@ fn scan(text: &[u8], bad_bytes: &[BadBytes]) -> Result<Scan, LoadError> {
             }
         }
     }
-    Ok(Scan { edits })
+    Ok(edits)
 }
 
 /// Reads a string's body from `i` (just past the opening quote); returns the offset past its
@@ -209,7 +227,7 @@ pub fn paths_at(json: &str, offsets: &[usize], prefix: &str) -> Vec<String> {
     }
     fn render(prefix: &str, stack: &[Frame], key: Option<&str>) -> String {
         let mut out = prefix.to_owned();
-        let mut push_key = |out: &mut String, key: &str| {
+        let push_key = |out: &mut String, key: &str| {
             if !out.is_empty() {
                 out.push('.');
             }
@@ -300,12 +318,12 @@ mod tests {
 
     /// The repaired text and each repair as (field, kind).
     fn check(json: &str, expect_text: &str, expect: &[(&str, ProblemKind)]) {
-        let read = read(json.as_bytes().to_vec()).expect("reads");
-        assert_eq!(read.text, expect_text);
-        let offsets: Vec<usize> = read.repairs.iter().map(|r| r.at).collect();
-        let fields = paths_at(&read.text, &offsets, "");
+        let (text, repairs) = repaired(json);
+        assert_eq!(text, expect_text);
+        let offsets: Vec<usize> = repairs.iter().map(|r| r.at).collect();
+        let fields = paths_at(&text, &offsets, "");
         let found: Vec<(&str, ProblemKind)> =
-            fields.iter().map(String::as_str).zip(read.repairs.iter().map(|r| r.kind.clone())).collect();
+            fields.iter().map(String::as_str).zip(repairs.iter().map(|r| r.kind.clone())).collect();
         assert_eq!(found, expect);
     }
 
@@ -336,9 +354,9 @@ mod tests {
         check(r#"{"a": [1, 1e400]}"#, r#"{"a": [1, null ]}"#, &[("a[1]", out_of_range("1e400"))]);
         check(r#"{"a": -1E+999, "b": 1e308}"#, r#"{"a": null   , "b": 1e308}"#, &[("a", out_of_range("-1E+999"))]);
         let huge = format!(r#"{{"n": 1{}}}"#, "0".repeat(400));
-        let read = read(huge.into_bytes()).expect("reads");
-        assert!(read.text.starts_with(r#"{"n": null "#));
-        assert_eq!(read.repairs[0].kind, out_of_range("10000000000000000000…"));
+        let (text, repairs) = repaired(&huge);
+        assert!(text.starts_with(r#"{"n": null "#));
+        assert_eq!(repairs[0].kind, out_of_range("10000000000000000000…"));
     }
 
     #[test]
