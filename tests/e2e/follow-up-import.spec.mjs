@@ -64,3 +64,25 @@ test("files that are not a backup are refused with a clear message and change no
   await expect(entries(page)).toHaveCount(1);
   await expect(entry(page, ACEROS.name).getByLabel("Nota")).toHaveValue("No tocar");
 });
+
+// Issue 13: a backup is read as a browser reads JSON. A lone surrogate escape in one note (which
+// JSON.parse reads and serde_json refuses) keeps every entry, shows U+FFFD in its place, and the
+// summary says so.
+test("a backup with a lone surrogate in a note keeps every entry and says what was repaired", async ({ page }) => {
+  const at = 1795000000000;
+  const backup = `{"kind":"vitrina.follow-up","version":2,"entries":[
+    {"id":"m.${ACEROS.id}","member":"${ACEROS.id}","note":"Planta \\ud800 norte","added_at":${at},"updated_at":${at}},
+    {"id":"m.${ACABADOS.id}","member":"${ACABADOS.id}","note":"Cotizar","added_at":${at},"updated_at":${at}}
+  ],"exported_at":${at}}`;
+  await openList(page);
+  await expect(entries(page)).toHaveCount(0);
+  await importFile(page, "respaldo-editado.json", Buffer.from(backup));
+  await expect(page.getByRole("status").filter({ hasText: "Entradas:" })).toHaveText(
+    "Entradas: 2 nuevas. Un texto tenía caracteres no válidos (media pareja sustituta o bytes que no son UTF-8); se muestran como �.",
+  );
+  await expect(entries(page)).toHaveCount(2);
+  await expect(entry(page, ACEROS.name).getByLabel("Nota")).toHaveValue("Planta \uFFFD norte");
+  await expect(entry(page, ACABADOS.name).getByLabel("Nota")).toHaveValue("Cotizar");
+  await page.reload();
+  await expect(entries(page)).toHaveCount(2);
+});

@@ -92,7 +92,7 @@ impl DirectoryLoader {
             if key == "members" {
                 raw_members = Some(raw);
             } else {
-                match parse_value(raw.get()) {
+                match browser_json::parse::<Value>(raw.get()) {
                     Ok((value, repairs)) => {
                         let start = raw.get().as_ptr() as usize - whole.as_ptr() as usize;
                         number_repairs
@@ -209,7 +209,7 @@ impl DirectoryLoader {
             let range = self.members[index].clone();
             let json = &self.text[range.clone()];
             // Already checked as JSON by `start`, so this parse fails only on nesting too deep.
-            let (value, number_repairs) = match parse_value(json) {
+            let (value, number_repairs) = match browser_json::parse::<Value>(json) {
                 Ok(parsed) => parsed,
                 Err(e) if is_too_deep(&e) => {
                     self.reader.report(None, &at, ProblemKind::TooDeep, Action::SkippedMember);
@@ -264,19 +264,6 @@ impl DirectoryLoader {
             members: self.loaded_members,
         };
         Ok(Loaded { directory, problems: self.reader.problems })
-    }
-}
-
-/// One value's JSON as a `Value`; a number too large for a float (which serde_json refuses and
-/// `JSON.parse` reads as Infinity) is read as null, and listed by the repairs (offsets in `json`).
-fn parse_value(json: &str) -> Result<(Value, Vec<browser_json::Repair>), serde_json::Error> {
-    match serde_json::from_str(json) {
-        Ok(value) => Ok((value, Vec::new())),
-        Err(e) if e.to_string().starts_with("number out of range") => {
-            let (json, repairs) = browser_json::repaired(json);
-            Ok((serde_json::from_str(&json)?, repairs))
-        }
-        Err(e) => Err(e),
     }
 }
 

@@ -37,14 +37,21 @@
 //! `[ { "member": "aceros-del-norte", "note": "…", "added": 1767225600000 } ]`;
 //! see [`super::migrate`].
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use serde::de::DeserializeOwned;
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::value::RawValue;
+use serde_json::Value;
 
 use super::entry::{Entry, Millis};
 use super::list::{FollowUpList, Tombstone};
 use super::merge::newer;
 use super::migrate;
 use crate::lang::Lang;
+use crate::load::browser_json;
+use crate::problem::ProblemKind;
 
 /// The value of `"kind"` that marks a Vitrina follow-up document.
 pub const DOCUMENT_KIND: &str = "vitrina.follow-up";
@@ -61,6 +68,8 @@ pub struct ParsedDocument {
     pub from_version: u64,
     /// Entries or deletions that could not be read and were left out.
     pub skipped: usize,
+    /// What was read as a browser reads it rather than as written.
+    pub repairs: Repairs,
 }
 
 /// Why a text is not a follow-up document this app can read.
@@ -189,31 +198,43 @@ impl FollowUpList {
 }
 
 /// Reads a document of any version this app knows, migrating older ones.
+///
+/// The text is read as a browser's `JSON.parse` reads it ([`crate::load::browser_json`]): a lone
+/// surrogate escape or a number too large does not refuse the document, nor does nesting deeper
+/// than serde_json's limit where this app reads nothing; each repair is counted in
+/// [`ParsedDocument::repairs`], and an entry that still cannot be read is skipped.
 pub fn parse_document(raw: &str, now_ms: Millis) -> Result<ParsedDocument, DocumentError> {
-    let value: Value =
-        serde_json::from_str(raw).map_err(|e| DocumentError::NotJson { line: e.line(), column: e.column() })?;
-    match value {
-        Value::Array(items) => {
+    parse_repaired(raw, Repairs::default(), now_ms)
+}
+
+/// `parse_document` for a text already read from bytes by [`document_text`], with its repairs.
+pub(crate) fn parse_repaired(raw: &str, mut repairs: Repairs, now_ms: Millis) -> Result<ParsedDocument, DocumentError> {
+    let text = with_surrogates_mended(raw, &mut repairs);
+    match read_top(&text)? {
+        Top::Array(items) => {
+            // An item that cannot be read as a value is no bookmark: counted as skipped.
+            let items: Vec<Value> =
+                items.iter().map(|item| read_value::<Value>(item, &mut repairs).unwrap_or(Value::Null)).collect();
             let (list, skipped) = migrate::from_v0(&items, now_ms).ok_or(DocumentError::NotVitrina)?;
-            Ok(ParsedDocument { list, from_version: 0, skipped })
+            Ok(ParsedDocument { list, from_version: 0, skipped, repairs })
         }
-        Value::Object(object) => {
-            if object.get("kind").and_then(Value::as_str) != Some(DOCUMENT_KIND) {
+        Top::Object(object) => {
+            if read_field::<String>(&object, "kind", &mut repairs).as_deref() != Some(DOCUMENT_KIND) {
                 return Err(DocumentError::NotVitrina);
             }
-            let version = object.get("version");
-            match version.and_then(Value::as_u64) {
+            let version = read_field::<Value>(&object, "version", &mut repairs);
+            match version.as_ref().and_then(Value::as_u64) {
                 Some(version @ (1 | DOCUMENT_VERSION)) => {
-                    let (list, skipped) = read_entries(&object).ok_or(DocumentError::NotVitrina)?;
-                    Ok(ParsedDocument { list, from_version: version, skipped })
+                    let (list, skipped) = read_entries(&object, &mut repairs).ok_or(DocumentError::NotVitrina)?;
+                    Ok(ParsedDocument { list, from_version: version, skipped, repairs })
                 }
                 Some(v) if v > DOCUMENT_VERSION => Err(DocumentError::NewerVersion { version: v }),
                 _ => Err(DocumentError::UnsupportedVersion {
-                    found: version.map_or_else(|| "null".into(), Value::to_string),
+                    found: version.map_or_else(|| "null".into(), |v| v.to_string()),
                 }),
             }
         }
-        _ => Err(DocumentError::NotVitrina),
+        Top::Other => Err(DocumentError::NotVitrina),
     }
 }
 
@@ -222,21 +243,128 @@ pub fn parse_document(raw: &str, now_ms: Millis) -> Result<ParsedDocument, Docum
 /// Newer versions are expected to add fields, which this reader ignores; if the
 /// entries cannot be read at all, there is nothing to show.
 pub fn read_newer_document(raw: &str) -> Option<FollowUpList> {
-    let Ok(Value::Object(object)) = serde_json::from_str::<Value>(raw) else { return None };
-    if object.get("kind").and_then(Value::as_str) != Some(DOCUMENT_KIND) {
+    let mut repairs = Repairs::default();
+    let text = with_surrogates_mended(raw, &mut repairs);
+    let Ok(Top::Object(object)) = read_top(&text) else { return None };
+    if read_field::<String>(&object, "kind", &mut repairs).as_deref() != Some(DOCUMENT_KIND) {
         return None;
     }
-    read_entries(&object).map(|(list, _)| list)
+    read_entries(&object, &mut repairs).map(|(list, _)| list)
+}
+
+/// What was read differently from the text so that the document reads as a browser reads it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Repairs {
+    /// Strings holding a lone surrogate escape or bytes that are not UTF-8, read with U+FFFD.
+    pub text: usize,
+    /// Numbers too large for a float, read as absent.
+    pub numbers: usize,
+}
+
+impl Repairs {
+    /// True when the document was read exactly as written.
+    pub fn is_empty(&self) -> bool {
+        *self == Repairs::default()
+    }
+
+    fn count(&mut self, repairs: &[browser_json::Repair]) {
+        for repair in repairs {
+            match repair.kind {
+                ProblemKind::LoneSurrogate | ProblemKind::InvalidUtf8 => self.text += 1,
+                _ => self.numbers += 1,
+            }
+        }
+    }
+
+    /// One or two sentences for a person, in `lang`; `None` when nothing was repaired.
+    pub fn message(&self, lang: Lang) -> Option<String> {
+        let mut sentences = Vec::new();
+        match self.text {
+            0 => {}
+            1 => sentences.push(lang.pick(
+                "Un texto tenía caracteres no válidos (media pareja sustituta o bytes que no son UTF-8); se muestran como �.".to_owned(),
+                "One text held characters that are not valid (half a surrogate pair or bytes that are not UTF-8); they show as �.".to_owned(),
+            )),
+            n => sentences.push(lang.pick(
+                format!("{n} textos tenían caracteres no válidos (media pareja sustituta o bytes que no son UTF-8); se muestran como �."),
+                format!("{n} texts held characters that are not valid (half a surrogate pair or bytes that are not UTF-8); they show as �."),
+            )),
+        }
+        match self.numbers {
+            0 => {}
+            1 => sentences.push(lang.pick(
+                "Un número era demasiado grande y se leyó como vacío.".to_owned(),
+                "One number was too large and was read as empty.".to_owned(),
+            )),
+            n => sentences.push(lang.pick(
+                format!("{n} números eran demasiado grandes y se leyeron como vacíos."),
+                format!("{n} numbers were too large and were read as empty."),
+            )),
+        }
+        (!sentences.is_empty()).then(|| sentences.join(" "))
+    }
+}
+
+/// A document's bytes read as `Response.json()` reads them: bytes that are not UTF-8 inside a
+/// string become U+FFFD (counted); `None` when they lie outside any string, where the browser's
+/// JSON syntax fails too.
+pub(crate) fn document_text(bytes: Vec<u8>) -> Option<(String, Repairs)> {
+    let read = browser_json::read(bytes).ok()?;
+    let mut repairs = Repairs::default();
+    repairs.count(&read.repairs);
+    Some((read.text, repairs))
+}
+
+/// `raw` with its lone surrogate escapes read as U+FFFD, which serde_json refuses and
+/// `JSON.parse` reads; the same fast search as the directory loader's keeps a clean text as it is.
+fn with_surrogates_mended<'a>(raw: &'a str, repairs: &mut Repairs) -> Cow<'a, str> {
+    if !raw.contains("\\ud") && !raw.contains("\\uD") {
+        return Cow::Borrowed(raw);
+    }
+    let (text, mended) = browser_json::repaired(raw);
+    repairs.count(&mended);
+    Cow::Owned(text)
+}
+
+/// A document's top level, each value left as its text.
+enum Top<'a> {
+    Array(Vec<&'a RawValue>),
+    Object(HashMap<String, &'a RawValue>),
+    Other,
+}
+
+/// Reads the top level only. serde_json skips over a value without recursing, so nesting
+/// deeper than its limit (which `JSON.parse` does not have) fails only a value this app reads.
+fn read_top(text: &str) -> Result<Top<'_>, DocumentError> {
+    let not_json = |e: serde_json::Error| DocumentError::NotJson { line: e.line(), column: e.column() };
+    let top: &RawValue = serde_json::from_str(text).map_err(not_json)?;
+    Ok(match top.get().as_bytes().first() {
+        Some(b'[') => Top::Array(serde_json::from_str(top.get()).map_err(not_json)?),
+        // Duplicate keys: the last one wins, as with `JSON.parse`.
+        Some(b'{') => Top::Object(serde_json::from_str(top.get()).map_err(not_json)?),
+        _ => Top::Other,
+    })
+}
+
+/// One value read as `T`, numbers too large read as null (counted); `None` when it is not a `T`.
+fn read_value<T: DeserializeOwned>(raw: &RawValue, repairs: &mut Repairs) -> Option<T> {
+    let (value, mended) = browser_json::parse(raw.get()).ok()?;
+    repairs.count(&mended);
+    Some(value)
+}
+
+fn read_field<T: DeserializeOwned>(object: &HashMap<String, &RawValue>, key: &str, repairs: &mut Repairs) -> Option<T> {
+    read_value(object.get(key)?, repairs)
 }
 
 /// The entries, deletions and bookkeeping of a version 1 or 2 object; `None` when `entries` is not a list.
-fn read_entries(object: &Map<String, Value>) -> Option<(FollowUpList, usize)> {
-    let items = object.get("entries")?.as_array()?;
+fn read_entries(object: &HashMap<String, &RawValue>, repairs: &mut Repairs) -> Option<(FollowUpList, usize)> {
+    let items: Vec<&RawValue> = serde_json::from_str(object.get("entries")?.get()).ok()?;
     let mut skipped = 0;
     let mut list = FollowUpList::new();
     for item in items {
-        match serde_json::from_value::<Entry>(item.clone()) {
-            Ok(entry) => match list.entries.iter().position(|e| e.id == entry.id) {
+        match read_value::<Entry>(item, repairs) {
+            Some(entry) => match list.entries.iter().position(|e| e.id == entry.id) {
                 // Two versions of one id cannot come from this app; keep the newer and
                 // report the other, so storage keeps the original.
                 Some(i) => {
@@ -246,24 +374,25 @@ fn read_entries(object: &Map<String, Value>) -> Option<(FollowUpList, usize)> {
                 }
                 None => list.entries.push(entry),
             },
-            Err(_) => skipped += 1,
+            None => skipped += 1,
         }
     }
     crate::sorting::sort_by(&mut list.entries, super::list::entry_order);
-    if let Some(tombstones) = object.get("tombstones").and_then(Value::as_array) {
-        for item in tombstones {
-            match serde_json::from_value::<Tombstone>(item.clone()) {
-                Ok(t) if super::entry::EntryId::parse(t.id.as_str()).is_some() => list.put_tombstone(t),
-                _ => skipped += 1,
-            }
+    let tombstones = object.get("tombstones").and_then(|raw| serde_json::from_str::<Vec<&RawValue>>(raw.get()).ok());
+    for item in tombstones.unwrap_or_default() {
+        match read_value::<Tombstone>(item, repairs) {
+            Some(t) if super::entry::EntryId::parse(t.id.as_str()).is_some() => list.put_tombstone(t),
+            _ => skipped += 1,
         }
     }
-    let millis = |key: &str| object.get(key).and_then(Value::as_i64);
-    list.last_backup = millis("last_backup");
-    list.changes_since_backup =
-        object.get("changes_since_backup").and_then(Value::as_u64).map_or(0, |n| n.min(u64::from(u32::MAX)) as u32);
-    list.unbacked_since = millis("unbacked_since");
-    list.nudge_dismissed_at = millis("nudge_dismissed_at");
+    let mut number = |key: &str| read_field::<Value>(object, key, repairs);
+    list.last_backup = number("last_backup").as_ref().and_then(Value::as_i64);
+    list.changes_since_backup = number("changes_since_backup")
+        .as_ref()
+        .and_then(Value::as_u64)
+        .map_or(0, |n| n.min(u64::from(u32::MAX)) as u32);
+    list.unbacked_since = number("unbacked_since").as_ref().and_then(Value::as_i64);
+    list.nudge_dismissed_at = number("nudge_dismissed_at").as_ref().and_then(Value::as_i64);
     Some((list, skipped))
 }
 
@@ -287,7 +416,7 @@ mod tests {
         list.remove(&a, 3).unwrap();
         list.dismiss_nudge(4);
         let parsed = FollowUpList::from_json(&list.to_json(), 99).unwrap();
-        assert_eq!(parsed, ParsedDocument { list, from_version: 2, skipped: 0 });
+        assert_eq!(parsed, ParsedDocument { list, from_version: 2, skipped: 0, repairs: Repairs::default() });
     }
 
     #[test]
@@ -314,6 +443,53 @@ mod tests {
         for error in [DocumentError::NotVitrina, DocumentError::NewerVersion { version: 2 }] {
             assert!(error.message(Lang::Es) != error.message(Lang::En));
         }
+    }
+
+    /// Issue 13: what `JSON.parse` reads, the document reader reads; each repair is counted and
+    /// only an entry that still cannot be read is skipped.
+    #[test]
+    fn documents_read_as_a_browser_reads_them() {
+        let deep = format!("{}1{}", "[".repeat(200), "]".repeat(200));
+        let check = |raw: &str, notes: &[&str], skipped: usize, repairs: Repairs| {
+            let parsed = parse_document(raw, 0).unwrap_or_else(|e| panic!("{raw}: {e}"));
+            let read: Vec<&str> = parsed.list.entries().iter().map(|e| e.note.as_str()).collect();
+            assert_eq!((read.as_slice(), parsed.skipped, parsed.repairs), (notes, skipped, repairs), "{raw}");
+            assert_eq!(read_newer_document(raw).map(|list| list.len()), Some(notes.len()), "{raw}");
+        };
+        let doc = |entries: &str, rest: &str| {
+            format!(r#"{{"kind":"vitrina.follow-up","version":2,"entries":[{entries}]{rest}}}"#)
+        };
+        let entry =
+            |id: &str, extra: &str| format!(r#"{{"id":"m.{id}","member":"{id}","added_at":1,"updated_at":1{extra}}}"#);
+        let text = |n| Repairs { text: n, numbers: 0 };
+        // A lone half of a surrogate pair, in a note and in a key nobody reads.
+        check(
+            &doc(&[entry("a", r#","note":"x\ud800y""#), entry("b", r#","\udc00":1"#)].join(","), ""),
+            &["x\u{FFFD}y", ""],
+            0,
+            text(1 + 1),
+        );
+        // A whole pair and an escaped backslash are no repair.
+        check(&doc(&entry("a", r#","note":"\ud83d\ude00 \\ud800""#), ""), &["😀 \\ud800"], 0, text(0));
+        // A number too large where the list keeps a time: read as absent.
+        let raw = doc(&entry("a", ""), r#","last_backup":1e400"#);
+        check(&raw, &[""], 0, Repairs { text: 0, numbers: 1 });
+        assert_eq!(parse_document(&raw, 0).unwrap().list.last_backup, None);
+        // …and where an entry needs one: that entry alone is left out.
+        check(
+            &doc(
+                &[entry("a", ""), r#"{"id":"m.b","member":"b","added_at":1e400,"updated_at":1}"#.into()].join(","),
+                "",
+            ),
+            &[""],
+            1,
+            text(0),
+        );
+        // Nesting deeper than serde_json's limit, in fields this app does not read.
+        check(&doc(&entry("a", &format!(r#","later":{deep}"#)), &format!(r#","later":{deep}"#)), &[""], 0, text(0));
+        // A first-prototype list too.
+        let parsed = parse_document(r#"[{"member":"a","note":"\ud800"},{"member":"b","x":1e400}]"#, 0).unwrap();
+        assert_eq!((parsed.list.len(), parsed.repairs), (2, Repairs { text: 1, numbers: 1 }));
     }
 
     #[test]

@@ -31,7 +31,7 @@ pub mod store;
 #[cfg(test)]
 pub(crate) mod test_support;
 
-pub use document::{parse_document, DocumentError, ParsedDocument, DOCUMENT_KIND, DOCUMENT_VERSION};
+pub use document::{parse_document, DocumentError, ParsedDocument, Repairs, DOCUMENT_KIND, DOCUMENT_VERSION};
 pub use entry::{
     utc_date, Channel, ContactRecord, Due, Entry, EntryId, MetAt, Millis, PersonDetails, Snapshot, Status, Target,
     Visit, VisitMark, DAY_MS, MAX_VISITS,

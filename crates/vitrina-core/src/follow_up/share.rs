@@ -25,7 +25,7 @@
 
 use std::fmt::Write;
 
-use super::document::{parse_document, write_document, DocumentError};
+use super::document::{document_text, parse_repaired, write_document, DocumentError};
 use super::entry::{Entry, Millis};
 use super::list::FollowUpList;
 use crate::hash::fnv1a_32;
@@ -481,8 +481,9 @@ pub fn decode_payload(payload: &str, now_ms: Millis) -> Result<FollowUpList, Han
     let compressed = base64url_decode(payload).ok_or(HandoffError::Corrupt)?;
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&compressed, MAX_HANDOFF_BYTES)
         .map_err(|_| HandoffError::Corrupt)?;
-    let text = String::from_utf8(json).map_err(|_| HandoffError::Corrupt)?;
-    match parse_document(&text, now_ms) {
+    // Read as the backup file is, as a browser reads JSON.
+    let (text, repairs) = document_text(json).ok_or(HandoffError::Corrupt)?;
+    match parse_repaired(&text, repairs, now_ms) {
         Ok(doc) => Ok(doc.list),
         Err(DocumentError::NewerVersion { version }) => Err(HandoffError::NewerVersion { version }),
         Err(_) => Err(HandoffError::Corrupt),
@@ -616,6 +617,17 @@ mod tests {
         let summary = import_list(&mut theirs, &back, 0, 9);
         assert_eq!(summary.added, 3);
         assert_eq!(theirs.entries(), list.entries());
+    }
+
+    /// Issue 13: a handoff is read as a backup is, as a browser reads JSON: a lone surrogate
+    /// escape in a note keeps the entry.
+    #[test]
+    fn a_handoff_is_read_as_a_browser_reads_it() {
+        let json = r#"{"kind":"vitrina.follow-up","version":2,"entries":[
+            {"id":"m.a","member":"a","note":"\ud800","added_at":1,"updated_at":1}]}"#;
+        let payload = base64url_encode(&miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9));
+        let list = decode_payload(&payload, 0).unwrap();
+        assert_eq!(list.entries()[0].note, "\u{FFFD}");
     }
 
     #[test]

@@ -18,7 +18,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use super::document::{parse_document, read_newer_document, DocumentError};
+use super::document::{parse_document, read_newer_document, DocumentError, Repairs};
 use super::entry::Millis;
 use super::list::FollowUpList;
 use super::merge::merge;
@@ -209,6 +209,9 @@ pub enum Corruption {
         /// How many entries or deletions were left out.
         skipped: usize,
     },
+    /// Occurs when every entry was read, but only as a browser reads JSON (a lone surrogate
+    /// escape, a number too large): saving would not write back what is stored.
+    Repaired(Repairs),
 }
 
 /// What [`FollowUpStore::load`] found.
@@ -272,6 +275,13 @@ impl LoadOutcome {
     pub fn message(&self, lang: Lang) -> Option<String> {
         Some(match self {
             LoadOutcome::Loaded { .. } | LoadOutcome::Empty => return None,
+            LoadOutcome::Corrupt { backup_key: Some(_), corruption: Corruption::Repaired(repairs), .. } => {
+                repairs.message(lang).unwrap_or_default()
+                    + lang.pick(
+                        " Se guardó una copia intacta de su lista; puede descargarla.",
+                        " An untouched copy of your list was kept; you can download it.",
+                    )
+            }
             LoadOutcome::Corrupt { backup_key: Some(_), .. } => lang
                 .pick(
                     "Una parte de su lista guardada estaba dañada y no se pudo leer. Se guardó una copia intacta; puede descargarla.",
@@ -429,7 +439,7 @@ impl FollowUpStore {
             }
         };
         match parse_document(&raw, now_ms) {
-            Ok(doc) if doc.skipped == 0 => {
+            Ok(doc) if doc.skipped == 0 && doc.repairs.is_empty() => {
                 self.persistence = Persistence::Saving;
                 let migrated_from = (doc.from_version < super::DOCUMENT_VERSION).then_some(doc.from_version);
                 if let Some(version) = migrated_from {
@@ -439,7 +449,10 @@ impl FollowUpStore {
                 LoadOutcome::Loaded { list: doc.list, migrated_from }
             }
             Ok(doc) => {
-                let corruption = Corruption::PartlyUnreadable { skipped: doc.skipped };
+                let corruption = match doc.skipped {
+                    0 => Corruption::Repaired(doc.repairs),
+                    skipped => Corruption::PartlyUnreadable { skipped },
+                };
                 self.set_aside_on_load(kv, raw, doc.list, corruption, now_ms)
             }
             Err(DocumentError::NewerVersion { version }) => {
@@ -544,7 +557,7 @@ impl FollowUpStore {
                 *list = union;
             }
             match parsed {
-                Ok(doc) if doc.skipped == 0 => {}
+                Ok(doc) if doc.skipped == 0 && doc.repairs.is_empty() => {}
                 Err(DocumentError::NewerVersion { version }) => {
                     self.persistence = Persistence::ReadOnly { version };
                     return SaveOutcome::ReadOnly { version };
@@ -698,6 +711,28 @@ mod tests {
             assert_eq!(kv.raw(&backup_key), None);
             assert!(store.corrupt_backups(&kv).is_empty());
         }
+    }
+
+    /// Issue 13: a stored list with a lone surrogate escape (written by another tool, or edited
+    /// by hand) loads every entry with U+FFFD; as saving will not write back what is stored,
+    /// the original is kept aside and the notice says what was repaired.
+    #[test]
+    fn stored_lists_are_read_as_a_browser_reads_them() {
+        let mut kv = MemoryStore::new();
+        let mut store = FollowUpStore::for_directory(URL);
+        let raw = r#"{"kind":"vitrina.follow-up","version":2,"entries":[
+            {"id":"m.a","member":"a","note":"x\ud800","added_at":1,"updated_at":1},
+            {"id":"m.b","member":"b","added_at":1,"updated_at":1}]}"#;
+        kv.put_raw(store.key(), raw);
+        let outcome = store.load(&mut kv, 9);
+        let es = outcome.message(Lang::Es).unwrap();
+        assert!(es.starts_with("Un texto tenía caracteres no válidos") && es.ends_with("puede descargarla."), "{es}");
+        assert!(outcome.message(Lang::En).unwrap().ends_with("you can download it."));
+        let LoadOutcome::Corrupt { backup_key: Some(kept), salvaged, corruption, .. } = outcome else { panic!() };
+        assert_eq!(corruption, Corruption::Repaired(Repairs { text: 1, numbers: 0 }));
+        assert_eq!(salvaged.len(), 2);
+        assert_eq!(salvaged.entries()[0].note, "x\u{FFFD}");
+        assert_eq!(kv.raw(&kept), Some(raw));
     }
 
     #[test]

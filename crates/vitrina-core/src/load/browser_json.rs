@@ -70,6 +70,20 @@ pub fn repaired(json: &str) -> (String, Vec<Repair>) {
     }
 }
 
+/// One value of type `T` read from `json`; a number too large for a float (which serde_json
+/// refuses and `JSON.parse` reads as Infinity) is read as null, and listed by the repairs
+/// (offsets in `json`). Mended only on refusal, so a clean value is read once.
+pub fn parse<T: serde::de::DeserializeOwned>(json: &str) -> Result<(T, Vec<Repair>), serde_json::Error> {
+    match serde_json::from_str(json) {
+        Ok(value) => Ok((value, Vec::new())),
+        Err(e) if e.to_string().starts_with("number out of range") => {
+            let (json, repairs) = repaired(json);
+            Ok((serde_json::from_str(&json)?, repairs))
+        }
+        Err(e) => Err(e),
+    }
+}
+
 /// Writes the same-length `edits` over `text`.
 fn apply(text: String, edits: Vec<Edit>) -> (String, Vec<Repair>) {
     let mut repairs = Vec::with_capacity(edits.len());

@@ -8,7 +8,9 @@
 //! list is left exactly as it was.
 
 use super::Scope;
-use crate::follow_up::document::{parse_document, write_document, DocumentError, DOCUMENT_VERSION};
+use crate::follow_up::document::{
+    document_text, parse_repaired, write_document, DocumentError, Repairs, DOCUMENT_VERSION,
+};
 use crate::follow_up::entry::{Entry, Millis};
 use crate::follow_up::list::FollowUpList;
 use crate::lang::Lang;
@@ -42,6 +44,8 @@ pub struct ImportSummary {
     pub removed: usize,
     /// Entries in the file that could not be read and were left out.
     pub skipped: usize,
+    /// What was read as a browser reads it rather than as written (the entries are kept).
+    pub repairs: Repairs,
 }
 
 impl ImportSummary {
@@ -52,7 +56,7 @@ impl ImportSummary {
 
     /// One sentence for a person, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        let ImportSummary { added, updated, unchanged, removed, skipped } = *self;
+        let ImportSummary { added, updated, unchanged, removed, skipped, repairs } = *self;
         let mut parts = Vec::new();
         let mut part = |n: usize, es_one: &str, es_many: &str, en: &str| {
             if n > 0 {
@@ -64,10 +68,15 @@ impl ImportSummary {
         part(removed, "quitada", "quitadas", "removed");
         part(unchanged, "sin cambios", "sin cambios", "unchanged");
         part(skipped, "ilegible (omitida)", "ilegibles (omitidas)", "unreadable (skipped)");
-        if parts.is_empty() {
-            return lang.pick("El archivo no tiene entradas.", "The file has no entries.").into();
+        let counts = if parts.is_empty() {
+            lang.pick("El archivo no tiene entradas.", "The file has no entries.").into()
+        } else {
+            format!("{}: {}.", lang.pick("Entradas", "Entries"), parts.join(", "))
+        };
+        match repairs.message(lang) {
+            Some(repaired) => format!("{counts} {repaired}"),
+            None => counts,
         }
-        format!("{}: {}.", lang.pick("Entradas", "Entries"), parts.join(", "))
     }
 }
 
@@ -127,23 +136,29 @@ impl std::error::Error for ImportError {}
 
 /// Reads a backup file and merges it into `existing`; on error `existing` is untouched.
 pub fn import_backup(existing: &mut FollowUpList, bytes: &[u8], now_ms: Millis) -> Result<ImportSummary, ImportError> {
-    let incoming = read_backup(bytes, now_ms)?;
-    Ok(import_list(existing, &incoming.0, incoming.1, now_ms))
+    let (incoming, skipped, repairs) = read_backup_repaired(bytes, now_ms)?;
+    Ok(ImportSummary { repairs, ..import_list(existing, &incoming, skipped, now_ms) })
 }
 
 /// Reads a backup file without merging it, e.g. to preview it; returns the list and how
 /// many entries could not be read.
 pub fn read_backup(bytes: &[u8], now_ms: Millis) -> Result<(FollowUpList, usize), ImportError> {
+    read_backup_repaired(bytes, now_ms).map(|(list, skipped, _)| (list, skipped))
+}
+
+/// [`read_backup`] with what was read as a browser reads it rather than as written.
+fn read_backup_repaired(bytes: &[u8], now_ms: Millis) -> Result<(FollowUpList, usize, Repairs), ImportError> {
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { bytes: bytes.len() });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
+    // The same reading as the directory file's: what `Response.json()` reads is read.
+    let (text, repairs) = document_text(bytes.to_vec()).ok_or(ImportError::NotText)?;
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let doc = parse_document(text, now_ms)?;
-    Ok((doc.list, doc.skipped))
+    let doc = parse_repaired(&text, repairs, now_ms)?;
+    Ok((doc.list, doc.skipped, doc.repairs))
 }
 
 /// Merges an already-read list (a backup, a handoff) into `existing` and summarises the change.
@@ -160,6 +175,7 @@ pub fn import_list(
         unchanged: counts.unchanged,
         removed: counts.removed,
         skipped,
+        repairs: Repairs::default(),
     }
 }
 
@@ -169,6 +185,33 @@ mod tests {
     use crate::follow_up::entry::{EntryId, Status};
     use crate::follow_up::test_support::{arbitrary_list, directory, hard_person};
     use proptest::prelude::*;
+
+    /// Issue 13: a backup another tool wrote, or a person edited, is read as a browser reads
+    /// JSON: a lone surrogate escape and bytes that are not UTF-8 inside a note keep every
+    /// entry, and the summary says what was repaired; bad bytes outside any string still refuse.
+    #[test]
+    fn backups_are_read_as_a_browser_reads_them() {
+        let mut file = br#"{"kind":"vitrina.follow-up","version":2,"entries":[
+            {"id":"m.a","member":"a","note":"\ud800","added_at":1,"updated_at":1},
+            {"id":"m.b","member":"b","note":"caf"#
+            .to_vec();
+        file.extend_from_slice(b"\xE9\"");
+        file.extend_from_slice(br#","added_at":1,"updated_at":1}],"last_backup":1e400}"#);
+        let mut list = FollowUpList::new();
+        let summary = import_backup(&mut list, &file, 2).unwrap();
+        assert_eq!(summary.added, 2);
+        assert_eq!(summary.repairs, Repairs { text: 2, numbers: 1 });
+        let notes: Vec<&str> = list.entries().iter().map(|entry| entry.note.as_str()).collect();
+        assert_eq!(notes, ["\u{FFFD}", "caf\u{FFFD}"]);
+        assert_eq!(
+            summary.message(Lang::Es),
+            "Entradas: 2 nuevas. 2 textos tenían caracteres no válidos (media pareja sustituta o bytes que no son UTF-8); se muestran como �. Un número era demasiado grande y se leyó como vacío."
+        );
+        assert!(summary.message(Lang::En).starts_with("Entries: 2 added. 2 texts held characters that are not valid"));
+        let mut outside = br#"{"kind":"vitrina.follow-up","version":2,"entries":[]}"#.to_vec();
+        outside.push(0xE9);
+        assert_eq!(import_backup(&mut list, &outside, 3), Err(ImportError::NotText));
+    }
 
     #[test]
     fn a_backup_is_the_readable_document() {
