@@ -7,7 +7,8 @@ mod share;
 use leptos::prelude::*;
 use vitrina_core::follow_up::export::{damaged_list_file, ExportFormat};
 use vitrina_core::follow_up::nudge::{backup_nudge, days_since_backup, last_backup_label};
-use vitrina_core::follow_up::{export, Filter, Persistence, PersonDetails, Scope, Status};
+use vitrina_core::follow_up::typing::keep_shown_order;
+use vitrina_core::follow_up::{export, EntryId, Filter, Persistence, PersonDetails, Scope, Status};
 use vitrina_core::valid::IsoDate;
 use vitrina_core::Lang;
 
@@ -16,9 +17,10 @@ use self::exports::Exports;
 use self::share::ShareList;
 use crate::adapters::clock::wall_clock_ms;
 use crate::adapters::files::{self, Delivery};
+use crate::adapters::page;
 use crate::follow_up::FollowUp;
 use crate::i18n::ui;
-use crate::state::{DirectoryState, Today, UiLang};
+use crate::state::{Announcer, DirectoryState, Today, UiLang};
 
 /// The follow-up list page.
 #[component]
@@ -27,8 +29,9 @@ pub fn FollowUpPage() -> impl IntoView {
     let follow_up = expect_context::<FollowUp>();
     let directory = expect_context::<DirectoryState>();
     let today = expect_context::<Today>();
+    let announcer = expect_context::<Announcer>();
     let filter = RwSignal::new(Filter::default());
-    let shown_ids = Memo::new(move |_| {
+    let sorted_ids = Memo::new(move |_| {
         let today = today.get();
         filter.with(|filter| {
             follow_up
@@ -36,6 +39,37 @@ pub fn FollowUpPage() -> impl IntoView {
                 .with(|list| list.view(today, filter).iter().map(|entry| entry.id.clone()).collect::<Vec<_>>())
         })
     });
+    // Issue 13: while a field inside the list has the focus, the list is not re-sorted under
+    // it (another tab's change, or this tab's own status or date): moving the card being
+    // typed in took its focus, and the next keys went nowhere. The new order comes when the
+    // focus leaves the list, said politely.
+    let focus_in_list = RwSignal::new(false);
+    let list_ref = NodeRef::<leptos::html::Ol>::new();
+    let shown_ids = Memo::new(move |shown: Option<&Vec<EntryId>>| {
+        let frozen = focus_in_list.get();
+        let sorted = sorted_ids.get();
+        match shown {
+            Some(shown) if frozen => keep_shown_order(shown, &sorted),
+            _ => sorted,
+        }
+    });
+    let focus_left = move |_| {
+        // Told after the focus has moved: during `focusout` it is nowhere yet.
+        set_timeout(
+            move || {
+                let still_inside = list_ref.get_untracked().is_some_and(|list| page::focus_is_within(&list));
+                if still_inside || !focus_in_list.get_untracked() {
+                    return;
+                }
+                let resorted = shown_ids.get_untracked() != sorted_ids.get_untracked();
+                focus_in_list.set(false);
+                if resorted {
+                    announcer.announce(ui(lang.get_untracked()).list_resorted.to_owned());
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    };
     let total = move || follow_up.list().with(|list| list.len());
 
     view! {
@@ -55,7 +89,16 @@ pub fn FollowUpPage() -> impl IntoView {
             <Show when=move || { total() > 0 && shown_ids.with(Vec::is_empty) }>
                 <p class="empty-list">{move || ui(lang.get()).no_matching_entries}</p>
             </Show>
-            <ol class="entry-list">
+            <ol
+                class="entry-list"
+                node_ref=list_ref
+                on:focusin=move |_| {
+                    if !focus_in_list.get_untracked() {
+                        focus_in_list.set(true);
+                    }
+                }
+                on:focusout=focus_left
+            >
                 <For
                     each=move || shown_ids.get()
                     key=|id| id.clone()

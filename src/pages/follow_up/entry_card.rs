@@ -10,6 +10,7 @@ use vitrina_core::valid::IsoDate;
 use vitrina_core::Route;
 
 use super::status_options;
+use crate::components::note_conflict_notice::NoteConflictNotice;
 use crate::follow_up::FollowUp;
 use crate::i18n::ui;
 use crate::state::{Catalog, DirectoryState, UiLang};
@@ -240,9 +241,11 @@ pub fn EntryCard(id: EntryId, today: Signal<IsoDate>) -> impl IntoView {
                     disabled=read_only
                     aria-describedby=move || follow_up.read_only_reason()
                     prop:value=move || with_entry(&|entry| entry.note.clone())
+                    on:focus=move |_| follow_up.begin_typing(&id.get_value())
                     on:input=move |event| follow_up.set_note(&id.get_value(), &event_target_value(&event))
-                    on:blur=move |_| follow_up.save_pending()
+                    on:blur=move |_| follow_up.end_typing()
                 ></textarea>
+                <NoteConflictNotice entry=id.get_value() field_id=html_id("note") />
             </div>
             <button
                 type="button"
