@@ -10,12 +10,14 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
+use vitrina_core::follow_up::typing::{
+    draft_document, recover_draft, ConflictChoice, DraftRecovery, NoteConflict, NoteEdit,
+};
+use vitrina_core::follow_up::KeyValueStore;
 use vitrina_core::follow_up::{
     Channel, Entry, EntryId, FollowUpError, FollowUpList, FollowUpStore, LoadOutcome, MetAt, Millis, Persistence,
     PersonDetails, Removed, SaveOutcome, Status, SyncOutcome, VisitMark,
 };
-use vitrina_core::follow_up::typing::{draft_document, recover_draft, ConflictChoice, DraftRecovery, NoteConflict, NoteEdit};
-use vitrina_core::follow_up::KeyValueStore;
 use vitrina_core::valid::IsoDate;
 use vitrina_core::{Directory, Lang};
 
@@ -132,7 +134,8 @@ impl FollowUp {
                 self.list.update(|list| {
                     let now = wall_clock_ms();
                     outcome = store.apply_storage_event(new_value.as_deref(), list, now);
-                    if let (Some(edit), Some(typed), SyncOutcome::Merged { .. }) = (editing.as_mut(), &typed, &outcome) {
+                    if let (Some(edit), Some(typed), SyncOutcome::Merged { .. }) = (editing.as_mut(), &typed, &outcome)
+                    {
                         let merged = list.get(&typed.id).cloned();
                         conflict = edit.reconcile(typed, list, now);
                         put_back = list.get(&typed.id) != merged.as_ref();
@@ -437,7 +440,9 @@ impl FollowUp {
     /// at `event`) once there is text; written as `set_note` is.
     pub fn set_fair_note(self, directory: &Directory, member: &str, event: &str, note: &str, lang: Lang) {
         let before = self.list.with_untracked(|list| list.entry_for_member(member).map(|entry| entry.note.clone()));
-        if let Ok(Some(id)) = self.change_typed(|list, now| list.set_fair_note(directory, member, event, note, lang, now)) {
+        if let Ok(Some(id)) =
+            self.change_typed(|list, now| list.set_fair_note(directory, member, event, note, lang, now))
+        {
             // The field took the focus before its member was on the list: the typing starts here.
             if self.typing.with_value(Option::is_none) {
                 self.typing.set_value(Some(NoteEdit { id: id.clone(), base: before.unwrap_or_default() }));

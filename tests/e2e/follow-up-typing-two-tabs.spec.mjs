@@ -201,3 +201,22 @@ test("a note typed right before the renderer crashes is there when the list is o
   await expect(note(reopened, ACEROS.name)).toHaveValue("Llamar el lunes");
   await expect.poll(() => storedNote(reopened, ACEROS)).toBe("Llamar el lunes");
 });
+
+test("a place being typed in keeps its text when the other tab changes the same entry", async ({ page, newTab }) => {
+  const { a, b } = await twoTabs(page, newTab);
+  await entry(a, ACEROS.name).getByLabel("Dónde nos conocimos").selectOption("other");
+  const place = entry(a, ACEROS.name).getByRole("textbox", { name: "Otro lugar" });
+  await place.click();
+  await a.keyboard.type("Cena de la cámara ");
+  // The place is written when the field is left; the status comes first, from B.
+  await entry(b, ACEROS.name).getByLabel("Estado").selectOption("contacted");
+  await expect(entry(a, ACEROS.name).getByLabel("Estado")).toHaveValue("contacted");
+  await a.keyboard.type("de comercio");
+  await expect(place).toBeFocused();
+  await expect(place).toHaveValue("Cena de la cámara de comercio");
+  await a.keyboard.press("Tab");
+  await expect
+    .poll(async () => (await storedList(a)).entries.find((e) => e.id === `m.${ACEROS.id}`)?.met_at)
+    .toEqual({ text: "Cena de la cámara de comercio" });
+  expect((await storedList(a)).entries.find((e) => e.id === `m.${ACEROS.id}`).status).toBe("contacted");
+});

@@ -199,7 +199,10 @@ mod tests {
 
     fn ids(names: &[&str]) -> Vec<EntryId> {
         let mut list = FollowUpList::new();
-        names.iter().map(|name| list.add_person(&crate::follow_up::test_support::person(name, ""), 1).unwrap().id).collect()
+        names
+            .iter()
+            .map(|name| list.add_person(&crate::follow_up::test_support::person(name, ""), 1).unwrap().id)
+            .collect()
     }
 
     #[test]
@@ -238,7 +241,12 @@ mod tests {
         edit
     }
 
-    fn arrives(edit: &mut NoteEdit, ours: &mut FollowUpList, theirs: &FollowUpList, now: Millis) -> Option<NoteConflict> {
+    fn arrives(
+        edit: &mut NoteEdit,
+        ours: &mut FollowUpList,
+        theirs: &FollowUpList,
+        now: Millis,
+    ) -> Option<NoteConflict> {
         let typed = ours.get(&edit.id).cloned().unwrap();
         *ours = merge(ours, theirs);
         edit.reconcile(&typed, ours, now)
