@@ -9,6 +9,7 @@ import { test, expect } from "./fixtures.mjs";
 import {
   ACABADOS,
   ACEROS,
+  LIST_KEY_PREFIX,
   MOTORES,
   entries,
   entry,
@@ -17,6 +18,7 @@ import {
   saveButton,
   storedList,
 } from "./follow-up.mjs";
+import { fairDirectory, fairRow } from "./fair.mjs";
 
 /** Two tabs on the list, with Acabados Cumbres (saved last) above Aceros del Norte. */
 async function twoTabs(page, newTab) {
@@ -42,10 +44,16 @@ async function startTyping(page, name, text) {
   await page.keyboard.type(text);
 }
 
-/** The stored note of the entry whose id starts with `m.<member>`. */
+/** The stored note of a member's entry; `undefined` while nothing is stored. */
 async function storedNote(page, member) {
-  const stored = await storedList(page);
-  return stored.entries.find((e) => e.id === `m.${member.id}`)?.note;
+  const raw = await page.evaluate(
+    (prefix) => {
+      const key = Object.keys(localStorage).find((key) => key.startsWith(prefix) && !key.slice(prefix.length).includes("."));
+      return key ? localStorage.getItem(key) : null;
+    },
+    LIST_KEY_PREFIX,
+  );
+  return raw ? JSON.parse(raw).entries.find((e) => e.id === `m.${member.id}`)?.note : undefined;
 }
 
 /** A keeps typing; every key lands in the note it started in, on screen and in storage. */
@@ -219,4 +227,29 @@ test("a place being typed in keeps its text when the other tab changes the same 
     .poll(async () => (await storedList(a)).entries.find((e) => e.id === `m.${ACEROS.id}`)?.met_at)
     .toEqual({ text: "Cena de la cámara de comercio" });
   expect((await storedList(a)).entries.find((e) => e.id === `m.${ACEROS.id}`).status).toBe("contacted");
+});
+
+test("a quick note typed in the fair view keeps its text when the other tab writes that note", async ({ page, app, newTab }) => {
+  const CORTELASER = { id: "cortelaser-delicias", name: "CorteLáser Delicias" };
+  await app.serveDirectory(fairDirectory());
+  await page.goto("./#/fair");
+  const quickNote = fairRow(page, CORTELASER.name).getByLabel("Nota rápida");
+  await quickNote.click();
+  // The first key puts the member on the list; the note is written once typing pauses.
+  await page.keyboard.type("Pedir cotización");
+  await expect.poll(() => storedNote(page, CORTELASER)).toBe("Pedir cotización");
+
+  const b = await newTab();
+  await openList(b);
+  await note(b, CORTELASER.name).fill("Nota escrita en B");
+  await note(b, CORTELASER.name).blur();
+  const notice = fairRow(page, CORTELASER.name).getByRole("alert");
+  await expect(notice).toContainText("«Nota escrita en B»");
+  await expect(quickNote).toHaveValue("Pedir cotización");
+  await page.keyboard.type(" de tubo");
+  await expect(quickNote).toHaveValue("Pedir cotización de tubo");
+  await notice.getByRole("button", { name: "Conservar mi texto" }).click();
+  await expect(quickNote).toBeFocused();
+  await expect.poll(() => storedNote(page, CORTELASER)).toBe("Pedir cotización de tubo");
+  await expect(note(b, CORTELASER.name)).toHaveValue("Pedir cotización de tubo");
 });
