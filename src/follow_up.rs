@@ -1,6 +1,7 @@
 //! The follow-up list as app state: the core's list in a signal, written through
-//! to localStorage after every change (notes a moment after the last key), merged with
-//! other tabs' edits.
+//! to localStorage after every change (notes a moment after the last key, and the entry
+//! being typed in as a draft on every key), merged with other tabs' edits without taking
+//! away what is being typed (`begin_typing`, the note conflict).
 //!
 //! Components read the list through read-only signals and change it through the intent
 //! methods of [`FollowUp`], which also say what happened to the screen reader (one place
@@ -27,8 +28,9 @@ use crate::i18n::ui;
 use crate::state::Announcer;
 
 /// How long after the last change to a note the list is written: typing writes the whole
-/// list once per pause, not once per key, and a tab killed while typing (a crash, or a
-/// phone discarding it, which fires no `pagehide`) loses at most this much.
+/// list once per pause, not once per key. A tab killed before then (a crash, or a phone
+/// discarding it, which fires no `pagehide`) loses nothing: every key also writes the one
+/// entry being typed in as a draft (`write_draft`), which the next start merges back.
 const NOTE_SAVE_DELAY_MS: u64 = 500;
 
 /// The element (rendered by `App`) that holds `Persistence::read_only_message`.
