@@ -53,22 +53,26 @@ pub fn FollowUpPage() -> impl IntoView {
             _ => sorted,
         }
     });
+    // Where the focus is, read again whenever it moves: into the list, within it, out of it.
+    let follow_focus = move || {
+        let inside = list_ref.get_untracked().is_some_and(|list| page::focus_is_within(&list));
+        if inside == focus_in_list.get_untracked() {
+            return;
+        }
+        let resorted = !inside && shown_ids.get_untracked() != sorted_ids.get_untracked();
+        focus_in_list.set(inside);
+        if resorted {
+            announcer.announce(ui(lang.get_untracked()).list_resorted.to_owned());
+        }
+    };
+    // Anywhere on the page: a card removed with the focus in it (its "remove" button) fires
+    // no `focusout`, and the focus's next place is where the list learns it has left.
+    let on_focus_anywhere = window_event_listener(leptos::ev::focusin, move |_| follow_focus());
+    on_cleanup(move || on_focus_anywhere.remove());
+    // Focus given to nothing (a click on the page's background) fires only `focusout`,
+    // during which the focus is nowhere yet: read it once it has moved.
     let focus_left = move |_| {
-        // Told after the focus has moved: during `focusout` it is nowhere yet.
-        set_timeout(
-            move || {
-                let still_inside = list_ref.get_untracked().is_some_and(|list| page::focus_is_within(&list));
-                if still_inside || !focus_in_list.get_untracked() {
-                    return;
-                }
-                let resorted = shown_ids.get_untracked() != sorted_ids.get_untracked();
-                focus_in_list.set(false);
-                if resorted {
-                    announcer.announce(ui(lang.get_untracked()).list_resorted.to_owned());
-                }
-            },
-            std::time::Duration::ZERO,
-        );
+        set_timeout(follow_focus, std::time::Duration::ZERO);
     };
     let total = move || follow_up.list().with(|list| list.len());
 
@@ -92,11 +96,6 @@ pub fn FollowUpPage() -> impl IntoView {
             <ol
                 class="entry-list"
                 node_ref=list_ref
-                on:focusin=move |_| {
-                    if !focus_in_list.get_untracked() {
-                        focus_in_list.set(true);
-                    }
-                }
                 on:focusout=focus_left
             >
                 <For
