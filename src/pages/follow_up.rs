@@ -55,8 +55,10 @@ pub fn FollowUpPage() -> impl IntoView {
     });
     // Where the focus is, read again whenever it moves: into the list, within it, out of it.
     let follow_focus = move || {
+        // Read after a timer too, when a link may have closed the page: then nothing to do.
+        let Some(frozen) = focus_in_list.try_get_untracked() else { return };
         let inside = list_ref.get_untracked().is_some_and(|list| page::focus_is_within(&list));
-        if inside == focus_in_list.get_untracked() {
+        if inside == frozen {
             return;
         }
         let resorted = !inside && shown_ids.get_untracked() != sorted_ids.get_untracked();
