@@ -1,6 +1,7 @@
 //! The follow-up list as app state: the core's list in a signal, written through
-//! to localStorage after every change (notes a moment after the last key), merged with
-//! other tabs' edits.
+//! to localStorage after every change (notes a moment after the last key, and the entry
+//! being typed in as a draft on every key), merged with other tabs' edits without taking
+//! away what is being typed (`begin_typing`, the note conflict).
 //!
 //! Components read the list through read-only signals and change it through the intent
 //! methods of [`FollowUp`], which also say what happened to the screen reader (one place
@@ -10,9 +11,13 @@
 use std::collections::HashMap;
 
 use leptos::prelude::*;
+use vitrina_core::follow_up::typing::{
+    draft_document, recover_draft, ConflictChoice, DraftRecovery, NoteConflict, NoteEdit,
+};
+use vitrina_core::follow_up::KeyValueStore;
 use vitrina_core::follow_up::{
     Channel, Entry, EntryId, FollowUpError, FollowUpList, FollowUpStore, LoadOutcome, MetAt, Millis, Persistence,
-    PersonDetails, Removed, Status, SyncOutcome, VisitMark,
+    PersonDetails, Removed, SaveOutcome, Status, SyncOutcome, VisitMark,
 };
 use vitrina_core::valid::IsoDate;
 use vitrina_core::{Directory, Lang};
@@ -23,8 +28,9 @@ use crate::i18n::ui;
 use crate::state::Announcer;
 
 /// How long after the last change to a note the list is written: typing writes the whole
-/// list once per pause, not once per key, and a tab killed while typing (a crash, or a
-/// phone discarding it, which fires no `pagehide`) loses at most this much.
+/// list once per pause, not once per key. A tab killed before then (a crash, or a phone
+/// discarding it, which fires no `pagehide`) loses nothing: every key also writes the one
+/// entry being typed in as a draft (`write_draft`), which the next start merges back.
 const NOTE_SAVE_DELAY_MS: u64 = 500;
 
 /// The element (rendered by `App`) that holds `Persistence::read_only_message`.
@@ -64,6 +70,12 @@ pub struct FollowUp {
     last_removed: RwSignal<Option<Removed>>,
     /// The timer of a save that waits for typing to pause.
     pending_save: StoredValue<Option<TimeoutHandle>>,
+    /// The note field that has the focus, if one has: what another tab's change must not take away.
+    typing: StoredValue<Option<NoteEdit>>,
+    /// Another tab changed or removed the note being typed in; the typed text was kept.
+    note_conflict: RwSignal<Option<NoteConflict>>,
+    /// A draft of the entry being typed in is stored (removed once a save has it).
+    draft_written: StoredValue<bool>,
     announcer: Announcer,
     lang: ReadSignal<Lang>,
 }
@@ -75,7 +87,9 @@ impl FollowUp {
         let mut store = FollowUpStore::for_directory(directory_url);
         let outcome = store.load(&mut LocalStore, wall_clock_ms());
         let notice = outcome.needs_notice().then(|| LoadNotice { outcome: outcome.clone() });
-        let list = RwSignal::new(outcome.into_list());
+        let mut list = outcome.into_list();
+        let recovered = recover_draft_at_start(&store, &mut list);
+        let list = RwSignal::new(list);
         let positions = Memo::new(move |_| {
             list.with(|list| list.entries().iter().enumerate().map(|(at, entry)| (entry.id.clone(), at)).collect())
         });
@@ -87,11 +101,18 @@ impl FollowUp {
             load_notice: RwSignal::new(notice),
             last_removed: RwSignal::new(None),
             pending_save: StoredValue::new(None),
+            typing: StoredValue::new(None),
+            note_conflict: RwSignal::new(None),
+            draft_written: StoredValue::new(recovered),
             announcer,
             lang,
         };
         follow_up.follow_other_tabs();
         follow_up.save_before_leaving();
+        if recovered {
+            // What a tab that ended while typing left in its draft, stored with the list now.
+            follow_up.save();
+        }
         leptos::task::spawn_local(async {
             // Best effort: browsers that grant it will not evict the list under storage pressure.
             let _ = local_store::request_persistent_storage().await;
@@ -107,13 +128,29 @@ impl FollowUp {
             }
             let new_value = event.new_value();
             let mut outcome = SyncOutcome::Ignored;
+            // The note being typed in, as typed: the merge may take the other tab's version.
+            let mut editing = self.typing.get_value();
+            let typed = editing.as_ref().and_then(|edit| self.list.with_untracked(|list| list.get(&edit.id).cloned()));
+            let (mut conflict, mut put_back) = (None, false);
             self.store.update_value(|store| {
-                self.list
-                    .update(|list| outcome = store.apply_storage_event(new_value.as_deref(), list, wall_clock_ms()));
+                self.list.update(|list| {
+                    let now = wall_clock_ms();
+                    outcome = store.apply_storage_event(new_value.as_deref(), list, now);
+                    if let (Some(edit), Some(typed), SyncOutcome::Merged { .. }) = (editing.as_mut(), &typed, &outcome)
+                    {
+                        let merged = list.get(&typed.id).cloned();
+                        conflict = edit.reconcile(typed, list, now);
+                        put_back = list.get(&typed.id) != merged.as_ref();
+                    }
+                });
             });
+            self.typing.set_value(editing);
             self.sync_persistence();
-            if let SyncOutcome::Merged { needs_save: true, .. } = outcome {
+            if put_back || matches!(outcome, SyncOutcome::Merged { needs_save: true, .. }) {
                 self.save();
+            }
+            if conflict.is_some() {
+                self.note_conflict.set(conflict);
             }
         });
         on_cleanup(move || handle.remove());
@@ -187,12 +224,60 @@ impl FollowUp {
         if let Some(pending) = self.pending_save.try_update_value(Option::take).flatten() {
             pending.clear();
         }
+        let mut outcome = None;
         self.store.update_value(|store| {
             self.list.update(|list| {
-                store.save(&mut LocalStore, list, wall_clock_ms());
+                outcome = Some(store.save(&mut LocalStore, list, wall_clock_ms()));
             });
         });
+        if matches!(outcome, Some(SaveOutcome::Saved { .. })) && self.draft_written.get_value() {
+            // The list holds what the draft held.
+            let key = self.store.with_value(FollowUpStore::draft_key);
+            if LocalStore.remove(&key).is_ok() {
+                self.draft_written.set_value(false);
+            }
+        }
         self.sync_persistence();
+    }
+
+    /// Writes the entry being typed in, alone, under its own key: a crash before the list's
+    /// save (`save_soon`) loses nothing. One entry per key, not the whole list.
+    fn write_draft(self, id: &EntryId) {
+        if !self.persistence.with_untracked(Persistence::is_saving) {
+            return;
+        }
+        let Some(document) = self.list.with_untracked(|list| list.get(id).map(draft_document)) else { return };
+        let key = self.store.with_value(FollowUpStore::draft_key);
+        // A full storage is said by the list's own save; the draft only helps.
+        if LocalStore.set(&key, &document).is_ok() {
+            self.draft_written.set_value(true);
+        }
+    }
+
+    /// The visitor began typing in the note of `id`: another tab's change will not take the
+    /// typed text away (see `NoteEdit::reconcile`).
+    pub fn begin_typing(self, id: &EntryId) {
+        let edit = self.list.with_untracked(|list| NoteEdit::begin(list, id));
+        self.typing.set_value(edit);
+    }
+
+    /// The note field lost the focus: its text is written now.
+    pub fn end_typing(self) {
+        self.typing.set_value(None);
+        self.save_pending();
+    }
+
+    /// Another tab changed or removed the note being typed in (tracked).
+    pub fn note_conflict(self) -> ReadSignal<Option<NoteConflict>> {
+        self.note_conflict.read_only()
+    }
+
+    /// The visitor's answer to the note conflict: keep the typed text, or take the other tab's.
+    pub fn settle_note_conflict(self, choice: ConflictChoice) {
+        if let Some(conflict) = self.note_conflict.get_untracked() {
+            self.note_conflict.set(None);
+            self.change(|list, now| conflict.settle(choice, list, now));
+        }
     }
 
     /// Writes a change made while typing now, instead of when typing pauses: the field lost
@@ -328,6 +413,7 @@ impl FollowUp {
     /// at once by `save_pending`.
     pub fn set_note(self, id: &EntryId, note: &str) {
         self.change_typed(|list, now| list.set_note(id, note, now).ok());
+        self.write_draft(id);
     }
 
     /// Moves an entry to another status.
@@ -355,7 +441,16 @@ impl FollowUp {
     /// Sets the note of a member from the fair-day view as the visitor types, adding it (met
     /// at `event`) once there is text; written as `set_note` is.
     pub fn set_fair_note(self, directory: &Directory, member: &str, event: &str, note: &str, lang: Lang) {
-        let _ = self.change_typed(|list, now| list.set_fair_note(directory, member, event, note, lang, now));
+        let before = self.list.with_untracked(|list| list.entry_for_member(member).map(|entry| entry.note.clone()));
+        if let Ok(Some(id)) =
+            self.change_typed(|list, now| list.set_fair_note(directory, member, event, note, lang, now))
+        {
+            // The field took the focus before its member was on the list: the typing starts here.
+            if self.typing.with_value(Option::is_none) {
+                self.typing.set_value(Some(NoteEdit { id: id.clone(), base: before.unwrap_or_default() }));
+            }
+            self.write_draft(&id);
+        }
     }
 
     /// Saves a whole member (not one of its contacts), met at `event` when one is given and
@@ -426,5 +521,23 @@ impl FollowUp {
     /// Runs an edit the core offers directly (imports, shortlists, backups) and saves.
     pub fn apply<R>(self, edit: impl FnOnce(&mut FollowUpList, Millis) -> R) -> R {
         self.change(edit)
+    }
+}
+
+/// Merges the draft a tab left when it ended while typing (a crash) into the list just loaded;
+/// true when it had something the stored list lacked (then the list must be saved, which
+/// removes the draft). A draft that adds nothing is removed at once.
+fn recover_draft_at_start(store: &FollowUpStore, list: &mut FollowUpList) -> bool {
+    if !store.persistence().is_saving() {
+        return false;
+    }
+    let key = store.draft_key();
+    let Ok(Some(raw)) = LocalStore.get(&key) else { return false };
+    match recover_draft(list, &raw, wall_clock_ms()) {
+        DraftRecovery::Recovered => true,
+        DraftRecovery::Superseded | DraftRecovery::Unreadable => {
+            let _ = LocalStore.remove(&key);
+            false
+        }
     }
 }

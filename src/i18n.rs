@@ -274,6 +274,11 @@ interface_texts! {
         "El directorio no está disponible ahora; su lista de seguimiento sigue aquí.",
         "The directory is not available right now; your follow-up list is still here.";
     go_to_follow_up: "Ver mi seguimiento", "See my follow-up";
+    // Issue 13, item 1: typing while another tab changes the list.
+    keep_my_note: "Conservar mi texto", "Keep my text";
+    take_their_note: "Usar el texto de la otra pestaña", "Use the other tab's text";
+    take_their_removal: "Quitarla, como en la otra pestaña", "Remove it, as the other tab did";
+    list_resorted: "La lista se reordenó con los cambios.", "The list was re-sorted with the changes.";
 }
 
 /// The interface texts for a language.

@@ -96,6 +96,26 @@ pub fn has_focus(element: &web_sys::Element) -> bool {
         .is_some_and(|active| active == *element)
 }
 
+/// Moves keyboard focus to the element whose id is `id`, if there is one that takes it.
+pub fn focus_by_id(id: &str) {
+    let element = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id))
+        .and_then(|element| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
+/// True when keyboard focus is on `element` or inside it (also while the window itself is in
+/// the background: the document keeps its focused element).
+pub fn focus_is_within(element: &web_sys::Element) -> bool {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.active_element())
+        .is_some_and(|active| element.contains(Some(&active)))
+}
+
 /// Moves keyboard focus to the page's content (`<main id="main" tabindex="-1">`).
 pub fn focus_main() {
     let main = web_sys::window()

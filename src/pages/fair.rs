@@ -11,6 +11,7 @@ use vitrina_core::model::{Event, Member};
 use vitrina_core::{Directory, Lang, Route};
 
 use crate::components::member_search::LIST_PAGE_SIZE;
+use crate::components::note_conflict_notice::NoteConflictNotice;
 use crate::follow_up::FollowUp;
 use crate::i18n::ui;
 use crate::state::{Catalog, Navigation, Today, UiLang};
@@ -306,6 +307,9 @@ fn FairRowView(catalog: Arc<Catalog>, index: usize, stand: Option<String>, event
         })
     };
     let note_id = format!("fair-note-{index}");
+    let conflict_field = note_id.clone();
+    // The entry's id alone: the conflict notice follows it, not every edit of the entry.
+    let entry_id = Memo::new(move |_| entry.with(|entry| entry.as_ref().map(|entry| entry.id.clone())));
     let on_note = move |event: leptos::ev::Event| {
         let note = event_target_value(&event);
         catalog.with_value(|catalog| {
@@ -352,9 +356,15 @@ fn FairRowView(catalog: Arc<Catalog>, index: usize, stand: Option<String>, event
                 enterkeyhint="done"
                 disabled=move || !follow_up.is_writable()
                 prop:value=move || entry.with(|entry| entry.as_ref().map(|e| e.note.clone()).unwrap_or_default())
+                on:focus=move |_| {
+                    if let Some(id) = entry_id.get_untracked() {
+                        follow_up.begin_typing(&id);
+                    }
+                }
                 on:input=on_note
-                on:blur=move |_| follow_up.save_pending()
+                on:blur=move |_| follow_up.end_typing()
             />
+            {move || entry_id.get().map(|id| view! { <NoteConflictNotice entry=id field_id=conflict_field.clone() /> })}
         </li>
     }
     .into_any()

@@ -7,7 +7,8 @@ mod share;
 use leptos::prelude::*;
 use vitrina_core::follow_up::export::{damaged_list_file, ExportFormat};
 use vitrina_core::follow_up::nudge::{backup_nudge, days_since_backup, last_backup_label};
-use vitrina_core::follow_up::{export, Filter, Persistence, PersonDetails, Scope, Status};
+use vitrina_core::follow_up::typing::keep_shown_order;
+use vitrina_core::follow_up::{export, EntryId, Filter, Persistence, PersonDetails, Scope, Status};
 use vitrina_core::valid::IsoDate;
 use vitrina_core::Lang;
 
@@ -16,9 +17,10 @@ use self::exports::Exports;
 use self::share::ShareList;
 use crate::adapters::clock::wall_clock_ms;
 use crate::adapters::files::{self, Delivery};
+use crate::adapters::page;
 use crate::follow_up::FollowUp;
 use crate::i18n::ui;
-use crate::state::{DirectoryState, Today, UiLang};
+use crate::state::{Announcer, DirectoryState, Today, UiLang};
 
 /// The follow-up list page.
 #[component]
@@ -27,8 +29,9 @@ pub fn FollowUpPage() -> impl IntoView {
     let follow_up = expect_context::<FollowUp>();
     let directory = expect_context::<DirectoryState>();
     let today = expect_context::<Today>();
+    let announcer = expect_context::<Announcer>();
     let filter = RwSignal::new(Filter::default());
-    let shown_ids = Memo::new(move |_| {
+    let sorted_ids = Memo::new(move |_| {
         let today = today.get();
         filter.with(|filter| {
             follow_up
@@ -36,6 +39,43 @@ pub fn FollowUpPage() -> impl IntoView {
                 .with(|list| list.view(today, filter).iter().map(|entry| entry.id.clone()).collect::<Vec<_>>())
         })
     });
+    // Issue 13: while a field inside the list has the focus, the list is not re-sorted under
+    // it (another tab's change, or this tab's own status or date): moving the card being
+    // typed in took its focus, and the next keys went nowhere. The new order comes when the
+    // focus leaves the list, said politely.
+    let focus_in_list = RwSignal::new(false);
+    let list_ref = NodeRef::<leptos::html::Ol>::new();
+    let shown_ids = Memo::new(move |shown: Option<&Vec<EntryId>>| {
+        let frozen = focus_in_list.get();
+        let sorted = sorted_ids.get();
+        match shown {
+            Some(shown) if frozen => keep_shown_order(shown, &sorted),
+            _ => sorted,
+        }
+    });
+    // Where the focus is, read again whenever it moves: into the list, within it, out of it.
+    let follow_focus = move || {
+        // Read after a timer too, when a link may have closed the page: then nothing to do.
+        let Some(frozen) = focus_in_list.try_get_untracked() else { return };
+        let inside = list_ref.get_untracked().is_some_and(|list| page::focus_is_within(&list));
+        if inside == frozen {
+            return;
+        }
+        let resorted = !inside && shown_ids.get_untracked() != sorted_ids.get_untracked();
+        focus_in_list.set(inside);
+        if resorted {
+            announcer.announce(ui(lang.get_untracked()).list_resorted.to_owned());
+        }
+    };
+    // Anywhere on the page: a card removed with the focus in it (its "remove" button) fires
+    // no `focusout`, and the focus's next place is where the list learns it has left.
+    let on_focus_anywhere = window_event_listener(leptos::ev::focusin, move |_| follow_focus());
+    on_cleanup(move || on_focus_anywhere.remove());
+    // Focus given to nothing (a click on the page's background) fires only `focusout`,
+    // during which the focus is nowhere yet: read it once it has moved.
+    let focus_left = move |_| {
+        set_timeout(follow_focus, std::time::Duration::ZERO);
+    };
     let total = move || follow_up.list().with(|list| list.len());
 
     view! {
@@ -55,7 +95,11 @@ pub fn FollowUpPage() -> impl IntoView {
             <Show when=move || { total() > 0 && shown_ids.with(Vec::is_empty) }>
                 <p class="empty-list">{move || ui(lang.get()).no_matching_entries}</p>
             </Show>
-            <ol class="entry-list">
+            <ol
+                class="entry-list"
+                node_ref=list_ref
+                on:focusout=focus_left
+            >
                 <For
                     each=move || shown_ids.get()
                     key=|id| id.clone()

@@ -14,6 +14,7 @@ use crate::adapters::scheduling;
 use crate::components::lazy_details::LazyDetails;
 use crate::components::member_card::MemberCard;
 use crate::components::member_search::filtered_list_route;
+use crate::components::note_conflict_notice::NoteConflictNotice;
 use crate::components::qr_code::QrCode;
 use crate::components::save_button::SaveButton;
 use crate::follow_up::FollowUp;
@@ -274,9 +275,11 @@ fn QrSavePanel(catalog: Arc<Catalog>, member: String) -> impl IntoView {
                     rows="3"
                     node_ref=note_ref
                     prop:value=note
+                    on:focus=move |_| follow_up.begin_typing(&id.get_value())
                     on:input=move |event| follow_up.set_note(&id.get_value(), &event_target_value(&event))
-                    on:blur=move |_| follow_up.save_pending()
+                    on:blur=move |_| follow_up.end_typing()
                 ></textarea>
+                <NoteConflictNotice entry=id.get_value() field_id="qr-note".to_owned() />
                 <button type="button" class="button" on:click=move |_| step.set(QrStep::Done)>
                     {move || ui(lang.get()).qr_done}
                 </button>

@@ -10,6 +10,8 @@ use vitrina_core::valid::IsoDate;
 use vitrina_core::Route;
 
 use super::status_options;
+use crate::adapters::page;
+use crate::components::note_conflict_notice::NoteConflictNotice;
 use crate::follow_up::FollowUp;
 use crate::i18n::ui;
 use crate::state::{Catalog, DirectoryState, UiLang};
@@ -140,6 +142,7 @@ pub fn EntryCard(id: EntryId, today: Signal<IsoDate>) -> impl IntoView {
             .collect_view()
     };
     let other_place = RwSignal::new(false);
+    let other_place_ref = NodeRef::<leptos::html::Input>::new();
     // A newer app's list is shown, never edited (the notice above says why).
     let read_only = move || !follow_up.is_writable();
     let choose_met_at = move |event: leptos::ev::Event| {
@@ -215,14 +218,21 @@ pub fn EntryCard(id: EntryId, today: Signal<IsoDate>) -> impl IntoView {
                     <input
                         type="text"
                         class="met-at-other"
+                        node_ref=other_place_ref
                         disabled=read_only
                     aria-describedby=move || follow_up.read_only_reason()
                         aria-label=move || ui(lang.get()).met_at_other
                         prop:value=move || {
-                            entry.with(|entry| match entry.as_ref().and_then(|entry| entry.met_at.as_ref()) {
+                            let saved = entry.with(|entry| match entry.as_ref().and_then(|entry| entry.met_at.as_ref()) {
                                 Some(MetAt::Other(text)) => text.clone(),
                                 _ => String::new(),
-                            })
+                            });
+                            // Written on `change` only: while typed in, another tab's change to
+                            // this entry (its status) would put the saved place over the text.
+                            match other_place_ref.get_untracked() {
+                                Some(input) if page::has_focus(&input) => input.value(),
+                                _ => saved,
+                            }
                         }
                         on:change=move |event| {
                             let text = event_target_value(&event);
@@ -240,9 +250,11 @@ pub fn EntryCard(id: EntryId, today: Signal<IsoDate>) -> impl IntoView {
                     disabled=read_only
                     aria-describedby=move || follow_up.read_only_reason()
                     prop:value=move || with_entry(&|entry| entry.note.clone())
+                    on:focus=move |_| follow_up.begin_typing(&id.get_value())
                     on:input=move |event| follow_up.set_note(&id.get_value(), &event_target_value(&event))
-                    on:blur=move |_| follow_up.save_pending()
+                    on:blur=move |_| follow_up.end_typing()
                 ></textarea>
+                <NoteConflictNotice entry=id.get_value() field_id=html_id("note") />
             </div>
             <button
                 type="button"

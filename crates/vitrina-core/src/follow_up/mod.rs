@@ -13,6 +13,7 @@
 //! - [`nudge`]: when to suggest a backup, without nagging.
 //! - [`mod@export`]: vCard, CSV, iCalendar and the JSON backup with its merging import.
 //! - [`share`]: shortlist links and the compressed, chunked handoff.
+//! - [`typing`]: typing while other tabs change the list, and drafts that survive a crash.
 //! - [`links`]: `mailto:`, `tel:` and WhatsApp links with a prefilled message.
 
 #![warn(missing_docs)]
@@ -27,6 +28,7 @@ pub mod migrate;
 pub mod nudge;
 pub mod share;
 pub mod store;
+pub mod typing;
 
 #[cfg(test)]
 pub(crate) mod test_support;

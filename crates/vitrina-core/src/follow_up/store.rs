@@ -420,6 +420,12 @@ impl FollowUpStore {
         format!("{}.corrupt-index", self.key)
     }
 
+    /// The key the entry being typed in is written under on every key (see
+    /// [`super::typing::draft_document`]), apart from the list so that a key costs one entry.
+    pub fn draft_key(&self) -> String {
+        format!("{}.draft", self.key)
+    }
+
     /// The key a migration keeps the pre-migration text under.
     pub fn pre_migration_key(&self, version: u64) -> String {
         format!("{}.before-migration-from-v{version}", self.key)
