@@ -274,6 +274,16 @@ interface_texts! {
         "El directorio no está disponible ahora; su lista de seguimiento sigue aquí.",
         "The directory is not available right now; your follow-up list is still here.";
     go_to_follow_up: "Ver mi seguimiento", "See my follow-up";
+    // Issue 13, item 4: what a visitor types is checked.
+    person_phone_hint:
+        "Un número sin + se lee como de México: 614 410 2233 se guarda como +52 614 410 2233.",
+        "A number without + is read as Mexican: 614 410 2233 is saved as +52 614 410 2233.";
+    unchecked_email:
+        "Correo guardado que no es una dirección válida, por eso no hay botón «Correo» ni se exporta:",
+        "Saved e-mail that is not a valid address, so there is no “Email” button and it is not exported:";
+    unchecked_phone:
+        "Teléfono guardado que no es un número válido, por eso no hay botón «Llamar» ni se exporta:",
+        "Saved phone that is not a valid number, so there is no “Call” button and it is not exported:";
 }
 
 /// The interface texts for a language.

@@ -10,6 +10,7 @@ use vitrina_core::valid::IsoDate;
 use vitrina_core::Route;
 
 use super::status_options;
+use super::unchecked_contact::UncheckedContact;
 use crate::follow_up::FollowUp;
 use crate::i18n::ui;
 use crate::state::{Catalog, DirectoryState, UiLang};
@@ -91,6 +92,7 @@ pub fn EntryCard(id: EntryId, today: Signal<IsoDate>) -> impl IntoView {
                 {link(tel_link(&entry), ui.call, Channel::Phone, false)}
                 {link(whatsapp_link(&entry, lang), ui.whatsapp, Channel::Whatsapp, true)}
             </p>
+            <UncheckedContact snapshot=entry.snapshot.clone() />
         })
     };
 
@@ -215,6 +217,7 @@ pub fn EntryCard(id: EntryId, today: Signal<IsoDate>) -> impl IntoView {
                     <input
                         type="text"
                         class="met-at-other"
+                        maxlength=MetAt::MAX_OTHER_CHARS
                         disabled=read_only
                     aria-describedby=move || follow_up.read_only_reason()
                         aria-label=move || ui(lang.get()).met_at_other
@@ -226,7 +229,8 @@ pub fn EntryCard(id: EntryId, today: Signal<IsoDate>) -> impl IntoView {
                         }
                         on:change=move |event| {
                             let text = event_target_value(&event);
-                            let met_at = (!text.trim().is_empty()).then(|| MetAt::Other(text.trim().to_owned()));
+                            // One visible line of at most MetAt::MAX_OTHER_CHARS (issue 13).
+                            let met_at = MetAt::other(&text);
                             follow_up.set_met_at(&id.get_value(), met_at);
                         }
                     />
