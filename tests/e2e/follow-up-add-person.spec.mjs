@@ -1,5 +1,6 @@
 // Someone met at a stand who is not in the directory gets an entry of their own.
 import { test, expect } from "./fixtures.mjs";
+import { axeViolations } from "./a11y.mjs";
 import { download, entries, entry, exportButton, listKey, openList, storedList } from "./follow-up.mjs";
 
 test("a person who is not in the directory is added through the form; an empty form says why not", async ({ page }) => {
@@ -130,6 +131,7 @@ test("the person form's messages are in English too, and a fixed field stops bei
   await expect(form.getByLabel("Email")).not.toHaveAttribute("aria-invalid", "true");
   await expect(form.getByLabel("Phone")).toHaveAttribute("aria-invalid", "true");
   await expect(entries(page)).toHaveCount(0);
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test("a local Mexican number is shown back as +52 and saved in E.164", async ({ page }) => {
@@ -179,6 +181,7 @@ test("a bad e-mail or phone stored before the checks never reaches a link, the v
   await expect(card).toContainText("Bcc: evil@x.com");
   await expect(card).toContainText("Teléfono guardado que no es un número válido");
   await expect(card).toContainText(bad.phone);
+  expect(await axeViolations(page)).toEqual([]);
 
   const vcf = await download(page, exportButton(page, "vCard"));
   const csv = await download(page, exportButton(page, "CSV"));

@@ -365,6 +365,49 @@ impl PersonDetails {
     }
 }
 
+/// The years a next follow-up date may fall in: a year typed as `26` (which a date
+/// field reads as 0026) or with a digit too many is a slip, not a plan.
+pub const NEXT_DATE_YEARS: std::ops::RangeInclusive<i32> = 2000..=2099;
+
+/// What is wrong with a date delivered by a date field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateProblem {
+    /// Occurs when the value is not a calendar date (`YYYY-MM-DD`, a six-digit year, 31 February).
+    NotADate,
+    /// Occurs when the year is outside [`NEXT_DATE_YEARS`].
+    OutOfRange,
+}
+
+impl DateProblem {
+    /// A one-line explanation, in `lang`.
+    pub fn message(self, lang: Lang) -> &'static str {
+        match self {
+            DateProblem::NotADate => lang.pick(
+                "No es una fecha completa; no se cambió la fecha guardada.",
+                "That is not a complete date; the saved date was not changed.",
+            ),
+            DateProblem::OutOfRange => lang.pick(
+                "El año debe estar entre 2000 y 2099; no se cambió la fecha guardada.",
+                "The year must be between 2000 and 2099; the saved date was not changed.",
+            ),
+        }
+    }
+}
+
+/// Reads the next follow-up date from a date field: empty clears it, a date in
+/// [`NEXT_DATE_YEARS`] sets it, anything else is refused (the saved date stays).
+pub fn next_date_from_field(value: &str) -> Result<Option<IsoDate>, DateProblem> {
+    if value.trim().is_empty() {
+        return Ok(None);
+    }
+    let date = IsoDate::parse(value.trim()).ok_or(DateProblem::NotADate)?;
+    if NEXT_DATE_YEARS.contains(&date.year()) {
+        Ok(Some(date))
+    } else {
+        Err(DateProblem::OutOfRange)
+    }
+}
+
 /// Where the conversation with an entry stands.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -910,6 +953,22 @@ mod tests {
             Snapshot { email: "ana@x.mx".into(), phone: "+52 614 555 0101 ext. 3".into(), ..Snapshot::default() };
         assert_eq!((good.unchecked_email(), good.unchecked_phone()), (None, None));
         assert_eq!(good.checked_phone().map(|n| n.to_string()), Some("+526145550101".into()));
+    }
+
+    #[test]
+    fn next_dates_from_a_date_field() {
+        assert_eq!(next_date_from_field(""), Ok(None));
+        assert_eq!(next_date_from_field("2026-12-01"), Ok(IsoDate::parse("2026-12-01")));
+        for (value, problem) in [
+            ("0026-12-01", DateProblem::OutOfRange),
+            ("2100-01-01", DateProblem::OutOfRange),
+            ("275760-09-13", DateProblem::NotADate),
+            ("2026-02-31", DateProblem::NotADate),
+            ("mañana", DateProblem::NotADate),
+        ] {
+            assert_eq!(next_date_from_field(value), Err(problem), "{value}");
+        }
+        assert_ne!(DateProblem::OutOfRange.message(Lang::Es), DateProblem::OutOfRange.message(Lang::En));
     }
 
     #[test]
