@@ -283,6 +283,12 @@ fn AddPerson() -> impl IntoView {
     };
     let input = move |at: usize, label: fn(&crate::i18n::Ui) -> &'static str, kind: &'static str| {
         let field = ORDER[at];
+        // What is kept at most: typing stops there instead of being cut when saved.
+        let max_length = match field {
+            PersonField::Email => 254,
+            PersonField::Phone => phone::MAX_TYPED_LEN,
+            _ => PersonDetails::MAX_TEXT_CHARS,
+        };
         let signal = fields[at];
         let message_id = format!("add-person-{at}-problem");
         let hint_id = (field == PersonField::Phone).then_some("add-person-phone-hint");
@@ -301,6 +307,7 @@ fn AddPerson() -> impl IntoView {
                 <span>{move || label(ui(lang.get()))}</span>
                 <input
                     type=kind
+                    maxlength=max_length
                     node_ref=inputs[at]
                     aria-invalid=move || problem().map(|_| "true")
                     aria-describedby=described_by

@@ -337,7 +337,10 @@ impl PersonDetails {
         if self.is_blank() {
             problems.push((PersonField::Name, PersonProblem::Blank));
         }
-        let text = |value: &str| one_line(value, PersonDetails::MAX_TEXT_CHARS);
+        // A text with nothing visible is kept as no text.
+        let text = |value: &str| {
+            Some(one_line(value, PersonDetails::MAX_TEXT_CHARS)).filter(|t| is_visible(t)).unwrap_or_default()
+        };
         let email = match self.email.trim() {
             "" => String::new(),
             typed => Email::from_typed(typed).map(|email| email.to_string()).unwrap_or_else(|problem| {
@@ -699,20 +702,23 @@ impl Entry {
     }
 
     /// The name to show the entry by: the person's, else the company's, else the member id.
+    ///
+    /// A name with nothing visible (zero-width characters, from a backup or a list saved
+    /// before the form checked names) is passed over, so no entry is shown without a name.
     pub fn display_name(&self) -> &str {
-        if !self.snapshot.contact_name.is_empty() {
+        if is_visible(&self.snapshot.contact_name) {
             &self.snapshot.contact_name
-        } else if !self.snapshot.member_name.is_empty() {
+        } else if is_visible(&self.snapshot.member_name) {
             &self.snapshot.member_name
         } else {
-            self.target.member_id().map(Slug::as_str).unwrap_or("")
+            self.target.member_id().map(Slug::as_str).unwrap_or(self.id.as_str())
         }
     }
 
     /// The company to show under the name, when the name is a person's.
     pub fn company(&self) -> Option<&str> {
-        let shows_person = !self.snapshot.contact_name.is_empty();
-        (shows_person && !self.snapshot.member_name.is_empty()).then_some(self.snapshot.member_name.as_str())
+        let shows_person = is_visible(&self.snapshot.contact_name);
+        (shows_person && is_visible(&self.snapshot.member_name)).then_some(self.snapshot.member_name.as_str())
     }
 
     /// How the next follow-up date relates to `today`.
@@ -931,6 +937,9 @@ mod tests {
         .checked(&mx)
         .unwrap();
         assert_eq!(saved.name, "Carla Ruiz");
+        let invisible_name =
+            PersonDetails { name: "\u{200B}".into(), company: "Forja".into(), ..PersonDetails::default() };
+        assert_eq!(invisible_name.checked(&mx).map(|d| (d.name, d.company)), Ok((String::new(), "Forja".into())));
         assert_eq!(saved.company.chars().count(), PersonDetails::MAX_TEXT_CHARS);
         assert_eq!((saved.email.as_str(), saved.phone.as_str()), ("carla@example.com", "+52 614 410 2233"));
         for problem in [PersonProblem::Blank, PersonProblem::Phone(PhoneProblem::NotANumber)] {
@@ -953,6 +962,22 @@ mod tests {
             Snapshot { email: "ana@x.mx".into(), phone: "+52 614 555 0101 ext. 3".into(), ..Snapshot::default() };
         assert_eq!((good.unchecked_email(), good.unchecked_phone()), (None, None));
         assert_eq!(good.checked_phone().map(|n| n.to_string()), Some("+526145550101".into()));
+    }
+
+    #[test]
+    fn an_entry_is_never_shown_by_an_invisible_name() {
+        let snapshot = |name: &str, company: &str| Snapshot {
+            contact_name: name.into(),
+            member_name: company.into(),
+            ..Snapshot::default()
+        };
+        let id = EntryId::parse("p.1.abc").unwrap();
+        let entry = Entry::new(id.clone(), Target::Person, snapshot("\u{200B}", "Forja"), 1);
+        assert_eq!((entry.display_name(), entry.company()), ("Forja", None));
+        let entry = Entry::new(id.clone(), Target::Person, snapshot("\u{200B}\u{200D}", "\u{FEFF}"), 1);
+        assert_eq!(entry.display_name(), "p.1.abc");
+        let entry = Entry::new(id, Target::Person, snapshot("Ana", "\u{2060}"), 1);
+        assert_eq!((entry.display_name(), entry.company()), ("Ana", None));
     }
 
     #[test]
