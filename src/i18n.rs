@@ -279,6 +279,16 @@ interface_texts! {
     take_their_note: "Usar el texto de la otra pestaña", "Use the other tab's text";
     take_their_removal: "Quitarla, como en la otra pestaña", "Remove it, as the other tab did";
     list_resorted: "La lista se reordenó con los cambios.", "The list was re-sorted with the changes.";
+    // Issue 13, item 4: what a visitor types is checked.
+    person_phone_hint:
+        "Un número sin + se lee como de México: 614 410 2233 se guarda como +52 614 410 2233.",
+        "A number without + is read as Mexican: 614 410 2233 is saved as +52 614 410 2233.";
+    unchecked_email:
+        "Correo guardado que no es una dirección válida, por eso no hay botón «Correo» ni se exporta:",
+        "Saved e-mail that is not a valid address, so there is no “Email” button and it is not exported:";
+    unchecked_phone:
+        "Teléfono guardado que no es un número válido, por eso no hay botón «Llamar» ni se exporta:",
+        "Saved phone that is not a valid number, so there is no “Call” button and it is not exported:";
 }
 
 /// The interface texts for a language.

@@ -3,12 +3,16 @@
 mod entry_card;
 mod exports;
 mod share;
+mod unchecked_contact;
 
 use leptos::prelude::*;
 use vitrina_core::follow_up::export::{damaged_list_file, ExportFormat};
 use vitrina_core::follow_up::nudge::{backup_nudge, days_since_backup, last_backup_label};
 use vitrina_core::follow_up::typing::keep_shown_order;
-use vitrina_core::follow_up::{export, EntryId, Filter, Persistence, PersonDetails, Scope, Status};
+use vitrina_core::follow_up::{
+    export, EntryId, Filter, Persistence, PersonDetails, PersonField, PersonProblem, Scope, Status,
+};
+use vitrina_core::phone;
 use vitrina_core::valid::IsoDate;
 use vitrina_core::Lang;
 
@@ -261,23 +265,47 @@ fn ListFilters(filter: RwSignal<Filter>) -> impl IntoView {
 }
 
 /// A person met who is not in the directory.
+///
+/// Every field is checked before saving ([`PersonDetails::checked`]): a field that is
+/// still wrong is marked `aria-invalid`, its message (named by `aria-describedby`) says
+/// what is wrong, focus goes to the first one, and what was typed stays in the fields.
+/// A phone is read in the directory's country and shown back as it will be saved.
 #[component]
 fn AddPerson() -> impl IntoView {
     let lang = expect_context::<UiLang>().signal();
     let follow_up = expect_context::<FollowUp>();
     let fields = ["name", "company", "role", "email", "phone"].map(|_| RwSignal::new(String::new()));
     let [name, company, role, email, phone] = fields;
+    let inputs = [(); 5].map(|_| NodeRef::<leptos::html::Input>::new());
+    const ORDER: [PersonField; 5] =
+        [PersonField::Name, PersonField::Company, PersonField::Role, PersonField::Email, PersonField::Phone];
+    let problems = RwSignal::new(Vec::<(PersonField, PersonProblem)>::new());
     let error = RwSignal::new(None::<vitrina_core::follow_up::FollowUpError>);
+    // The directory format names no country of its own: numbers without + are Mexican.
+    let country = StoredValue::new(phone::default_country());
+    let typed = move || PersonDetails {
+        name: name.get_untracked(),
+        company: company.get_untracked(),
+        role: role.get_untracked(),
+        email: email.get_untracked(),
+        phone: phone.get_untracked(),
+    };
+    let check = move || country.with_value(|country| typed().checked(country));
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let value = |signal: RwSignal<String>| signal.get_untracked().trim().to_owned();
-        let details = PersonDetails {
-            name: value(name),
-            company: value(company),
-            role: value(role),
-            email: value(email),
-            phone: value(phone),
+        let details = match check() {
+            Ok(details) => details,
+            Err(found) => {
+                error.set(None);
+                let first = found.first().and_then(|(field, _)| ORDER.iter().position(|f| f == field));
+                problems.set(found);
+                if let Some(input) = first.and_then(|at| inputs[at].get_untracked()) {
+                    page::focus(&input);
+                }
+                return;
+            }
         };
+        problems.set(Vec::new());
         match follow_up.add_person(&details) {
             Ok(_) => {
                 error.set(None);
@@ -286,27 +314,73 @@ fn AddPerson() -> impl IntoView {
             Err(problem) => error.set(Some(problem)),
         }
     };
-    let input = move |label: fn(&crate::i18n::Ui) -> &'static str, signal: RwSignal<String>, kind: &'static str| {
+    // Once a field was flagged, each change checks again, so a fixed field stops saying so.
+    let recheck = move || {
+        if !problems.with_untracked(Vec::is_empty) {
+            problems.set(check().err().unwrap_or_default());
+        }
+    };
+    let show_phone_back = move || {
+        let shown = country.with_value(|country| phone::from_typed(&phone.get_untracked(), country).ok());
+        if let Some(number) = shown {
+            phone.set(phone::display(&number));
+        }
+    };
+    let input = move |at: usize, label: fn(&crate::i18n::Ui) -> &'static str, kind: &'static str| {
+        let field = ORDER[at];
+        // What is kept at most: typing stops there instead of being cut when saved.
+        let max_length = match field {
+            PersonField::Email => 254,
+            PersonField::Phone => phone::MAX_TYPED_LEN,
+            _ => PersonDetails::MAX_TEXT_CHARS,
+        };
+        let signal = fields[at];
+        let message_id = format!("add-person-{at}-problem");
+        let hint_id = (field == PersonField::Phone).then_some("add-person-phone-hint");
+        let problem = move || {
+            problems.with(|problems| problems.iter().find(|(f, _)| *f == field).map(|(_, problem)| problem.clone()))
+        };
+        let described_by = {
+            let message_id = message_id.clone();
+            move || {
+                let ids: Vec<&str> = problem().map(|_| message_id.as_str()).into_iter().chain(hint_id).collect();
+                (!ids.is_empty()).then(|| ids.join(" "))
+            }
+        };
         view! {
             <label class="field">
                 <span>{move || label(ui(lang.get()))}</span>
                 <input
                     type=kind
+                    maxlength=max_length
+                    node_ref=inputs[at]
+                    aria-invalid=move || problem().map(|_| "true")
+                    aria-describedby=described_by
                     prop:value=move || signal.get()
                     on:input=move |event| signal.set(event_target_value(&event))
+                    on:change=move |_| {
+                        if field == PersonField::Phone {
+                            show_phone_back();
+                        }
+                        recheck();
+                    }
                 />
             </label>
+            {hint_id.map(|id| view! { <p class="hint" id=id>{move || ui(lang.get()).person_phone_hint}</p> })}
+            {move || problem().map(|problem| view! {
+                <p class="form-error" id=message_id.clone()>{problem.message(lang.get())}</p>
+            })}
         }
     };
     view! {
         <details class="add-person">
             <summary>{move || ui(lang.get()).add_person}</summary>
             <form on:submit=submit novalidate>
-                {input(|ui| ui.person_name, name, "text")}
-                {input(|ui| ui.person_company, company, "text")}
-                {input(|ui| ui.person_role, role, "text")}
-                {input(|ui| ui.person_email, email, "email")}
-                {input(|ui| ui.person_phone, phone, "tel")}
+                {input(0, |ui| ui.person_name, "text")}
+                {input(1, |ui| ui.person_company, "text")}
+                {input(2, |ui| ui.person_role, "text")}
+                {input(3, |ui| ui.person_email, "email")}
+                {input(4, |ui| ui.person_phone, "tel")}
                 {move || error.get().map(|problem| view! {
                     <p class="form-error" role="alert">{problem.message(lang.get())}</p>
                 })}

@@ -119,18 +119,11 @@ pub fn mailto_href(email: &Email) -> String {
     format!("mailto:{}", email.as_str())
 }
 
-/// A `tel:` link from a free-text phone number: only a leading `+` and digits survive,
-/// so nothing in the file can turn the link into something else.
+/// A `tel:` link from a free-text phone number, when it holds one ([`crate::phone::from_stored`]:
+/// an extension is left out, a local number is read in the default country). Only `+` and
+/// digits reach the link, and never more than E.164's 15 (issue 13: 25 digits got a link).
 pub fn tel_href(phone: &str) -> Option<String> {
-    let trimmed = phone.trim_start();
-    let mut out = String::from("tel:");
-    if trimmed.starts_with('+') {
-        out.push('+');
-    }
-    // An extension ("ext. 12") is not part of what a phone can dial.
-    let main = trimmed.split(|c: char| c.is_ascii_alphabetic()).next().unwrap_or("");
-    out.extend(main.chars().filter(char::is_ascii_digit));
-    (out.len() >= "tel:".len() + 3).then_some(out)
+    crate::phone::from_stored(phone).map(|number| format!("tel:{number}"))
 }
 
 /// A WhatsApp chat link for a checked E.164 number.
@@ -182,9 +175,11 @@ mod tests {
     #[test]
     fn phone_links_keep_only_what_can_be_dialled() {
         assert_eq!(tel_href("+52 (614) 555-0102").as_deref(), Some("tel:+526145550102"));
-        assert_eq!(tel_href("614 555 0102 ext. 12").as_deref(), Some("tel:6145550102"));
+        assert_eq!(tel_href("614 555 0102 ext. 12").as_deref(), Some("tel:+526145550102"));
         assert_eq!(tel_href("javascript:alert(1)"), None);
         assert_eq!(tel_href("12"), None);
+        assert_eq!(tel_href("call me maybe"), None);
+        assert_eq!(tel_href("1234567890123456789012345"), None);
     }
 
     #[test]

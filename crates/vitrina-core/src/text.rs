@@ -71,6 +71,53 @@ impl Serialize for Text {
     }
 }
 
+/// True when `c` shows nothing on its own: white space, control and format characters
+/// (zero-width space and joiners, bidi marks, the byte order mark, the soft hyphen),
+/// variation selectors, tag characters and the blank fillers of Hangul and Braille.
+///
+/// Written out rather than taken from a Unicode table crate (wasm size); the list is
+/// the Default_Ignorable_Code_Point property plus White_Space and the blank symbols.
+pub fn is_invisible(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(
+            c,
+            '\u{AD}'
+                | '\u{34F}'
+                | '\u{61C}'
+                | '\u{115F}'
+                | '\u{1160}'
+                | '\u{17B4}'
+                | '\u{17B5}'
+                | '\u{180B}'..='\u{180F}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{2800}'
+                | '\u{3164}'
+                | '\u{FE00}'..='\u{FE0F}'
+                | '\u{FEFF}'
+                | '\u{FFA0}'
+                | '\u{FFF0}'..='\u{FFF8}'
+                | '\u{1BCA0}'..='\u{1BCA3}'
+                | '\u{1D173}'..='\u{1D17A}'
+                | '\u{E0000}'..='\u{E0FFF}'
+        )
+}
+
+/// True when the text has at least one character a reader can see: a name made only of
+/// spaces or zero-width characters names nobody.
+pub fn is_visible(text: &str) -> bool {
+    !text.chars().all(is_invisible)
+}
+
+/// A one-line field as it is kept: control characters (line breaks, tabs, NUL) become
+/// spaces, the ends are trimmed, and the text is cut at `max_chars` characters.
+pub fn one_line(text: &str, max_chars: usize) -> String {
+    let line: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    line.trim().chars().take(max_chars).collect::<String>().trim_end().to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,5 +149,43 @@ mod tests {
     fn lists_every_variant() {
         let text = by_lang(&[("es", "Estampado"), ("en", "Stamping")]);
         assert_eq!(text.variants().collect::<Vec<_>>(), ["Estampado", "Stamping"]);
+    }
+
+    #[test]
+    fn visible_text() {
+        for blank in [
+            "",
+            "   ",
+            "\u{200B}\u{200B}",
+            "\u{200D}\u{FEFF}\u{2060}",
+            "\u{202E}\u{200F}",
+            "\u{3164}",
+            "\t\n",
+            "\u{AD}",
+            "\u{E0041}",
+        ] {
+            assert!(!is_visible(blank), "{blank:?}");
+        }
+        for seen in ["Ana", "\u{200B}A", "李", "😀", "·", "\u{301}x"] {
+            assert!(is_visible(seen), "{seen:?}");
+        }
+    }
+
+    #[test]
+    fn one_line_fields() {
+        assert_eq!(one_line("  Expo\r\nGuadalajara\u{0} ", 100), "Expo  Guadalajara");
+        assert_eq!(one_line("abcdef", 3), "abc");
+        assert_eq!(one_line("ab cdef", 3), "ab");
+        assert_eq!(one_line("ñandú", 4), "ñand");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_line_is_one_line_and_short(text in "\\PC*|[\\x00-\\x1f a]{0,20}", max in 0usize..50) {
+            let line = one_line(&text, max);
+            proptest::prop_assert!(!line.chars().any(char::is_control));
+            proptest::prop_assert!(line.chars().count() <= max);
+            let _ = is_visible(&text);
+        }
     }
 }

@@ -116,6 +116,91 @@ impl Email {
     }
 }
 
+/// What is wrong with a typed e-mail address, so the form can say it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EmailProblem {
+    /// Occurs when the address holds a line break or another control character (a pasted header).
+    LineBreak,
+    /// Occurs when the address holds a space inside it.
+    Space,
+    /// Occurs when there is no `@`.
+    NoAt,
+    /// Occurs when there is more than one `@`.
+    SeveralAt,
+    /// Occurs when the part before the `@` is empty or holds characters an address cannot.
+    BadLocalPart,
+    /// Occurs when the part after the `@` is not a domain such as `empresa.com`.
+    BadDomain,
+    /// Occurs when the address is longer than 254 characters.
+    TooLong,
+}
+
+impl EmailProblem {
+    /// A one-line explanation that says what to write instead, in `lang`.
+    pub fn message(self, lang: crate::Lang) -> &'static str {
+        match self {
+            EmailProblem::LineBreak => lang.pick(
+                "El correo tiene un salto de línea: escríbalo en una sola línea.",
+                "The e-mail address has a line break: write it on one line.",
+            ),
+            EmailProblem::Space => {
+                lang.pick("El correo no puede llevar espacios.", "An e-mail address cannot contain spaces.")
+            }
+            EmailProblem::NoAt => lang.pick(
+                "Al correo le falta la @, p. ej. nombre@empresa.com.",
+                "The e-mail address needs an @, e.g. name@company.com.",
+            ),
+            EmailProblem::SeveralAt => lang.pick("El correo lleva una sola @.", "An e-mail address has only one @."),
+            EmailProblem::BadLocalPart => lang.pick(
+                "Lo que va antes de la @ no es válido en un correo.",
+                "What comes before the @ is not valid in an e-mail address.",
+            ),
+            EmailProblem::BadDomain => lang.pick(
+                "Después de la @ va un dominio como empresa.com.",
+                "After the @ comes a domain such as company.com.",
+            ),
+            EmailProblem::TooLong => lang.pick(
+                "El correo es demasiado largo (máximo 254 caracteres).",
+                "The e-mail address is too long (254 characters at most).",
+            ),
+        }
+    }
+}
+
+impl Email {
+    /// Reads an address as typed or stored: white space around it is dropped, a line
+    /// break anywhere is refused (it would start a new mail header), and the rest must
+    /// pass [`Email::parse`]; the error says which part is wrong.
+    pub fn from_typed(text: &str) -> Result<Email, EmailProblem> {
+        let value = text.trim();
+        if value.chars().any(char::is_control) {
+            return Err(EmailProblem::LineBreak);
+        }
+        if value.chars().any(char::is_whitespace) {
+            return Err(EmailProblem::Space);
+        }
+        if value.len() > 254 {
+            return Err(EmailProblem::TooLong);
+        }
+        if let Some(email) = Email::parse(value) {
+            return Ok(email);
+        }
+        match value.matches('@').count() {
+            0 => Err(EmailProblem::NoAt),
+            1 => {
+                let (local, _) = value.split_once('@').unwrap_or_default();
+                // The local part alone, against a domain that is known to pass.
+                if Email::parse(&format!("{local}@example.com")).is_none() {
+                    Err(EmailProblem::BadLocalPart)
+                } else {
+                    Err(EmailProblem::BadDomain)
+                }
+            }
+            _ => Err(EmailProblem::SeveralAt),
+        }
+    }
+}
+
 impl E164 {
     /// Checks a strict E.164 number; spaces, dots, dashes and brackets are tolerated and removed.
     pub fn parse(value: &str) -> Option<E164> {
@@ -145,6 +230,11 @@ impl LangTag {
 }
 
 impl CountryCode {
+    /// Mexico, the country a phone number without `+` is read in by default.
+    pub fn mexico() -> CountryCode {
+        CountryCode("MX".to_owned())
+    }
+
     /// Checks a two-letter code; lower case is accepted and stored upper case.
     pub fn parse(value: &str) -> Option<CountryCode> {
         (value.len() == 2 && value.bytes().all(|b| b.is_ascii_alphabetic()))
@@ -331,6 +421,29 @@ mod tests {
     }
 
     #[test]
+    fn typed_emails_say_what_is_wrong() {
+        let check = |typed: &str, expect: Result<&str, EmailProblem>| {
+            assert_eq!(Email::from_typed(typed).as_ref().map(Email::as_str).map_err(|p| *p), expect, "{typed:?}");
+        };
+        check("  carla@example.com ", Ok("carla@example.com"));
+        check("carla@example.com\r\n", Ok("carla@example.com"));
+        check("carla@example.com\r\nBcc: evil@x.com", Err(EmailProblem::LineBreak));
+        check("carla@example.com\nevil@x.com", Err(EmailProblem::LineBreak));
+        check("carla @example.com", Err(EmailProblem::Space));
+        check("not-an-email", Err(EmailProblem::NoAt));
+        check("a@b@c..com", Err(EmailProblem::SeveralAt));
+        check("a@b..com", Err(EmailProblem::BadDomain));
+        check("carla@example", Err(EmailProblem::BadDomain));
+        check("<b>@example.com", Err(EmailProblem::BadLocalPart));
+        check("@example.com", Err(EmailProblem::BadLocalPart));
+        check(&format!("{}@example.com", "a".repeat(250)), Err(EmailProblem::TooLong));
+        check("", Err(EmailProblem::NoAt));
+        for problem in [EmailProblem::LineBreak, EmailProblem::SeveralAt, EmailProblem::BadDomain] {
+            assert_ne!(problem.message(crate::Lang::Es), problem.message(crate::Lang::En));
+        }
+    }
+
+    #[test]
     fn phone_numbers() {
         assert_eq!(E164::parse("+52 614 555 0123").map(|p| p.0), Some("+526145550123".into()));
         assert_eq!(E164::parse("+526145550123").map(|p| p.digits().to_owned()), Some("526145550123".into()));
@@ -384,6 +497,14 @@ mod tests {
             let date = IsoDate::from_days_since_epoch(days);
             prop_assert_eq!(date.days_since_epoch(), days);
             prop_assert!(IsoDate::from_ymd(date.year(), date.month(), date.day()).is_some());
+        }
+
+        #[test]
+        fn typed_emails_are_valid_emails_or_say_why(s in "\\PC{0,80}") {
+            match Email::from_typed(&s) {
+                Ok(email) => prop_assert_eq!(Email::parse(email.as_str()), Some(email.clone())),
+                Err(_) => prop_assert!(Email::parse(s.trim()).is_none()),
+            }
         }
 
         #[test]

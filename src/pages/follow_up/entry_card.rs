@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use vitrina_core::follow_up::links::{mailto_link, tel_link, whatsapp_link};
-use vitrina_core::follow_up::{utc_date, Channel, Entry, EntryId, MetAt, Status};
+use vitrina_core::follow_up::{next_date_from_field, utc_date, Channel, DateProblem, Entry, EntryId, MetAt, Status};
 use vitrina_core::format::long_date;
 use vitrina_core::valid::IsoDate;
 use vitrina_core::Route;
@@ -12,6 +12,7 @@ use vitrina_core::Route;
 use super::status_options;
 use crate::adapters::page;
 use crate::components::note_conflict_notice::NoteConflictNotice;
+use super::unchecked_contact::UncheckedContact;
 use crate::follow_up::FollowUp;
 use crate::i18n::ui;
 use crate::state::{Catalog, DirectoryState, UiLang};
@@ -93,6 +94,7 @@ pub fn EntryCard(id: EntryId, today: Signal<IsoDate>) -> impl IntoView {
                 {link(tel_link(&entry), ui.call, Channel::Phone, false)}
                 {link(whatsapp_link(&entry, lang), ui.whatsapp, Channel::Whatsapp, true)}
             </p>
+            <UncheckedContact snapshot=entry.snapshot.clone() />
         })
     };
 
@@ -143,6 +145,7 @@ pub fn EntryCard(id: EntryId, today: Signal<IsoDate>) -> impl IntoView {
     };
     let other_place = RwSignal::new(false);
     let other_place_ref = NodeRef::<leptos::html::Input>::new();
+    let date_problem = RwSignal::new(None::<DateProblem>);
     // A newer app's list is shown, never edited (the notice above says why).
     let read_only = move || !follow_up.is_writable();
     let choose_met_at = move |event: leptos::ev::Event| {
@@ -189,14 +192,31 @@ pub fn EntryCard(id: EntryId, today: Signal<IsoDate>) -> impl IntoView {
                 <input
                     id=html_id("date")
                     type="date"
+                    min="2000-01-01"
+                    max="2099-12-31"
                     disabled=read_only
-                    aria-describedby=move || follow_up.read_only_reason()
+                    aria-invalid=move || date_problem.get().map(|_| "true")
+                    aria-describedby=move || {
+                        let problem = date_problem.get().map(|_| html_id("date-problem"));
+                        let ids: Vec<String> = problem.into_iter().chain(follow_up.read_only_reason().map(str::to_owned)).collect();
+                        (!ids.is_empty()).then(|| ids.join(" "))
+                    }
                     prop:value=move || with_entry(&|entry| entry.next_date.map(|date| date.to_string()).unwrap_or_default())
                     on:change=move |event| {
-                        let value = event_target_value(&event);
-                        follow_up.set_next_date(&id.get_value(), IsoDate::parse(&value));
+                        // A year typed as 26 (0026) or with six digits would set a date nobody meant,
+                        // and one that is no date would clear the saved one (issue 13): both are refused.
+                        match next_date_from_field(&event_target_value(&event)) {
+                            Ok(date) => {
+                                date_problem.set(None);
+                                follow_up.set_next_date(&id.get_value(), date);
+                            }
+                            Err(problem) => date_problem.set(Some(problem)),
+                        }
                     }
                 />
+                {move || date_problem.get().map(|problem| view! {
+                    <p class="form-error" id=html_id("date-problem")>{problem.message(lang.get())}</p>
+                })}
                 <label class="field" for=html_id("met")>
                     <span>{move || ui(lang.get()).met_at}</span>
                 </label>
@@ -219,6 +239,7 @@ pub fn EntryCard(id: EntryId, today: Signal<IsoDate>) -> impl IntoView {
                         type="text"
                         class="met-at-other"
                         node_ref=other_place_ref
+                        maxlength=MetAt::MAX_OTHER_CHARS
                         disabled=read_only
                     aria-describedby=move || follow_up.read_only_reason()
                         aria-label=move || ui(lang.get()).met_at_other
@@ -236,7 +257,8 @@ pub fn EntryCard(id: EntryId, today: Signal<IsoDate>) -> impl IntoView {
                         }
                         on:change=move |event| {
                             let text = event_target_value(&event);
-                            let met_at = (!text.trim().is_empty()).then(|| MetAt::Other(text.trim().to_owned()));
+                            // One visible line of at most MetAt::MAX_OTHER_CHARS (issue 13).
+                            let met_at = MetAt::other(&text);
                             follow_up.set_met_at(&id.get_value(), met_at);
                         }
                     />

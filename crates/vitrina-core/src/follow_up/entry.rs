@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
 use crate::model::{Contact, Directory, Member};
-use crate::valid::{IsoDate, Slug, E164};
+use crate::phone::{self, PhoneProblem};
+use crate::text::{is_visible, one_line};
+use crate::valid::{CountryCode, Email, EmailProblem, IsoDate, Slug, E164};
 
 /// Milliseconds since 1970-01-01 UTC, as the caller's clock (`Date.now()`) gives them.
 ///
@@ -222,9 +224,43 @@ impl Snapshot {
         }
     }
 
-    /// The number to open WhatsApp with: the WhatsApp number, else the phone if it is E.164.
+    /// The number to open WhatsApp with: the WhatsApp number, else the phone's number.
     pub fn whatsapp_number(&self) -> Option<E164> {
-        E164::parse(&self.whatsapp).or_else(|| E164::parse(&self.phone))
+        E164::parse(&self.whatsapp).or_else(|| self.checked_phone())
+    }
+
+    /// The e-mail address, if what is stored is one ([`Email::from_typed`]); only this
+    /// reaches a link or an export. A list saved before the form checked addresses, a
+    /// backup or a handoff may hold anything.
+    pub fn checked_email(&self) -> Option<Email> {
+        Email::from_typed(&self.email).ok()
+    }
+
+    /// The phone's number, if what is stored holds one ([`phone::from_stored`]); only this
+    /// reaches a link or an export.
+    pub fn checked_phone(&self) -> Option<E164> {
+        phone::from_stored(&self.phone)
+    }
+
+    /// The stored e-mail text and what is wrong with it, when it is not an address:
+    /// shown as plain text so nothing is lost, never linked or exported.
+    pub fn unchecked_email(&self) -> Option<(&str, EmailProblem)> {
+        let text = self.email.trim();
+        if text.is_empty() {
+            return None;
+        }
+        Email::from_typed(text).err().map(|problem| (text, problem))
+    }
+
+    /// The stored phone text and what is wrong with it, when it holds no number to call.
+    pub fn unchecked_phone(&self) -> Option<(&str, PhoneProblem)> {
+        let text = self.phone.trim();
+        if text.is_empty() || self.checked_phone().is_some() {
+            return None;
+        }
+        // What the number alone would say; the default country is what stored text is read in.
+        let problem = phone::from_typed(text, &phone::default_country()).err().unwrap_or(PhoneProblem::NotANumber);
+        Some((text, problem))
     }
 }
 
@@ -243,14 +279,135 @@ pub struct PersonDetails {
     pub phone: String,
 }
 
+/// A field of the person form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PersonField {
+    /// Full name.
+    Name,
+    /// Company.
+    Company,
+    /// Role.
+    Role,
+    /// E-mail address.
+    Email,
+    /// Phone number.
+    Phone,
+}
+
+/// What is wrong with one field of the person form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PersonProblem {
+    /// Occurs when neither the name nor the company has a visible character.
+    Blank,
+    /// Occurs when the e-mail address is not one.
+    Email(EmailProblem),
+    /// Occurs when the phone holds no number that can be called.
+    Phone(PhoneProblem),
+}
+
+impl PersonProblem {
+    /// A one-line explanation naming what is wrong, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            PersonProblem::Blank => {
+                lang.pick("Escriba al menos un nombre o una empresa.", "Write at least a name or a company.").into()
+            }
+            PersonProblem::Email(problem) => problem.message(lang).into(),
+            PersonProblem::Phone(problem) => problem.message(lang),
+        }
+    }
+}
+
 impl PersonDetails {
-    /// True when there is no name and no company: nothing to show the entry by.
+    /// The longest name, company or role kept, in characters.
+    pub const MAX_TEXT_CHARS: usize = 200;
+
+    /// True when there is no visible name and no visible company: nothing to show the entry by.
     pub fn is_blank(&self) -> bool {
-        self.name.trim().is_empty() && self.company.trim().is_empty()
+        !is_visible(&self.name) && !is_visible(&self.company)
+    }
+
+    /// The details as they are saved, or every field that is still wrong, in form order.
+    ///
+    /// Texts are kept on one line and at most [`PersonDetails::MAX_TEXT_CHARS`]; the e-mail
+    /// must be an address; the phone is read in `country` ([`phone::from_typed`]) and kept
+    /// as it is shown, `+52 614 410 2233`. An empty e-mail or phone is fine.
+    pub fn checked(&self, country: &CountryCode) -> Result<PersonDetails, Vec<(PersonField, PersonProblem)>> {
+        let mut problems = Vec::new();
+        if self.is_blank() {
+            problems.push((PersonField::Name, PersonProblem::Blank));
+        }
+        // A text with nothing visible is kept as no text.
+        let text = |value: &str| {
+            Some(one_line(value, PersonDetails::MAX_TEXT_CHARS)).filter(|t| is_visible(t)).unwrap_or_default()
+        };
+        let email = match self.email.trim() {
+            "" => String::new(),
+            typed => Email::from_typed(typed).map(|email| email.to_string()).unwrap_or_else(|problem| {
+                problems.push((PersonField::Email, PersonProblem::Email(problem)));
+                String::new()
+            }),
+        };
+        let phone = match self.phone.trim() {
+            "" => String::new(),
+            typed => {
+                phone::from_typed(typed, country).map(|number| phone::display(&number)).unwrap_or_else(|problem| {
+                    problems.push((PersonField::Phone, PersonProblem::Phone(problem)));
+                    String::new()
+                })
+            }
+        };
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(PersonDetails { name: text(&self.name), company: text(&self.company), role: text(&self.role), email, phone })
     }
 
     pub(crate) fn snapshot(&self) -> Snapshot {
         Snapshot::of_person(self)
+    }
+}
+
+/// The years a next follow-up date may fall in: a year typed as `26` (which a date
+/// field reads as 0026) or with a digit too many is a slip, not a plan.
+pub const NEXT_DATE_YEARS: std::ops::RangeInclusive<i32> = 2000..=2099;
+
+/// What is wrong with a date delivered by a date field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateProblem {
+    /// Occurs when the value is not a calendar date (`YYYY-MM-DD`, a six-digit year, 31 February).
+    NotADate,
+    /// Occurs when the year is outside [`NEXT_DATE_YEARS`].
+    OutOfRange,
+}
+
+impl DateProblem {
+    /// A one-line explanation, in `lang`.
+    pub fn message(self, lang: Lang) -> &'static str {
+        match self {
+            DateProblem::NotADate => lang.pick(
+                "No es una fecha completa; no se cambió la fecha guardada.",
+                "That is not a complete date; the saved date was not changed.",
+            ),
+            DateProblem::OutOfRange => lang.pick(
+                "El año debe estar entre 2000 y 2099; no se cambió la fecha guardada.",
+                "The year must be between 2000 and 2099; the saved date was not changed.",
+            ),
+        }
+    }
+}
+
+/// Reads the next follow-up date from a date field: empty clears it, a date in
+/// [`NEXT_DATE_YEARS`] sets it, anything else is refused (the saved date stays).
+pub fn next_date_from_field(value: &str) -> Result<Option<IsoDate>, DateProblem> {
+    if value.trim().is_empty() {
+        return Ok(None);
+    }
+    let date = IsoDate::parse(value.trim()).ok_or(DateProblem::NotADate)?;
+    if NEXT_DATE_YEARS.contains(&date.year()) {
+        Ok(Some(date))
+    } else {
+        Err(DateProblem::OutOfRange)
     }
 }
 
@@ -333,6 +490,16 @@ impl MetAt {
         let event = directory.event(id)?;
         let name = event.name.resolve(lang.tag(), directory.fallback_language()).to_owned();
         Some(MetAt::Event { id: event.id.clone(), name })
+    }
+
+    /// The longest place typed by hand that is kept, in characters.
+    pub const MAX_OTHER_CHARS: usize = 120;
+
+    /// A place typed by hand, kept on one line and at most [`MetAt::MAX_OTHER_CHARS`];
+    /// `None` when nothing visible is left.
+    pub fn other(typed: &str) -> Option<MetAt> {
+        let text = one_line(typed, MetAt::MAX_OTHER_CHARS);
+        is_visible(&text).then_some(MetAt::Other(text))
     }
 
     /// What to show: the event's name, or the text.
@@ -535,20 +702,23 @@ impl Entry {
     }
 
     /// The name to show the entry by: the person's, else the company's, else the member id.
+    ///
+    /// A name with nothing visible (zero-width characters, from a backup or a list saved
+    /// before the form checked names) is passed over, so no entry is shown without a name.
     pub fn display_name(&self) -> &str {
-        if !self.snapshot.contact_name.is_empty() {
+        if is_visible(&self.snapshot.contact_name) {
             &self.snapshot.contact_name
-        } else if !self.snapshot.member_name.is_empty() {
+        } else if is_visible(&self.snapshot.member_name) {
             &self.snapshot.member_name
         } else {
-            self.target.member_id().map(Slug::as_str).unwrap_or("")
+            self.target.member_id().map(Slug::as_str).unwrap_or(self.id.as_str())
         }
     }
 
     /// The company to show under the name, when the name is a person's.
     pub fn company(&self) -> Option<&str> {
-        let shows_person = !self.snapshot.contact_name.is_empty();
-        (shows_person && !self.snapshot.member_name.is_empty()).then_some(self.snapshot.member_name.as_str())
+        let shows_person = is_visible(&self.snapshot.contact_name);
+        (shows_person && is_visible(&self.snapshot.member_name)).then_some(self.snapshot.member_name.as_str())
     }
 
     /// How the next follow-up date relates to `today`.
@@ -730,6 +900,108 @@ mod tests {
 
     fn slug(s: &str) -> Slug {
         Slug::parse(s).unwrap()
+    }
+
+    #[test]
+    fn the_person_form_checks_every_field() {
+        // Issue 13: each value the form used to save as typed.
+        let mx = CountryCode::mexico();
+        let with = |email: &str, phone: &str| PersonDetails {
+            name: "Carla".into(),
+            email: email.into(),
+            phone: phone.into(),
+            ..PersonDetails::default()
+        };
+        let problems = |details: PersonDetails| {
+            details.checked(&mx).err().unwrap_or_default().into_iter().map(|(field, _)| field).collect::<Vec<_>>()
+        };
+        for email in ["not-an-email", "a@b@c..com", "carla@example.com\r\nBcc: evil@x.com"] {
+            assert_eq!(problems(with(email, "")), [PersonField::Email], "{email:?}");
+        }
+        for phone in ["call me maybe", "1234567890123456789012345"] {
+            assert_eq!(problems(with("", phone)), [PersonField::Phone], "{phone:?}");
+        }
+        assert_eq!(problems(with("nope", "nope")), [PersonField::Email, PersonField::Phone]);
+        for name in ["\u{200B}\u{200B}", " \u{200D} ", "\u{FEFF}", ""] {
+            let blank = PersonDetails { name: name.into(), ..PersonDetails::default() };
+            assert!(blank.is_blank(), "{name:?}");
+            assert_eq!(blank.checked(&mx), Err(vec![(PersonField::Name, PersonProblem::Blank)]));
+        }
+        let saved = PersonDetails {
+            name: " Carla\tRuiz ".into(),
+            company: "x".repeat(300),
+            role: String::new(),
+            email: " carla@example.com ".into(),
+            phone: "044 614 410 2233".into(),
+        }
+        .checked(&mx)
+        .unwrap();
+        assert_eq!(saved.name, "Carla Ruiz");
+        let invisible_name =
+            PersonDetails { name: "\u{200B}".into(), company: "Forja".into(), ..PersonDetails::default() };
+        assert_eq!(invisible_name.checked(&mx).map(|d| (d.name, d.company)), Ok((String::new(), "Forja".into())));
+        assert_eq!(saved.company.chars().count(), PersonDetails::MAX_TEXT_CHARS);
+        assert_eq!((saved.email.as_str(), saved.phone.as_str()), ("carla@example.com", "+52 614 410 2233"));
+        for problem in [PersonProblem::Blank, PersonProblem::Phone(PhoneProblem::NotANumber)] {
+            assert_ne!(problem.message(Lang::Es), problem.message(Lang::En));
+        }
+    }
+
+    #[test]
+    fn stored_contact_values_are_checked_on_read() {
+        let stored = Snapshot {
+            email: "carla@example.com\r\nBcc: evil@x.com".into(),
+            phone: "1234567890123456789012345".into(),
+            ..Snapshot::default()
+        };
+        assert_eq!((stored.checked_email(), stored.checked_phone(), stored.whatsapp_number()), (None, None, None));
+        // Kept whole for the app to show as plain text.
+        assert_eq!(stored.unchecked_email(), Some((stored.email.as_str(), EmailProblem::LineBreak)));
+        assert!(matches!(stored.unchecked_phone(), Some((_, PhoneProblem::WrongLength { .. }))));
+        let good =
+            Snapshot { email: "ana@x.mx".into(), phone: "+52 614 555 0101 ext. 3".into(), ..Snapshot::default() };
+        assert_eq!((good.unchecked_email(), good.unchecked_phone()), (None, None));
+        assert_eq!(good.checked_phone().map(|n| n.to_string()), Some("+526145550101".into()));
+    }
+
+    #[test]
+    fn an_entry_is_never_shown_by_an_invisible_name() {
+        let snapshot = |name: &str, company: &str| Snapshot {
+            contact_name: name.into(),
+            member_name: company.into(),
+            ..Snapshot::default()
+        };
+        let id = EntryId::parse("p.1.abc").unwrap();
+        let entry = Entry::new(id.clone(), Target::Person, snapshot("\u{200B}", "Forja"), 1);
+        assert_eq!((entry.display_name(), entry.company()), ("Forja", None));
+        let entry = Entry::new(id.clone(), Target::Person, snapshot("\u{200B}\u{200D}", "\u{FEFF}"), 1);
+        assert_eq!(entry.display_name(), "p.1.abc");
+        let entry = Entry::new(id, Target::Person, snapshot("Ana", "\u{2060}"), 1);
+        assert_eq!((entry.display_name(), entry.company()), ("Ana", None));
+    }
+
+    #[test]
+    fn next_dates_from_a_date_field() {
+        assert_eq!(next_date_from_field(""), Ok(None));
+        assert_eq!(next_date_from_field("2026-12-01"), Ok(IsoDate::parse("2026-12-01")));
+        for (value, problem) in [
+            ("0026-12-01", DateProblem::OutOfRange),
+            ("2100-01-01", DateProblem::OutOfRange),
+            ("275760-09-13", DateProblem::NotADate),
+            ("2026-02-31", DateProblem::NotADate),
+            ("mañana", DateProblem::NotADate),
+        ] {
+            assert_eq!(next_date_from_field(value), Err(problem), "{value}");
+        }
+        assert_ne!(DateProblem::OutOfRange.message(Lang::Es), DateProblem::OutOfRange.message(Lang::En));
+    }
+
+    #[test]
+    fn a_place_typed_by_hand_is_one_visible_line() {
+        assert_eq!(MetAt::other("  Expo\r\nMonterrey "), Some(MetAt::Other("Expo  Monterrey".into())));
+        assert_eq!(MetAt::other("\u{200B} \n"), None);
+        let long = MetAt::other(&"a".repeat(500)).unwrap();
+        assert_eq!(long.label().chars().count(), MetAt::MAX_OTHER_CHARS);
     }
 
     #[test]

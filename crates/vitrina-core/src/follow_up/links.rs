@@ -1,7 +1,8 @@
 //! One-tap follow-up through the channels people use: e-mail, phone, WhatsApp.
 //!
-//! Each link is built only from checked values (an [`Email`], an [`E164`]
-//! number, or the digits of a phone via [`format::tel_href`]), so nothing from
+//! Each link is built only from checked values (an [`Email`] and [`E164`]
+//! numbers, read with [`super::Snapshot::checked_email`] and
+//! [`super::Snapshot::checked_phone`]), so nothing from
 //! the directory or a typed card can turn it into another kind of link. The
 //! prefilled message is a draft in the visitor's language that recalls the
 //! event and the visitor's note; the visitor edits it before sending. After
@@ -42,7 +43,7 @@ pub fn follow_up_links(entry: &Entry, lang: Lang) -> FollowUpLinks {
 
 /// `mailto:` with a prefilled subject and body (RFC 6068), when the entry has a valid address.
 pub fn mailto_link(entry: &Entry, lang: Lang) -> Option<String> {
-    let email = Email::parse(entry.snapshot.email.trim())?;
+    let email: Email = entry.snapshot.checked_email()?;
     let subject = subject(entry, lang);
     let body = message(entry, lang, true).replace("\r\n", "\n").replace('\n', "\r\n");
     Some(format!(
@@ -53,9 +54,9 @@ pub fn mailto_link(entry: &Entry, lang: Lang) -> Option<String> {
     ))
 }
 
-/// `tel:` with only what can be dialled, when the entry has a phone.
+/// `tel:` with the international number, when the entry's phone holds one.
 pub fn tel_link(entry: &Entry) -> Option<String> {
-    format::tel_href(&entry.snapshot.phone)
+    entry.snapshot.checked_phone().map(|number| format!("tel:{number}"))
 }
 
 /// A WhatsApp chat with a prefilled message, when the entry has an E.164 number.
@@ -211,7 +212,38 @@ mod tests {
         let local = PersonDetails { name: "Y".into(), phone: "614 555 0102".into(), ..PersonDetails::default() };
         let id = list.add_person(&local, 3).unwrap().id;
         let links = follow_up_links(list.get(&id).unwrap(), Lang::En);
-        assert_eq!((links.phone.as_deref(), links.whatsapp), (Some("tel:6145550102"), None));
+        // A local number is read as Mexican, so it can be called from abroad and on WhatsApp.
+        assert_eq!(links.phone.as_deref(), Some("tel:+526145550102"));
+        assert!(links.whatsapp.unwrap().starts_with("https://wa.me/526145550102?text="));
+    }
+
+    #[test]
+    fn stored_bad_values_never_become_links() {
+        // Issue 13: values saved before the form checked them, or from a backup or handoff.
+        let mut list = FollowUpList::new();
+        for (n, (email, phone)) in [
+            ("not-an-email", "call me maybe"),
+            ("a@b@c..com", "1234567890123456789012345"),
+            ("carla@example.com\r\nBcc: evil@x.com", "+52 614 555 0102\r\n"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            // The core stores what it is given; the person form checks before it gets here.
+            let stored = PersonDetails {
+                name: format!("P{n}"),
+                email: email.into(),
+                phone: phone.into(),
+                ..PersonDetails::default()
+            };
+            let id = list.add_person(&stored, 1).unwrap().id;
+            let links = follow_up_links(list.get(&id).unwrap(), Lang::Es);
+            assert_eq!(links.email, None, "{email:?}");
+            assert!(links.iter().all(|(_, link)| !link.contains("evil") && !link.contains("\r")));
+            if n < 2 {
+                assert_eq!((links.phone, links.whatsapp), (None, None), "{phone:?}");
+            }
+        }
     }
 
     #[test]

@@ -803,6 +803,8 @@ mod tests {
         assert!(other.created);
         assert_ne!(other.id, added.id);
         assert_eq!(list.add_person(&PersonDetails::default(), 1), Err(FollowUpError::BlankPerson));
+        // Issue 13: zero-width characters alone are no name.
+        assert_eq!(list.add_person(&person("\u{200B}\u{200C}", " \u{FEFF}"), 1), Err(FollowUpError::BlankPerson));
         list.update_person(&added.id, &person("Luis Pérez Gil", "Moldes"), 30).unwrap();
         assert_eq!(list.get(&added.id).unwrap().snapshot.contact_name, "Luis Pérez Gil");
         assert_eq!(list.get(&added.id).unwrap().updated_at, 30);

@@ -35,8 +35,8 @@ pub(crate) mod test_support;
 
 pub use document::{parse_document, DocumentError, ParsedDocument, Repairs, DOCUMENT_KIND, DOCUMENT_VERSION};
 pub use entry::{
-    utc_date, Channel, ContactRecord, Due, Entry, EntryId, MetAt, Millis, PersonDetails, Snapshot, Status, Target,
-    Visit, VisitMark, DAY_MS, MAX_VISITS,
+    next_date_from_field, utc_date, Channel, ContactRecord, DateProblem, Due, Entry, EntryId, MetAt, Millis,
+    PersonDetails, PersonField, PersonProblem, Snapshot, Status, Target, Visit, VisitMark, DAY_MS, MAX_VISITS,
 };
 pub use export::backup::{import_backup, ImportError, ImportSummary};
 pub use export::{export, ExportFile, ExportFormat, Scope};

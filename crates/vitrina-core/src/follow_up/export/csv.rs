@@ -18,7 +18,8 @@
 use super::utc_minutes;
 use crate::follow_up::entry::Entry;
 use crate::lang::Lang;
-use crate::valid::Slug;
+use crate::phone::display;
+use crate::valid::{HttpUrl, Slug};
 
 /// The byte order mark the file starts with.
 pub const BOM: char = '\u{FEFF}';
@@ -62,10 +63,11 @@ pub fn csv(entries: &[&Entry], lang: Lang) -> String {
             s.contact_name.clone(),
             s.member_name.clone(),
             s.role.clone(),
-            s.email.clone(),
-            s.phone.clone(),
+            // Only checked values; what else was stored stays in the app and the backup.
+            s.checked_email().map(|email| email.to_string()).unwrap_or_default(),
+            s.checked_phone().map(|number| display(&number)).unwrap_or_default(),
             whatsapp,
-            s.website.clone(),
+            HttpUrl::parse(s.website.trim()).map(|url| url.to_string()).unwrap_or_default(),
             entry.status.label(lang).to_owned(),
             entry.next_date.map(|d| d.to_string()).unwrap_or_default(),
             entry.met_at.as_ref().map(|m| m.label().to_owned()).unwrap_or_default(),
@@ -148,7 +150,7 @@ mod tests {
             "aceros-del-norte,ana-lopez,\r\n",
             // A typed card: quotes doubled, line breaks kept inside quotes, a formula neutralised.
             "\"José \"\"Pepe\"\" Ñúñez, Jr.; 🚗\",\"Troqueles, Moldes \\ Más\nS.A.\",\"'=Director; ventas\",",
-            "pepe@troqueles.example.mx,'+52 (81) 5555-0000,'+528155550000,,Por contactar,,,",
+            "pepe@troqueles.example.mx,'+52 81 5555 0000,'+528155550000,,Por contactar,,,",
             "\"Línea 1\nLínea 2, \"\"citada\"\"; fin 😀\",,2026-11-18 11:09,2026-11-18 11:09,,,\r\n",
             // A whole member with a note that starts with a formula trigger.
             ",Forja Bajío 🔧,,,,,,Por contactar,,,'-2 piezas =SUM(A1),,2026-11-18 11:10,2026-11-18 11:10,",

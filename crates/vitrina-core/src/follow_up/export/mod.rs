@@ -161,11 +161,6 @@ pub(crate) fn escape_text(value: &str) -> String {
     out
 }
 
-/// Drops line breaks and control characters from a value that is not TEXT (an address, a URL).
-pub(crate) fn single_line(value: &str) -> String {
-    value.chars().filter(|c| !c.is_control()).collect::<String>().trim().to_owned()
-}
-
 /// Appends one content line, folded at 75 octets on character boundaries (continuation lines
 /// start with one space, which counts towards their 75), ending in CRLF.
 pub(crate) fn push_folded(out: &mut String, line: &str) {
@@ -227,6 +222,35 @@ pub(crate) fn summary_lines(entry: &Entry, lang: Lang) -> Vec<String> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn stored_bad_contact_values_never_reach_a_card_or_a_sheet() {
+        // Issue 13: a list saved before the person form checked its fields, or a backup.
+        use crate::follow_up::entry::PersonDetails;
+        let mut list = crate::follow_up::list::FollowUpList::new();
+        let rows = [
+            ("Carla", "carla@example.com\r\nBcc: evil@x.com", "1234567890123456789012345"),
+            ("Nadia", "not-an-email", "call me maybe"),
+            ("Beto", "a@b@c..com", "+52 1 614 410 2233"),
+        ];
+        for (n, (name, email, phone)) in rows.into_iter().enumerate() {
+            let details =
+                PersonDetails { name: name.into(), email: email.into(), phone: phone.into(), ..Default::default() };
+            list.add_person(&details, n as i64 + 1).unwrap();
+        }
+        let entries: Vec<&Entry> = list.entries().iter().collect();
+        let card = vcard::vcards(&entries, Lang::Es);
+        let sheet = csv::csv(&entries, Lang::Es);
+        for output in [&card, &sheet] {
+            for bad in ["evil", "Bcc", "not-an-email", "a@b@c", "call me", "1234567890123456789012345"] {
+                assert!(!output.contains(bad), "{bad} in {output}");
+            }
+        }
+        assert_eq!(card.matches("EMAIL").count(), 0);
+        assert_eq!(card.matches("TEL;").count(), 1, "Beto's number only");
+        assert!(card.contains("TEL;TYPE=WORK,VOICE:+52 614 410 2233\r\n"));
+        assert!(sheet.contains(",'+52 614 410 2233,"));
+    }
 
     #[test]
     fn text_escaping() {

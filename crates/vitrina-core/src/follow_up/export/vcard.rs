@@ -14,9 +14,10 @@
 //! which Apple's and Google's contacts understand) with the company's first contact
 //! channels.
 
-use super::{escape_text, push_folded, single_line, summary_lines};
+use super::{escape_text, push_folded, summary_lines};
 use crate::follow_up::entry::{Entry, Target};
 use crate::lang::Lang;
+use crate::phone::display;
 use crate::valid::HttpUrl;
 
 /// One vCard for one entry.
@@ -57,13 +58,15 @@ fn write_vcard(out: &mut String, entry: &Entry, lang: Lang) {
     if !s.role.trim().is_empty() && !is_company_card {
         line(format!("TITLE:{}", escape_text(s.role.trim())));
     }
-    if !s.email.trim().is_empty() {
-        line(format!("EMAIL;TYPE=INTERNET:{}", escape_text(&single_line(&s.email))));
+    // Only checked values: a stored address with a line break would add a header to the card.
+    if let Some(email) = s.checked_email() {
+        line(format!("EMAIL;TYPE=INTERNET:{}", escape_text(email.as_str())));
     }
-    if !s.phone.trim().is_empty() {
-        line(format!("TEL;TYPE=WORK,VOICE:{}", escape_text(&single_line(&s.phone))));
+    let phone = s.checked_phone();
+    if let Some(number) = &phone {
+        line(format!("TEL;TYPE=WORK,VOICE:{}", escape_text(&display(number))));
     }
-    if let Some(number) = s.whatsapp_number().filter(|n| Some(n) != crate::valid::E164::parse(&s.phone).as_ref()) {
+    if let Some(number) = s.whatsapp_number().filter(|n| Some(n) != phone.as_ref()) {
         line(format!("TEL;TYPE=CELL:{number}"));
     }
     if let Some(url) = HttpUrl::parse(s.website.trim()) {
@@ -152,7 +155,7 @@ mod tests {
             "ORG:Troqueles\\, Moldes \\\\ Más\\nS.A.",
             "TITLE:=Director\\; ventas",
             "EMAIL;TYPE=INTERNET:pepe@troqueles.example.mx",
-            "TEL;TYPE=WORK,VOICE:+52 (81) 5555-0000",
+            "TEL;TYPE=WORK,VOICE:+52 81 5555 0000",
             "NOTE:Línea 1\\nLínea 2\\, con \"comillas\"\\; y \\\\ barra 😀\\nEstado: Por con",
             " tactar",
         ]);
