@@ -274,6 +274,9 @@ interface_texts! {
         "El directorio no está disponible ahora; su lista de seguimiento sigue aquí.",
         "The directory is not available right now; your follow-up list is still here.";
     go_to_follow_up: "Ver mi seguimiento", "See my follow-up";
+    // Issue 13, phone navigation bar (reflow part).
+    /// The bar's last place on phones: the cluster's name, the language, the views that do not fit.
+    nav_more: "Más", "More";
 }
 
 /// The interface texts for a language.
