@@ -289,6 +289,9 @@ interface_texts! {
     unchecked_phone:
         "Teléfono guardado que no es un número válido, por eso no hay botón «Llamar» ni se exporta:",
         "Saved phone that is not a valid number, so there is no “Call” button and it is not exported:";
+    // Issue 13, phone navigation bar (reflow part).
+    /// The bar's last place on phones: the cluster's name, the language, the views that do not fit.
+    nav_more: "Más", "More";
 }
 
 /// The interface texts for a language.

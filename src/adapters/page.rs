@@ -127,6 +127,18 @@ pub fn focus_main() {
     }
 }
 
+/// Closes the popover with id `id` (the phone bar's "more" panel) if it is open.
+pub fn hide_popover(id: &str) {
+    let popover = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id))
+        .and_then(|element| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok());
+    if let Some(popover) = popover {
+        // Throws only when the element is not a popover or is already closed: nothing to do then.
+        let _ = popover.hide_popover();
+    }
+}
+
 /// Removes what `index.html` shows while the app downloads; the app's own header and
 /// loading line take its place in the same frame.
 pub fn remove_boot_shell() {

@@ -1,4 +1,11 @@
-//! The header: cluster name (home link) and language switch.
+//! The header: cluster name (home link), the main navigation and the language switch.
+//!
+//! One markup, two layouts (style/main.css, "Header and navigation"): on wide screens one
+//! row; on phones, and wherever the text is large for the screen, the navigation is a
+//! bar at the bottom with at most five places, the last one "Más", a panel with the
+//! cluster's name, the language and whatever does not fit in the bar. Views to come
+//! (matches, the capability map, opportunities, investment) go in that panel, or take a
+//! place of the bar, so the bar never grows.
 
 use leptos::prelude::*;
 
@@ -44,6 +51,7 @@ pub fn SiteHeader() -> impl IntoView {
         event.prevent_default();
         page::focus_main();
     };
+    let close_more = move |_| page::hide_popover(MORE_PANEL_ID);
     view! {
         // Inside the banner landmark, so that no content lives outside a landmark.
         <header class="site-header">
@@ -53,20 +61,22 @@ pub fn SiteHeader() -> impl IntoView {
             <a class="brand" href="#/">
                 {cluster_name}
             </a>
+            // Each place is an icon (drawn by the stylesheet) and a label; where the labels do
+            // not fit, the bar shows the icons and the labels stay the links' names.
             <nav class="main-nav" aria-label=move || ui(lang.get()).main_navigation>
-                <a href="#/" aria-current=on_directory>
-                    {move || ui(lang.get()).nav_directory}
+                <a href="#/" class="nav-directory" aria-current=on_directory>
+                    <span class="nav-label">{move || ui(lang.get()).nav_directory}</span>
                 </a>
-                <a href="#/events" aria-current=on_events>
-                    {move || ui(lang.get()).nav_events}
+                <a href="#/events" class="nav-events" aria-current=on_events>
+                    <span class="nav-label">{move || ui(lang.get()).nav_events}</span>
                 </a>
                 <Show when=fair_today>
                     <a href="#/fair" class="nav-fair" aria-current=on_fair>
-                        {move || ui(lang.get()).nav_fair}
+                        <span class="nav-label">{move || ui(lang.get()).nav_fair}</span>
                     </a>
                 </Show>
-                <a href="#/follow-up" aria-current=on_follow_up>
-                    {move || ui(lang.get()).nav_follow_up}
+                <a href="#/follow-up" class="nav-follow-up" aria-current=on_follow_up>
+                    <span class="nav-label">{move || ui(lang.get()).nav_follow_up}</span>
                     {move || {
                         let n = overdue();
                         (n > 0).then(|| view! {
@@ -77,8 +87,26 @@ pub fn SiteHeader() -> impl IntoView {
                         })
                     }}
                 </a>
+                // Phones only; the browser opens and closes the panel (popover), no script.
+                <button type="button" class="nav-more" popovertarget=MORE_PANEL_ID>
+                    <span class="nav-label">{move || ui(lang.get()).nav_more}</span>
+                </button>
+                // On wide screens the panel is simply shown in the row (the stylesheet
+                // overrides the popover's hiding), so the language switch has one home.
+                <div id=MORE_PANEL_ID class="nav-more-panel" popover="auto">
+                    <a class="more-brand" href="#/" on:click=close_more>
+                        {cluster_name}
+                    </a>
+                    // Events leaves the bar to the fair-day entry while an event runs.
+                    <a class="more-events" href="#/events" aria-current=on_events on:click=close_more>
+                        {move || ui(lang.get()).nav_events}
+                    </a>
+                    <LanguageSwitch />
+                </div>
             </nav>
-            <LanguageSwitch />
         </header>
     }
 }
+
+/// The id of the phone bar's "more" panel, which its button opens.
+const MORE_PANEL_ID: &str = "nav-more";

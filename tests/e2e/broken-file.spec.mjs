@@ -28,7 +28,7 @@ for (const { file, status = 200, contentType = "application/json", says } of cas
 test("the error screen follows the language switch", async ({ page, app }) => {
   await app.serveDirectory(fixture("broken/cut-off.json"));
   await app.open();
-  await page.getByRole("button", { name: "English" }).click();
+  await (await app.languageButton("English")).click();
   await expect(app.errorScreen().getByRole("heading", { name: "The directory could not be loaded" })).toBeVisible();
   await expect(app.errorScreen().locator(".error-message")).toHaveText(/line 5/);
 });

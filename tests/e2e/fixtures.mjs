@@ -122,6 +122,17 @@ export class VitrinaApp {
     return this.page.getByRole("alert");
   }
 
+  /**
+   * The language switch's button named `name` ("English", "Español"). On a phone it lives
+   * in the navigation bar's "Más" panel (issue 13), which this opens first.
+   */
+  async languageButton(name) {
+    const more = this.page.getByRole("navigation").getByRole("button", { name: /^(Más|More)$/ });
+    const open = (await this.page.locator("#nav-more:popover-open").count()) > 0;
+    if (!open && (await more.isVisible())) await more.click();
+    return this.page.getByRole("button", { name, exact: true });
+  }
+
   async hasNoHorizontalScroll() {
     return this.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
   }

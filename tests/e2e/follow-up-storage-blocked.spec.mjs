@@ -14,13 +14,13 @@ test.beforeEach(async ({ page }) => {
   });
 });
 
-test("with localStorage blocked the list works in memory and says it will not persist", async ({ page }) => {
+test("with localStorage blocked the list works in memory and says it will not persist", async ({ page, app }) => {
   await page.goto("./");
   await expect(page.getByRole("heading", { level: 1, name: "Miembros" })).toBeVisible();
   // Language switching, which is also remembered in storage, still works for the visit.
-  await page.getByRole("button", { name: "English" }).click();
+  await (await app.languageButton("English")).click();
   await expect(page.getByRole("heading", { level: 1, name: "Members" })).toBeVisible();
-  await page.getByRole("button", { name: "Español" }).click();
+  await (await app.languageButton("Español")).click();
 
   await saveButton(page, ACEROS.name).click();
   await expect(saveButton(page, ACEROS.name, { saved: true })).toBeVisible();

@@ -45,7 +45,7 @@ test("README gives hosts the same policy as a header, plus what only a header ca
   expect(documented).toEqual({ ...directives, "frame-ancestors": ["'none'"] });
 });
 
-test("a whole journey asks nothing of any other origin", async ({ page, context }) => {
+test("a whole journey asks nothing of any other origin", async ({ page, context, app }) => {
   const origin = new URL(test.info().project.use.baseURL).origin;
   const foreign = [];
   context.on("request", (request) => {
@@ -64,7 +64,7 @@ test("a whole journey asks nothing of any other origin", async ({ page, context 
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await openList(page);
   await download(page, exportButton(page, "CSV"));
-  await page.getByRole("button", { name: "English" }).click();
+  await (await app.languageButton("English")).click();
   await expect(page.getByRole("heading", { level: 1, name: "My follow-up" })).toBeVisible();
   expect(foreign, "requests to other origins").toEqual([]);
 });
