@@ -274,6 +274,12 @@ interface_texts! {
         "El directorio no está disponible ahora; su lista de seguimiento sigue aquí.",
         "The directory is not available right now; your follow-up list is still here.";
     go_to_follow_up: "Ver mi seguimiento", "See my follow-up";
+    // Issue 13, item 6 (received lists): an item of a shared list the directory no longer has,
+    // and a handed-over list with no entries.
+    shared_item_gone: "(ya no está en el directorio)", "(no longer in the directory)";
+    handoff_empty:
+        "La lista recibida no tiene entradas: no hay nada que agregar.",
+        "The list received has no entries: there is nothing to add.";
 }
 
 /// The interface texts for a language.
