@@ -6,7 +6,8 @@
 //   the DOM — or, when the page opens on #/follow-up, when `entries` follow-up entries
 //   (`.entry`) are — then requestAnimationFrame + setTimeout notes when that frame
 //   has been painted ("first"); the same again once a whole first page of rows,
-//   `wholePage`, is in the DOM ("whole").
+//   `wholePage`, is in the DOM ("whole"). The long follow-up list scenario changes both
+//   through session storage (see `longList` below).
 // - window.__bench.interact(action): for interactions whose DOM work runs in the event
 //   handler and the microtasks after it (Leptos runs its effects as microtasks, the
 //   baseline updates synchronously). "handler" ends when every microtask has run:
@@ -45,14 +46,26 @@ function benchProbe({ entries, wholePage }) {
 
   const followUp = location.hash.startsWith("#/follow-up");
   const selector = followUp ? ".entry" : ".member-card";
-  const needed = followUp ? entries : 1;
+  // The long-list scenario (run.mjs `longList`) says what it waits for in session storage:
+  // "first" is then the first screen (entries reaching the viewport's bottom), "whole" its
+  // `whole` entries.
+  let longList = null;
+  try {
+    longList = followUp ? JSON.parse(sessionStorage.getItem("__bench_follow_up") ?? "null") : null;
+  } catch {}
+  const needed = followUp ? (longList ? 1 : entries) : 1;
   // A list may paint its first rows before the rest of its first page (Vitrina does: a
   // screenful, then a few rows per task); "whole" is when all of that page is painted.
-  const whole = followUp ? entries : wholePage;
+  const whole = followUp ? (longList?.whole ?? entries) : wholePage;
   bench.load.waitingFor = `${whole} × ${selector}`;
+  const screenFilled = () => {
+    const shown = document.querySelectorAll(selector);
+    return shown.length >= whole || (shown.length > 0 && shown[shown.length - 1].getBoundingClientRect().bottom >= innerHeight);
+  };
   const watch = (count, at) => {
     const observer = new MutationObserver(() => {
       if (document.querySelectorAll(selector).length < count) return;
+      if (longList?.firstScreen && at === "first" && !screenFilled()) return;
       observer.disconnect();
       bench.load[`${at}DomAt`] = performance.now();
       requestAnimationFrame(() => setTimeout(() => (bench.load[`${at}PaintAt`] = performance.now()), 0));

@@ -292,6 +292,12 @@ interface_texts! {
     // Issue 13, phone navigation bar (reflow part).
     /// The bar's last place on phones: the cluster's name, the language, the views that do not fit.
     nav_more: "Más", "More";
+    // Issue 13, item 6 (received lists): an item of a shared list the directory no longer has,
+    // and a handed-over list with no entries.
+    shared_item_gone: "(ya no está en el directorio)", "(no longer in the directory)";
+    handoff_empty:
+        "La lista recibida no tiene entradas: no hay nada que agregar.",
+        "The list received has no entries: there is nothing to add.";
 }
 
 /// The interface texts for a language.

@@ -19,9 +19,10 @@ use vitrina_core::Lang;
 use self::entry_card::EntryCard;
 use self::exports::Exports;
 use self::share::ShareList;
-use crate::adapters::clock::wall_clock_ms;
+use crate::adapters::clock::{monotonic_ms, wall_clock_ms};
 use crate::adapters::files::{self, Delivery};
 use crate::adapters::page;
+use crate::adapters::scheduling;
 use crate::follow_up::FollowUp;
 use crate::i18n::ui;
 use crate::state::{Announcer, DirectoryState, Today, UiLang};
@@ -81,6 +82,7 @@ pub fn FollowUpPage() -> impl IntoView {
         set_timeout(follow_focus, std::time::Duration::ZERO);
     };
     let total = move || follow_up.list().with(|list| list.len());
+    let rendered = progressive_entries(shown_ids, filter);
 
     view! {
         <section class="follow-up" aria-labelledby="follow-up-heading">
@@ -105,7 +107,7 @@ pub fn FollowUpPage() -> impl IntoView {
                 on:focusout=focus_left
             >
                 <For
-                    each=move || shown_ids.get()
+                    each=move || shown_ids.with(|ids| ids.iter().take(rendered.get()).cloned().collect::<Vec<_>>())
                     key=|id| id.clone()
                     children=move |id| view! { <EntryCard id=id today=today.signal() /> }
                 />
@@ -115,6 +117,82 @@ pub fn FollowUpPage() -> impl IntoView {
             <ShareList shown_ids=shown_ids />
         </section>
     }
+}
+
+/// Entries in the list's first frame: more than a laptop's screen holds, so the first
+/// screen is whole at once; the rest follow a few per task (`progressive_entries`).
+const FIRST_FRAME_ENTRIES: usize = 5;
+
+/// Entries added by the first task after the first frame; later tasks add more or fewer so
+/// that each step (its cards, and the frame after them) takes about `STEP_TARGET_MS`, between
+/// `MIN_ENTRIES_PER_TASK` and `MAX_ENTRIES_PER_TASK`. Every frame also lays out the whole list
+/// once, a cost that does not shrink with the step: a floor of several cards per step keeps a
+/// long list from taking many times longer in all than in one task (measured: two cards per
+/// step took a 1,000-entry list 90 s at 4x, one task 16 s).
+const FIRST_ENTRIES_PER_TASK: usize = 8;
+const MIN_ENTRIES_PER_TASK: usize = 8;
+const MAX_ENTRIES_PER_TASK: usize = 50;
+
+/// What one step of rendering may take: about the 50 ms after which a tap feels ignored.
+const STEP_TARGET_MS: f64 = 50.0;
+
+/// How many of the shown entries are rendered (tracked): a screenful first, then the rest
+/// a few per task after the first paint, until every entry is in the page (find-in-page and
+/// screen readers then see the whole list; a 1,000-entry list took seconds to show when its
+/// cards were built in one task). A new filter starts again from a screenful, since the
+/// cards it shows are mostly new; a change to the list itself (a status, another tab's
+/// edit, an import) keeps what is rendered, so no card under the visitor's hands goes away.
+fn progressive_entries(shown_ids: Memo<Vec<EntryId>>, filter: RwSignal<Filter>) -> Signal<usize> {
+    let limit = RwSignal::new(FIRST_FRAME_ENTRIES);
+    // Which run of steps is current: a new filter starts a new one and the old one stops.
+    let generation = StoredValue::new(0_u32);
+    let start = move || {
+        let Some(run) = generation.try_update_value(|n| {
+            *n = n.wrapping_add(1);
+            *n
+        }) else {
+            return;
+        };
+        // The size of the next step, and when the last one started (its cards were built in its
+        // task and laid out in the frame after it, both before this step's task).
+        let mut per_task = FIRST_ENTRIES_PER_TASK;
+        let mut last_step_at: Option<f64> = None;
+        leptos::task::spawn_local(scheduling::step_after_paint(move || {
+            // The page is gone, or a newer run took over.
+            if generation.try_get_value() != Some(run) {
+                return false;
+            }
+            let (Some(ready), Some(shown)) = (limit.try_get_untracked(), shown_ids.try_with_untracked(Vec::len)) else {
+                return false;
+            };
+            if ready >= shown {
+                // Everything is rendered: later additions (an import, another tab) render at once.
+                limit.set(usize::MAX);
+                return false;
+            }
+            let now = monotonic_ms();
+            if let Some(last) = last_step_at {
+                let took = (now - last).max(1.0);
+                let scaled = (per_task as f64 * STEP_TARGET_MS / took) as usize;
+                // At most double: one quick step (a frame skipped) is no promise.
+                per_task = scaled.clamp(MIN_ENTRIES_PER_TASK, (per_task * 2).min(MAX_ENTRIES_PER_TASK));
+            }
+            last_step_at = Some(now);
+            limit.set(ready + per_task);
+            true
+        }));
+    };
+    start();
+    // A new filter (not its first value) starts from a screenful again.
+    Effect::new(move |previous: Option<Filter>| {
+        let current = filter.get();
+        if previous.is_some_and(|previous| previous != current) {
+            limit.set(FIRST_FRAME_ENTRIES);
+            start();
+        }
+        current
+    });
+    limit.into()
 }
 
 /// Load problems, memory-only storage and read-only lists, said plainly.

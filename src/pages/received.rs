@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use vitrina_core::follow_up::merge;
 use vitrina_core::follow_up::share::parse_shortlist;
+use vitrina_core::follow_up::Shortlist;
 use vitrina_core::Route;
 
 use crate::adapters::clock;
@@ -10,7 +11,7 @@ use crate::follow_up::FollowUp;
 use crate::i18n::{handoff_progress, ui};
 use crate::state::{DirectoryState, HandoffInbox, Navigation, UiLang};
 
-/// A shortlist someone shared: the members, and one button to add them all.
+/// A shortlist someone shared: the members, and one button to add those the directory has.
 #[component]
 pub fn SharedPage(fragment: String) -> impl IntoView {
     let lang = expect_context::<UiLang>().signal();
@@ -19,6 +20,12 @@ pub fn SharedPage(fragment: String) -> impl IntoView {
     let navigation = expect_context::<Navigation>();
     let shortlist = StoredValue::new(parse_shortlist(&fragment));
     let added = RwSignal::new(false);
+    // What the loaded directory still has (`None` until it is loaded): members removed from it
+    // since the link was made are said, not offered (issue 13).
+    let check = move || {
+        let catalog = directory.loaded()?;
+        shortlist.with_value(|shortlist| shortlist.as_ref().map(|shortlist| shortlist.check(&catalog.directory)))
+    };
     let items = move || {
         let lang = lang.get();
         let catalog = directory.loaded();
@@ -32,11 +39,16 @@ pub fn SharedPage(fragment: String) -> impl IntoView {
                             catalog.as_ref().and_then(|catalog| catalog.directory.member(item.member.as_str()));
                         let name =
                             member.map(|member| member.name.clone()).unwrap_or_else(|| item.member.as_str().to_owned());
+                        let gone =
+                            catalog.as_ref().is_some_and(|catalog| !Shortlist::is_in(item, &catalog.directory));
                         let href = Route::Member { id: item.member.as_str().to_owned(), via_qr: false }.to_fragment();
-                        let _ = lang;
                         view! {
                             <li>
-                                <a href=href>{name}</a>
+                                {if gone {
+                                    view! { <span>{name}</span> " " <span class="hint">{ui(lang).shared_item_gone}</span> }.into_any()
+                                } else {
+                                    view! { <a href=href>{name}</a> }.into_any()
+                                }}
                                 {item.note.clone().map(|note| view! { <p class="hint">{note}</p> })}
                             </li>
                         }
@@ -61,15 +73,24 @@ pub fn SharedPage(fragment: String) -> impl IntoView {
                 true => view! {
                     <p>{ui(lang.get()).shared_intro}</p>
                     <ul class="shared-items">{items}</ul>
-                    <button
-                        type="button"
-                        class="button"
-                        on:click=add_all
-                        disabled=move || added.get() || !follow_up.is_writable()
-                        aria-describedby=move || follow_up.read_only_reason()
-                    >
-                        {move || ui(lang.get()).shared_add_all}
-                    </button>
+                    {move || check().and_then(|check| check.notice(lang.get())).map(|notice| view! {
+                        <p class="notice notice-warning" role="status">{notice}</p>
+                    })}
+                    // Nothing the directory has, nothing to offer.
+                    <Show when=move || check().is_none_or(|check| check.has_any())>
+                        <button
+                            type="button"
+                            class="button"
+                            on:click=add_all
+                            disabled=move || added.get() || !follow_up.is_writable() || check().is_none()
+                            aria-describedby=move || follow_up.read_only_reason()
+                        >
+                            {move || match check() {
+                                Some(check) => check.add_label(lang.get()),
+                                None => ui(lang.get()).shared_add_all.to_owned(),
+                            }}
+                        </button>
+                    </Show>
                     <Show when=move || added.get()>
                         <p class="notice" role="status">
                             {move || ui(lang.get()).shared_added}
@@ -118,7 +139,10 @@ pub fn HandoffPage(fragment: String) -> impl IntoView {
                 <p class="notice notice-warning" role="alert">{move || error.message(lang.get())}</p>
             })}
             <p role="status">{progress}</p>
-            <Show when=move || inbox.is_complete() && done.with(Option::is_none)>
+            <Show when=move || inbox.holds_no_entries() && done.with(Option::is_none)>
+                <p class="notice notice-warning" role="status">{move || ui(lang.get()).handoff_empty}</p>
+            </Show>
+            <Show when=move || inbox.is_complete() && !inbox.holds_no_entries() && done.with(Option::is_none)>
                 <button
                     type="button"
                     class="button"

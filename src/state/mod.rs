@@ -104,6 +104,13 @@ impl HandoffInbox {
         self.assembler.with(HandoffAssembler::is_complete)
     }
 
+    /// Whether every part arrived and the list they make has no entries (tracked): there is
+    /// nothing to offer to add (issue 13).
+    pub fn holds_no_entries(self) -> bool {
+        self.assembler
+            .with(|assembler| assembler.is_complete() && assembler.finish(0).is_ok_and(|list| list.is_empty()))
+    }
+
     /// The handed-over list, once whole; the inbox is emptied when it is.
     pub fn take(self, now_ms: Millis) -> Result<FollowUpList, HandoffError> {
         let received = self.assembler.with_untracked(|assembler| assembler.finish(now_ms))?;

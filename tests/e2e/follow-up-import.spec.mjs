@@ -38,6 +38,36 @@ test("a backup imported into an empty browser brings every entry and says what c
   await expect(entry(other, ACEROS.name).getByLabel("Nota")).toHaveValue("Visitar planta en enero");
 });
 
+test("entries imported from a backup are not changes to back up (issue 13)", async ({ page }) => {
+  // A backup of 30 members (the nudge comes at 10 changes), exported a day ago.
+  const members = JSON.parse(readFileSync("data/directory.json", "utf8")).members.slice(0, 30);
+  const now = Date.now();
+  const backup = {
+    kind: "vitrina.follow-up",
+    version: 2,
+    entries: members.map((member, i) => ({
+      id: `m.${member.id}`,
+      member: member.id,
+      snapshot: { member_name: member.name },
+      status: "to_contact",
+      added_at: now - 86_400_000 + i,
+      updated_at: now - 86_400_000 + i,
+    })),
+    exported_at: now - 86_400_000,
+  };
+  await openList(page);
+  await importFile(page, "respaldo.json", Buffer.from(JSON.stringify(backup)));
+  await expect(page.getByRole("status").filter({ hasText: "Entradas:" })).toHaveText("Entradas: 30 nuevas.");
+  await expect(entries(page)).toHaveCount(30);
+  await expect(page.getByText("Último respaldo: hoy")).toBeVisible();
+  await expect(page.getByText(/cambios sin respaldar/)).toHaveCount(0);
+  expect((await storedList(page)).changes_since_backup ?? 0).toBe(0);
+
+  // What the visitor changes afterwards is what needs backing up.
+  await entry(page, members[0].name).getByLabel("Estado").selectOption("won");
+  await expect.poll(async () => (await storedList(page)).changes_since_backup).toBe(1);
+});
+
 test("files that are not a backup are refused with a clear message and change nothing", async ({ page }) => {
   await page.goto("./");
   await saveButton(page, ACEROS.name).click();

@@ -35,3 +35,34 @@ test("a shortlist link adds its members in another browser, without the notes", 
   await other.reload();
   await expect(entries(other)).toHaveCount(2);
 });
+
+test("a shared list whose members left the directory says so and offers only what is left (issue 13)", async ({ page }) => {
+  // Every id gone: nothing to add, and no button offering to.
+  await page.goto("./#/shared?ids=ya-no-existe,tampoco-existe");
+  await expect(page.getByRole("heading", { level: 1, name: "Lista compartida" })).toBeVisible();
+  const notice = page.getByRole("status").filter({ hasText: /directorio|directory/ });
+  await expect(notice).toHaveText(
+    "Ninguno de los 2 miembros de esta lista está ya en el directorio (pudieron haberse dado de baja): no hay nada que agregar.",
+  );
+  await expect(page.getByRole("button", { name: /^Agregar/ })).toHaveCount(0);
+  await expect(page.locator("ul.shared-items").getByRole("link")).toHaveCount(0);
+
+  // Some gone: said with how many, and the rest can be added.
+  await page.goto(`./#/shared?ids=ya-no-existe,${ACEROS.id},${ACABADOS.id}`);
+  await expect(notice).toHaveText(
+    "1 de los 3 miembros de esta lista ya no está en el directorio (pudo haberse dado de baja) y no se puede agregar.",
+  );
+  await expect(page.locator("ul.shared-items li").filter({ hasText: "ya-no-existe" })).toContainText("(ya no está en el directorio)");
+  await page.getByRole("button", { name: "Agregar los 2 que quedan a mi seguimiento" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Agregados a su seguimiento." })).toBeVisible();
+  await openList(page);
+  await expect(entries(page)).toHaveCount(2);
+  await expect(entry(page, ACEROS.name)).toBeVisible();
+
+  // The same in English.
+  await page.goto("./#/shared?ids=ya-no-existe");
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(notice).toHaveText(
+    "The member on this list is no longer in the directory (it may have left): there is nothing to add.",
+  );
+});

@@ -52,16 +52,18 @@ pub fn merge(local: &FollowUpList, incoming: &FollowUpList) -> FollowUpList {
 }
 
 impl FollowUpList {
-    /// Merges entries and deletions from elsewhere (a backup, a handoff) into this list,
-    /// keeping this list's backup bookkeeping, and counts what changed.
+    /// Merges the entries and deletions of a backup file into this list and counts what changed.
     ///
-    /// Every entry added, updated or removed counts as one change towards the backup nudge.
+    /// What came from the file is backed up (it is in the file), so it adds no change towards
+    /// the backup nudge (issue 13: a 600-entry backup imported into a new browser said "600
+    /// changes not backed up"); changes made here before the import stay counted. When there
+    /// were none, the whole list is now in a backup: the import is its last backup.
     pub fn merge_from(&mut self, incoming: &FollowUpList, now_ms: Millis) -> MergeCounts {
         let (entries, tombstones, counts) = merge_parts(self, &incoming.entries, &incoming.tombstones);
         self.entries = entries;
         self.tombstones = tombstones;
-        for _ in 0..counts.added + counts.updated + counts.removed {
-            self.count_change(now_ms);
+        if self.changes_since_backup == 0 {
+            self.mark_backed_up(now_ms);
         }
         counts
     }
@@ -238,7 +240,7 @@ mod tests {
         let counts = local.merge_from(&other, 30);
         assert_eq!(counts, MergeCounts { added: 1, updated: 1, unchanged: 1, removed: 1 });
         assert_eq!(local.get(&c).unwrap().note, "local más nueva");
-        assert_eq!(local.changes_since_backup(), before + 3);
+        assert_eq!(local.changes_since_backup(), before, "what came from the file is backed up");
         assert_eq!(local.merge_from(&other, 40), MergeCounts { unchanged: 3, ..MergeCounts::default() });
     }
 

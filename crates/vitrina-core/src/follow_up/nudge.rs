@@ -154,6 +154,52 @@ mod tests {
         assert!(nudge.message(Lang::En).starts_with("Last backup: 8 days ago."));
     }
 
+    /// Issue 13: "Tiene 600 cambios sin respaldar" right after importing a 600-entry backup.
+    /// What came from a backup file or another device is kept elsewhere; what the visitor
+    /// adds from a shared list is new to their list and kept nowhere else.
+    #[test]
+    fn only_changes_made_here_count_not_what_came_from_a_backup_or_another_device() {
+        use crate::follow_up::export::backup::{backup_json, import_backup};
+        use crate::follow_up::export::Scope;
+        use crate::follow_up::merge;
+        use crate::follow_up::share::{decode_payload, handoff_payload, parse_shortlist};
+        use crate::follow_up::test_support::person;
+
+        let mut phone = FollowUpList::new();
+        for i in 0..600 {
+            phone.add_person(&person(&format!("Persona {i}"), "Empresa"), T0).unwrap();
+        }
+        let file = backup_json(&phone, Scope::All, T0 + DAY_MS);
+
+        // Into a new browser: nothing to back up, and the import is the last backup.
+        let mut laptop = FollowUpList::new();
+        import_backup(&mut laptop, file.as_bytes(), T0 + 2 * DAY_MS).unwrap();
+        assert_eq!(laptop.len(), 600);
+        assert_eq!(laptop.changes_since_backup(), 0);
+        assert_eq!(backup_nudge(&laptop, T0 + 2 * DAY_MS), None);
+        assert_eq!(last_backup_label(days_since_backup(&laptop, T0 + 2 * DAY_MS), Lang::Es), "Último respaldo: hoy");
+
+        // Into a list with its own changes: those stay counted, the file's entries do not.
+        let mut tablet = list_with_changes(3, T0);
+        import_backup(&mut tablet, file.as_bytes(), T0 + 2 * DAY_MS).unwrap();
+        assert_eq!(tablet.len(), 601);
+        assert_eq!(tablet.changes_since_backup(), 3);
+        assert_eq!(tablet.last_backup(), None, "the tablet's own note is in no backup");
+
+        // A handoff: the list stays on the device that handed it over.
+        let received = decode_payload(&handoff_payload(&phone), T0).unwrap();
+        let fresh = merge(&FollowUpList::new(), &received);
+        assert_eq!(fresh.len(), 600);
+        assert_eq!(backup_nudge(&fresh, T0 + 30 * DAY_MS), None);
+
+        // A shared list: the link names members, not the visitor's list; adding them is an edit.
+        let dir = directory();
+        let mut list = FollowUpList::new();
+        let shortlist = parse_shortlist("#/shared?ids=aceros-del-norte,forja-bajio").unwrap();
+        assert_eq!(list.add_shortlist(&dir, &shortlist, T0).added, 2);
+        assert_eq!(list.changes_since_backup(), 2);
+    }
+
     #[test]
     fn a_dismissal_keeps_it_quiet_for_a_while() {
         let mut list = list_with_changes(12, T0);

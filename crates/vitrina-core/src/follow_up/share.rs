@@ -136,6 +136,80 @@ pub fn parse_shortlist(fragment: &str) -> Option<Shortlist> {
     Some(shortlist)
 }
 
+/// How much of a received shortlist the directory still has: members removed from it since
+/// the link was made cannot be added, and a link where none is left offers nothing to add.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ShortlistCheck {
+    /// Items the directory has (the member, and the contact when the item is one).
+    pub found: usize,
+    /// Items it does not have.
+    pub missing: usize,
+}
+
+impl Shortlist {
+    /// Whether the directory has `item`: its member and, for a contact, that contact.
+    pub fn is_in(item: &ShortlistItem, directory: &crate::model::Directory) -> bool {
+        directory.member(item.member.as_str()).is_some_and(|member| match &item.contact {
+            Some(contact) => member.contacts.iter().any(|known| known.id == *contact),
+            None => true,
+        })
+    }
+
+    /// Counts the items the directory has and those it does not.
+    pub fn check(&self, directory: &crate::model::Directory) -> ShortlistCheck {
+        let found = self.items.iter().filter(|item| Shortlist::is_in(item, directory)).count();
+        ShortlistCheck { found, missing: self.items.len() - found }
+    }
+}
+
+impl ShortlistCheck {
+    /// Whether there is anything to add.
+    pub fn has_any(&self) -> bool {
+        self.found > 0
+    }
+
+    /// What to tell the visitor when not every item can be added, in `lang`; `None` when all can.
+    pub fn notice(&self, lang: Lang) -> Option<String> {
+        let (found, missing, total) = (self.found, self.missing, self.found + self.missing);
+        Some(match (found, missing) {
+            (_, 0) if total > 0 => return None,
+            (0, 0) => lang
+                .pick("Este enlace no contiene ningún miembro: no hay nada que agregar.", "This link holds no members: there is nothing to add.")
+                .into(),
+            (0, 1) => lang
+                .pick(
+                    "El miembro de esta lista ya no está en el directorio (pudo haberse dado de baja): no hay nada que agregar.",
+                    "The member on this list is no longer in the directory (it may have left): there is nothing to add.",
+                )
+                .into(),
+            (0, n) => lang.pick(
+                format!("Ninguno de los {n} miembros de esta lista está ya en el directorio (pudieron haberse dado de baja): no hay nada que agregar."),
+                format!("None of the {n} members on this list is in the directory any more (they may have left): there is nothing to add."),
+            ),
+            (_, 1) => lang.pick(
+                format!("1 de los {total} miembros de esta lista ya no está en el directorio (pudo haberse dado de baja) y no se puede agregar."),
+                format!("1 of the {total} members on this list is no longer in the directory (it may have left) and cannot be added."),
+            ),
+            (_, n) => lang.pick(
+                format!("{n} de los {total} miembros de esta lista ya no están en el directorio (pudieron haberse dado de baja) y no se pueden agregar."),
+                format!("{n} of the {total} members on this list are no longer in the directory (they may have left) and cannot be added."),
+            ),
+        })
+    }
+
+    /// The label of the button that adds what can be added, in `lang`.
+    pub fn add_label(&self, lang: Lang) -> String {
+        match (self.found, self.missing) {
+            (_, 0) => lang.pick("Agregar todos a mi seguimiento", "Add them all to my follow-up").into(),
+            (1, _) => lang.pick("Agregar el que queda a mi seguimiento", "Add the one left to my follow-up").into(),
+            (n, _) => lang.pick(
+                format!("Agregar los {n} que quedan a mi seguimiento"),
+                format!("Add the {n} left to my follow-up"),
+            ),
+        }
+    }
+}
+
 /// What adding a shortlist to one's own list did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ShortlistAdded {
@@ -539,6 +613,39 @@ fn base64url_decode(text: &str) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 13: a link whose members all left the directory offered "Agregar todos" for nothing.
+    #[test]
+    fn a_shortlist_says_what_the_directory_no_longer_has() {
+        let dir = directory();
+        let check = |fragment: &str| parse_shortlist(fragment).unwrap().check(&dir);
+        let all = check("#/shared?ids=aceros-del-norte,forja-bajio");
+        assert_eq!(all, ShortlistCheck { found: 2, missing: 0 });
+        assert_eq!(all.notice(Lang::Es), None);
+        assert_eq!(all.add_label(Lang::Es), "Agregar todos a mi seguimiento");
+
+        let gone = check("#/shared?ids=se-fue,tambien-se-fue,aceros-del-norte.no-es-contacto");
+        assert_eq!(gone, ShortlistCheck { found: 0, missing: 3 });
+        assert!(!gone.has_any());
+        assert_eq!(
+            gone.notice(Lang::Es).unwrap(),
+            "Ninguno de los 3 miembros de esta lista está ya en el directorio (pudieron haberse dado de baja): no hay nada que agregar."
+        );
+        assert!(gone.notice(Lang::En).unwrap().starts_with("None of the 3 members"));
+
+        let some = check("#/shared?ids=se-fue,aceros-del-norte,forja-bajio,otro-que-se-fue");
+        assert_eq!(some, ShortlistCheck { found: 2, missing: 2 });
+        assert_eq!(
+            some.notice(Lang::En).unwrap(),
+            "2 of the 4 members on this list are no longer in the directory (they may have left) and cannot be added."
+        );
+        assert_eq!(some.add_label(Lang::Es), "Agregar los 2 que quedan a mi seguimiento");
+        assert_eq!(some.add_label(Lang::En), "Add the 2 left to my follow-up");
+
+        let empty = check("#/shared?ids=");
+        assert_eq!(empty, ShortlistCheck::default());
+        assert!(empty.notice(Lang::En).unwrap().contains("nothing to add"));
+    }
     use crate::follow_up::entry::{EntryId, Status};
     use crate::follow_up::export::backup::import_list;
     use crate::follow_up::test_support::{arbitrary_list, directory, hard_person};
