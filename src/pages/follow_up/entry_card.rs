@@ -10,9 +10,9 @@ use vitrina_core::valid::IsoDate;
 use vitrina_core::Route;
 
 use super::status_options;
+use super::unchecked_contact::UncheckedContact;
 use crate::adapters::page;
 use crate::components::note_conflict_notice::NoteConflictNotice;
-use super::unchecked_contact::UncheckedContact;
 use crate::follow_up::FollowUp;
 use crate::i18n::ui;
 use crate::state::{Catalog, DirectoryState, UiLang};
