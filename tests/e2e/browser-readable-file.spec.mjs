@@ -16,7 +16,8 @@ test("a file with one lone surrogate in a name loads every member and lists that
   await expect(problem.locator(".problem-field")).toHaveText("members[1].name");
   await expect(problem.locator(".problem-what")).toContainText("media pareja sustituta");
   await expect(problem.locator(".problem-action")).toHaveText("se leyó con \u{FFFD} en su lugar");
-  await page.getByRole("button", { name: "English" }).click();
+  // On phones the language switch is in the navigation bar's "Más" panel.
+  await (await app.languageButton("English")).click();
   await expect(problem.locator(".problem-what")).toContainText("half a surrogate pair");
   await expect(problem.locator(".problem-action")).toHaveText("read with \u{FFFD} in its place");
 });

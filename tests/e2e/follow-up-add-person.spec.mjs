@@ -111,9 +111,10 @@ for (const { field, value, label, message } of BAD_VALUES) {
   });
 }
 
-test("the person form's messages are in English too, and a fixed field stops being flagged", async ({ page }) => {
+test("the person form's messages are in English too, and a fixed field stops being flagged", async ({ page, app }) => {
   await openList(page);
-  await page.getByRole("button", { name: "English" }).click();
+  // On phones the language switch is in the navigation bar's "Más" panel.
+  await (await app.languageButton("English")).click();
   await page.getByText("Add a person I met").click();
   const form = page.locator("details.add-person form");
   await form.getByLabel("Name").fill("Carla Ruiz");

@@ -36,7 +36,7 @@ test("a shortlist link adds its members in another browser, without the notes", 
   await expect(entries(other)).toHaveCount(2);
 });
 
-test("a shared list whose members left the directory says so and offers only what is left (issue 13)", async ({ page }) => {
+test("a shared list whose members left the directory says so and offers only what is left (issue 13)", async ({ page, app }) => {
   // Every id gone: nothing to add, and no button offering to.
   await page.goto("./#/shared?ids=ya-no-existe,tampoco-existe");
   await expect(page.getByRole("heading", { level: 1, name: "Lista compartida" })).toBeVisible();
@@ -61,7 +61,8 @@ test("a shared list whose members left the directory says so and offers only wha
 
   // The same in English.
   await page.goto("./#/shared?ids=ya-no-existe");
-  await page.getByRole("button", { name: "English" }).click();
+  // On phones the language switch is in the navigation bar's "Más" panel.
+  await (await app.languageButton("English")).click();
   await expect(notice).toHaveText(
     "The member on this list is no longer in the directory (it may have left): there is nothing to add.",
   );
