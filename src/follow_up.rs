@@ -175,9 +175,17 @@ impl FollowUp {
     /// One entry, following the list (tracked; found by id, not searched for).
     pub fn entry(self, id: EntryId) -> Memo<Option<Entry>> {
         let (list, positions) = (self.list, self.positions);
-        Memo::new(move |_| {
-            let at = positions.with(|positions| positions.get(&id).copied())?;
-            list.with(|list| list.entries().get(at).cloned())
+        // Owning the previous value: every card's memo runs on every change to the list (a
+        // keystroke in one note), and an unchanged entry is compared, not cloned again.
+        Memo::new_owning(move |previous: Option<Option<Entry>>| {
+            let at = positions.with(|positions| positions.get(&id).copied());
+            list.with(|list| {
+                let current = at.and_then(|at| list.entries().get(at));
+                match previous {
+                    Some(previous) if previous.as_ref() == current => (previous, false),
+                    _ => (current.cloned(), true),
+                }
+            })
         })
     }
 

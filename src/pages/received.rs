@@ -115,6 +115,7 @@ pub fn HandoffPage(fragment: String) -> impl IntoView {
     let lang = expect_context::<UiLang>().signal();
     let follow_up = expect_context::<FollowUp>();
     let inbox = expect_context::<HandoffInbox>();
+    let directory = expect_context::<DirectoryState>();
     let part_error = inbox.receive(&fragment).err();
     let done = RwSignal::new(None::<Result<String, String>>);
     let progress = move || {
@@ -126,6 +127,10 @@ pub fn HandoffPage(fragment: String) -> impl IntoView {
         match inbox.take(clock::wall_clock_ms()) {
             Ok(received) => {
                 follow_up.apply(|list, _| *list = merge(list, &received));
+                // The other device's snapshots may be older than the directory on screen.
+                if let Some(catalog) = directory.loaded() {
+                    follow_up.refresh(&catalog.directory);
+                }
                 done.set(Some(Ok(ui(lang).handoff_done.to_owned())));
             }
             Err(error) => done.set(Some(Err(error.message(lang)))),

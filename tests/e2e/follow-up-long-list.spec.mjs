@@ -19,13 +19,16 @@ async function seedLongList(page, n) {
     const key = Object.keys(localStorage).find((key) => key.startsWith("vitrina.follow-up.v1:") && !key.slice(21).includes("."));
     const doc = JSON.parse(localStorage.getItem(key));
     const [first] = doc.entries;
+    // The first copy keeps the added entry's id (and is newer): any save this page still
+    // makes merges the entry it holds into the stored list, and an id of its own would come
+    // back as the 1,001st entry (it did, now and then, on a loaded machine).
     doc.entries = Array.from({ length: n }, (_, i) => ({
       ...first,
-      id: `${first.id}-${i}`,
+      id: i === 0 ? first.id : `${first.id}-${i}`,
       snapshot: { ...first.snapshot, contact_name: `Persona ${i}` },
       note: `Nota ${i}`,
       added_at: first.added_at + i,
-      updated_at: first.added_at + i,
+      updated_at: Math.max(first.updated_at, first.added_at + i) + 1,
     }));
     localStorage.setItem(key, JSON.stringify(doc));
   }, n);

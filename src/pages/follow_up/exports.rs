@@ -9,7 +9,7 @@ use crate::adapters::clock::wall_clock_ms;
 use crate::adapters::files::{self, Delivery};
 use crate::follow_up::FollowUp;
 use crate::i18n::ui;
-use crate::state::{Today, UiLang};
+use crate::state::{DirectoryState, Today, UiLang};
 
 /// vCard, CSV, iCalendar and backup exports, and the backup import.
 #[component]
@@ -17,6 +17,7 @@ pub fn Exports(shown_ids: Memo<Vec<EntryId>>, filter: RwSignal<Filter>) -> impl 
     let lang = expect_context::<UiLang>().signal();
     let follow_up = expect_context::<FollowUp>();
     let today = expect_context::<Today>();
+    let directory = expect_context::<DirectoryState>();
     let only_shown = RwSignal::new(false);
     let import_message = RwSignal::new(None::<(bool, String)>);
     let can_share = files::can_share_files();
@@ -82,6 +83,13 @@ pub fn Exports(shown_ids: Memo<Vec<EntryId>>, filter: RwSignal<Filter>) -> impl 
                     return;
                 }
             };
+            // A backup's entries carry the snapshots of when it was made (a hand-made one none):
+            // the directory on screen names them now, as it does the list when it loads.
+            if outcome.is_ok() {
+                if let Some(catalog) = untrack(|| directory.loaded()) {
+                    follow_up.refresh(&catalog.directory);
+                }
+            }
             import_message.set(Some(match outcome {
                 Ok(summary) => (true, summary.message(lang)),
                 Err(error) => (false, error.message(lang)),
