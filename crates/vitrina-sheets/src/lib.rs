@@ -1,0 +1,51 @@
+//! Reading the spreadsheets a cluster's staff keep their members in (issue 14).
+//!
+//! This crate turns a CSV file, as Excel or Google Sheets export it, into rows of text with
+//! their spreadsheet row numbers, finds the header row below any title rows, and recognises
+//! the headers as fields of the directory format. The staff page and the `vitrina` command-line
+//! tool of issue 14 will use it; the visitor app and `vitrina-core` do not depend on it, so the
+//! visitor shell does not pay for spreadsheet formats.
+//!
+//! The steps, each its own function so callers can override one:
+//! [`decode`] bytes to text, [`detect_separator`], [`parse_rows`], [`find_header`] (which uses
+//! [`recognise`] on each cell). [`read_csv`] runs them all.
+
+mod decode;
+mod error;
+mod header;
+mod rows;
+mod separator;
+
+pub use decode::{decode, Decoded, SourceEncoding};
+pub use error::SheetError;
+pub use header::{find_header, recognise, Column, HeaderCell, HeaderRow, HEADER_SEARCH_ROWS};
+pub use rows::{parse_rows, Row, Rows};
+pub use separator::{detect_separator, split_separator_hint, Separator};
+
+/// A CSV file read up to its header: the rows, how they were read, and the header found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CsvSheet {
+    /// The encoding the bytes were read in.
+    pub encoding: SourceEncoding,
+    /// True when some bytes could not be decoded and were read as U+FFFD.
+    pub replaced: bool,
+    /// The rows, with the separator used.
+    pub rows: Rows,
+    /// The header row and what each of its cells was recognised as.
+    pub header: HeaderRow,
+}
+
+/// Decodes, splits and finds the header of a CSV file; `separator` overrides detection.
+pub fn read_csv(bytes: &[u8], separator: Option<Separator>) -> Result<CsvSheet, SheetError> {
+    let decoded = decode(bytes);
+    if decoded.text.trim().is_empty() {
+        return Err(SheetError::Empty);
+    }
+    let rows = parse_rows(&decoded.text, separator)?;
+    let header = find_header(&rows.rows)
+        .ok_or(SheetError::NoHeader { rows_searched: rows.rows.len().min(HEADER_SEARCH_ROWS) })?;
+    Ok(CsvSheet { encoding: decoded.encoding, replaced: decoded.replaced, rows, header })
+}
+
+#[cfg(test)]
+mod tests;
