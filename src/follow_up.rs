@@ -530,6 +530,19 @@ impl FollowUp {
     pub fn apply<R>(self, edit: impl FnOnce(&mut FollowUpList, Millis) -> R) -> R {
         self.change(edit)
     }
+
+    /// Runs an edit that brings in entries from outside (a backup file, another device) and
+    /// saves once: their snapshots are as old as the file (a hand-made one has none), so the
+    /// directory on screen, when there is one, names them in the same edit, as a load does.
+    pub fn take_in<R>(self, directory: Option<&Directory>, edit: impl FnOnce(&mut FollowUpList, Millis) -> R) -> R {
+        self.change(|list, now| {
+            let result = edit(list, now);
+            if let Some(directory) = directory {
+                list.refresh_snapshots(directory);
+            }
+            result
+        })
+    }
 }
 
 /// Merges the draft a tab left when it ended while typing (a crash) into the list just loaded;

@@ -126,11 +126,10 @@ pub fn HandoffPage(fragment: String) -> impl IntoView {
         let lang = lang.get_untracked();
         match inbox.take(clock::wall_clock_ms()) {
             Ok(received) => {
-                follow_up.apply(|list, _| *list = merge(list, &received));
-                // The other device's snapshots may be older than the directory on screen.
-                if let Some(catalog) = directory.loaded() {
-                    follow_up.refresh(&catalog.directory);
-                }
+                let catalog = directory.loaded();
+                follow_up.take_in(catalog.as_ref().map(|catalog| &catalog.directory), |list, _| {
+                    *list = merge(list, &received)
+                });
                 done.set(Some(Ok(ui(lang).handoff_done.to_owned())));
             }
             Err(error) => done.set(Some(Err(error.message(lang)))),

@@ -74,22 +74,18 @@ pub fn Exports(shown_ids: Memo<Vec<EntryId>>, filter: RwSignal<Filter>) -> impl 
         leptos::task::spawn_local(async move {
             let lang = lang.get_untracked();
             let outcome = match files::read_file(&file).await {
-                Ok(bytes) => follow_up.apply(|list, now| {
-                    // The core leaves the list untouched on any error.
-                    import_backup(list, &bytes, now)
-                }),
+                Ok(bytes) => {
+                    let catalog = untrack(|| directory.loaded());
+                    follow_up.take_in(catalog.as_ref().map(|catalog| &catalog.directory), |list, now| {
+                        // The core leaves the list untouched on any error.
+                        import_backup(list, &bytes, now)
+                    })
+                }
                 Err(detail) => {
                     import_message.set(Some((false, format!("{} {detail}", ui(lang).import_unreadable))));
                     return;
                 }
             };
-            // A backup's entries carry the snapshots of when it was made (a hand-made one none):
-            // the directory on screen names them now, as it does the list when it loads.
-            if outcome.is_ok() {
-                if let Some(catalog) = untrack(|| directory.loaded()) {
-                    follow_up.refresh(&catalog.directory);
-                }
-            }
             import_message.set(Some(match outcome {
                 Ok(summary) => (true, summary.message(lang)),
                 Err(error) => (false, error.message(lang)),
