@@ -90,50 +90,43 @@ pub fn focus(element: &web_sys::HtmlElement) {
 
 /// True when `element` has keyboard focus.
 pub fn has_focus(element: &web_sys::Element) -> bool {
+    active_element().is_some_and(|active| active == *element)
+}
+
+/// The element with keyboard focus, if the page has one.
+fn active_element() -> Option<web_sys::Element> {
+    web_sys::window().and_then(|window| window.document()).and_then(|document| document.active_element())
+}
+
+/// The element whose id is `id`, if it is an HTML element.
+fn html_element_by_id(id: &str) -> Option<web_sys::HtmlElement> {
     web_sys::window()
         .and_then(|window| window.document())
-        .and_then(|document| document.active_element())
-        .is_some_and(|active| active == *element)
+        .and_then(|document| document.get_element_by_id(id))
+        .and_then(|element| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok())
 }
 
 /// Moves keyboard focus to the element whose id is `id`, if there is one that takes it.
 pub fn focus_by_id(id: &str) {
-    let element = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id(id))
-        .and_then(|element| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok());
-    if let Some(element) = element {
-        let _ = element.focus();
+    if let Some(element) = html_element_by_id(id) {
+        focus(&element);
     }
 }
 
 /// True when keyboard focus is on `element` or inside it (also while the window itself is in
 /// the background: the document keeps its focused element).
 pub fn focus_is_within(element: &web_sys::Element) -> bool {
-    web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.active_element())
-        .is_some_and(|active| element.contains(Some(&active)))
+    active_element().is_some_and(|active| element.contains(Some(&active)))
 }
 
 /// Moves keyboard focus to the page's content (`<main id="main" tabindex="-1">`).
 pub fn focus_main() {
-    let main = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id("main"))
-        .and_then(|element| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok());
-    if let Some(main) = main {
-        let _ = main.focus();
-    }
+    focus_by_id("main");
 }
 
 /// Closes the popover with id `id` (the phone bar's "more" panel) if it is open.
 pub fn hide_popover(id: &str) {
-    let popover = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id(id))
-        .and_then(|element| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok());
-    if let Some(popover) = popover {
+    if let Some(popover) = html_element_by_id(id) {
         // Throws only when the element is not a popover or is already closed: nothing to do then.
         let _ = popover.hide_popover();
     }
