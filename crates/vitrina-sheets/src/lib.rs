@@ -15,12 +15,14 @@ mod error;
 mod header;
 mod rows;
 mod separator;
+mod workbook;
 
 pub use decode::{decode, Decoded, SourceEncoding};
 pub use error::SheetError;
 pub use header::{find_header, recognise, Column, HeaderCell, HeaderRow, HEADER_SEARCH_ROWS};
 pub use rows::{parse_rows, Row, Rows};
 pub use separator::{detect_separator, split_separator_hint, Separator};
+pub use workbook::{Cell, DateSystem, FileFormat, Sheet, SheetRow, Workbook};
 
 /// A CSV file read up to its header: the rows, how they were read, and the header found.
 #[derive(Clone, Debug, PartialEq)]
