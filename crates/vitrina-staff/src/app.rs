@@ -68,7 +68,9 @@ pub fn StaffPage() -> impl IntoView {
         });
     });
 
-    let read_files = move || {
+    // `focus_after`: the control that asked for the read again (its id survives the new plan),
+    // or none for new files, whose plan's heading then takes the focus.
+    let read_files = move |focus_after: Option<String>| {
         let files = picked.get_untracked();
         if files.is_empty() {
             return;
@@ -98,9 +100,14 @@ pub fn StaffPage() -> impl IntoView {
                     None => Reading::Failed(failure_message(WorkerFailure::Crashed)),
                 },
             };
-            let focus = if matches!(next, Reading::Done(_)) { "plan-heading" } else { "files-heading" };
+            let focus = match (&next, focus_after) {
+                (Reading::Done(_), Some(id)) => id,
+                (Reading::Done(_), None) => "plan-heading".to_string(),
+                _ => "files-heading".to_string(),
+            };
             reading.set(next);
-            page::focus_by_id(focus);
+            // After the new plan is in the document.
+            request_animation_frame(move || page::focus_by_id(&focus));
         });
     };
 
@@ -110,18 +117,18 @@ pub fn StaffPage() -> impl IntoView {
             let files = files::read_all(&list).await;
             if !files.is_empty() {
                 picked.set(files);
-                read_files();
+                read_files(None);
             }
         });
     };
 
-    let assign = move |sheet: String, header: String, field: String| {
+    let assign = move |sheet: String, header: String, field: String, control: String| {
         assignments.update(|all| {
             all.retain(|assignment| !(assignment.sheet == sheet && assignment.header == header));
             all.push(Assignment { sheet, header, field });
         });
         storage::save_mapping(&serde_json::to_string(&assignments.get_untracked()).unwrap_or_default());
-        read_files();
+        read_files(Some(control));
     };
 
     let status = move || {
@@ -137,9 +144,9 @@ pub fn StaffPage() -> impl IntoView {
     view! {
         <header class="site-header">
             <span class="brand">"Vitrina"</span>
-            <label class="staff-language">
-                <span>{move || ui(lang.get()).language}</span>
-                <select on:change=move |event| {
+            <div class="staff-language">
+                <label for="staff-language">{move || ui(lang.get()).language}</label>
+                <select id="staff-language" on:change=move |event| {
                     lang.set(Lang::from_tag(&event_target_value(&event)).unwrap_or_default())
                 }>
                     {Lang::ALL
@@ -153,7 +160,7 @@ pub fn StaffPage() -> impl IntoView {
                         })
                         .collect_view()}
                 </select>
-            </label>
+            </div>
         </header>
         <main id="main" class="staff">
             <h1>{move || ui(lang.get()).heading}</h1>
@@ -212,8 +219,8 @@ fn Plan(
     view: ReadView,
     lang: RwSignal<Lang>,
     separator: RwSignal<Option<char>>,
-    assign: impl Fn(String, String, String) + Copy + Send + Sync + 'static,
-    reread: impl Fn() + Copy + Send + Sync + 'static,
+    assign: impl Fn(String, String, String, String) + Copy + Send + Sync + 'static,
+    reread: impl Fn(Option<String>) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let files = view
         .files
@@ -231,10 +238,10 @@ fn Plan(
                         <label for=id.clone()>{move || ui(lang.get()).separator}</label>
                         " "
                         <select
-                            id=id
+                            id=id.clone()
                             on:change=move |event| {
                                 separator.set(event_target_value(&event).chars().next());
-                                reread();
+                                reread(Some(id.clone()));
                             }
                         >
                             {[(',', 0), (';', 1), ('\t', 2)]
@@ -298,9 +305,17 @@ fn Plan(
                                         ")"
                                     </label>
                                     <select
-                                        id=id
-                                        on:change=move |event| {
-                                            assign(sheet_for_select.clone(), header_for_select.clone(), event_target_value(&event))
+                                        id=id.clone()
+                                        on:change={
+                                            let id = id.clone();
+                                            move |event| {
+                                                assign(
+                                                    sheet_for_select.clone(),
+                                                    header_for_select.clone(),
+                                                    event_target_value(&event),
+                                                    id.clone(),
+                                                )
+                                            }
                                         }
                                     >
                                         <option value="" selected=current.is_empty()>

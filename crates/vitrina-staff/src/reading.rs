@@ -57,7 +57,8 @@ pub fn read(request: &Request, files: &[&[u8]]) -> ReadView {
             Err(error) => view.files.push(FileView {
                 name: name.clone(),
                 format: localized(|_| String::new()),
-                separator: None,
+                // A CSV split on the wrong separator can be read again with another one.
+                separator: is_text(name).then(|| request.separator.unwrap_or(',')),
                 sheets: Vec::new(),
                 error: Some(error),
             }),
@@ -66,10 +67,18 @@ pub fn read(request: &Request, files: &[&[u8]]) -> ReadView {
     view
 }
 
+fn extension(name: &str) -> String {
+    name.rsplit_once('.').map(|(_, extension)| extension.to_ascii_lowercase()).unwrap_or_default()
+}
+
+/// True for the names of separated-text files.
+fn is_text(name: &str) -> bool {
+    matches!(extension(name).as_str(), "csv" | "txt" | "tsv")
+}
+
 /// One file into a workbook, by its name's extension.
 fn read_workbook(name: &str, bytes: &[u8], separator: Option<Separator>) -> Result<Workbook, Localized> {
-    let extension = name.rsplit_once('.').map(|(_, extension)| extension.to_ascii_lowercase()).unwrap_or_default();
-    match extension.as_str() {
+    match extension(name).as_str() {
         "csv" | "txt" | "tsv" => {
             let sheet = read_csv(bytes, separator).map_err(|error| localized(|lang| error.message(lang)))?;
             Ok(Workbook::from_csv(name, sheet.encoding, sheet.replaced, sheet.rows))
