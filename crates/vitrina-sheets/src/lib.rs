@@ -12,6 +12,7 @@
 
 mod decode;
 mod error;
+pub mod export;
 mod header;
 mod rows;
 mod separator;
@@ -19,6 +20,7 @@ mod workbook;
 
 pub use decode::{decode, Decoded, SourceEncoding};
 pub use error::SheetError;
+pub use export::{directory_csv, directory_csv_files, directory_xlsx, template_xlsx, CsvFile, ExportError};
 pub use header::{find_header, recognise, Column, HeaderCell, HeaderRow, HEADER_SEARCH_ROWS};
 pub use rows::{parse_rows, Row, Rows};
 pub use separator::{detect_separator, split_separator_hint, Separator};
