@@ -14,6 +14,7 @@ mod decode;
 mod error;
 pub mod export;
 mod header;
+pub mod import;
 mod rows;
 mod separator;
 mod workbook;
@@ -22,6 +23,10 @@ pub use decode::{decode, Decoded, SourceEncoding};
 pub use error::SheetError;
 pub use export::{directory_csv, directory_csv_files, directory_xlsx, template_xlsx, CsvFile, ExportError};
 pub use header::{find_header, recognise, Column, HeaderCell, HeaderRow, HEADER_SEARCH_ROWS};
+pub use import::{
+    import, plan, Decision, Decisions, Import, ImportProblem, ImportProblemKind, Mapping, MappingError, Plan,
+    SheetKind, Target, UnmatchedValue,
+};
 pub use rows::{parse_rows, Row, Rows};
 pub use separator::{detect_separator, split_separator_hint, Separator};
 pub use workbook::{Cell, DateSystem, FileFormat, Sheet, SheetRow, Workbook};
