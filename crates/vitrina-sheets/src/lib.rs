@@ -15,6 +15,7 @@ mod error;
 mod header;
 mod rows;
 mod separator;
+mod vocabulary;
 mod workbook;
 
 pub use decode::{decode, Decoded, SourceEncoding};
@@ -22,6 +23,7 @@ pub use error::SheetError;
 pub use header::{find_header, recognise, Column, HeaderCell, HeaderRow, HEADER_SEARCH_ROWS};
 pub use rows::{parse_rows, Row, Rows};
 pub use separator::{detect_separator, split_separator_hint, Separator};
+pub use vocabulary::{Vocabulary, VocabularyKind, VocabularyMatch};
 pub use workbook::{Cell, DateSystem, FileFormat, Sheet, SheetRow, Workbook};
 
 /// A CSV file read up to its header: the rows, how they were read, and the header found.
