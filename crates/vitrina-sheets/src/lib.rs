@@ -13,6 +13,7 @@
 mod decode;
 mod error;
 mod header;
+mod ids;
 mod rows;
 mod separator;
 mod vocabulary;
@@ -21,6 +22,7 @@ mod workbook;
 pub use decode::{decode, Decoded, SourceEncoding};
 pub use error::SheetError;
 pub use header::{find_header, recognise, Column, HeaderCell, HeaderRow, HEADER_SEARCH_ROWS};
+pub use ids::IdMaker;
 pub use rows::{parse_rows, Row, Rows};
 pub use separator::{detect_separator, split_separator_hint, Separator};
 pub use vocabulary::{Vocabulary, VocabularyKind, VocabularyMatch};
