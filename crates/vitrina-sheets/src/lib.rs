@@ -14,6 +14,7 @@ mod decode;
 mod error;
 mod header;
 mod ids;
+mod json_out;
 mod rows;
 mod separator;
 mod vocabulary;
@@ -23,6 +24,7 @@ pub use decode::{decode, Decoded, SourceEncoding};
 pub use error::SheetError;
 pub use header::{find_header, recognise, Column, HeaderCell, HeaderRow, HEADER_SEARCH_ROWS};
 pub use ids::IdMaker;
+pub use json_out::directory_json;
 pub use rows::{parse_rows, Row, Rows};
 pub use separator::{detect_separator, split_separator_hint, Separator};
 pub use vocabulary::{Vocabulary, VocabularyKind, VocabularyMatch};
@@ -53,5 +55,7 @@ pub fn read_csv(bytes: &[u8], separator: Option<Separator>) -> Result<CsvSheet, 
     Ok(CsvSheet { encoding: decoded.encoding, replaced: decoded.replaced, rows, header })
 }
 
+#[cfg(test)]
+mod test_support;
 #[cfg(test)]
 mod tests;
