@@ -3,7 +3,8 @@
 //!
 //! The layout is the one the import reads (`header.rs`): the members sheet `Socios`, one row per
 //! member; `Contactos`, one row per person keyed by the company's id and name; `Certificaciones`,
-//! one row per certificate with its valid-until date. Headers are the canonical Spanish ones.
+//! one row per certificate with its valid-until date. Headers are `Column::canonical_header`, the
+//! Spanish ones the import recognises, with `_es`/`_en` for texts by language.
 //!
 //! Rules, each pinned by a test in `tests.rs`:
 //! - a list is one cell, its items joined by [`LIST_SEPARATOR`];
@@ -15,6 +16,7 @@
 //!   back the same shape;
 //! - dates stay dates (a date cell in .xlsx, `YYYY-MM-DD` in CSV); numbers stay numbers.
 
+use crate::header::Column as C;
 use vitrina_core::model::{Directory, Member, MemberKind};
 use vitrina_core::search::normalize;
 use vitrina_core::valid::IsoDate;
@@ -247,39 +249,55 @@ fn location(member: &Member) -> Option<&vitrina_core::model::Location> {
 
 fn members_table(members: &[Member], names: &Names, lang: Lang) -> Table {
     let mut columns: Vec<Column<'_, Member>> = vec![
-        column("Id", 18.0, |m: &Member| Value::text(m.id.as_str())),
-        column("Nombre comercial", 28.0, |m: &Member| Value::text(m.name.clone())),
-        column("Razón social", 32.0, |m: &Member| Value::option(m.legal_name.as_ref())),
-        column("Nivel", 12.0, move |m: &Member| Value::option(m.kind.map(|kind| tier_word(kind, lang)))),
-        column("Ciudad", 16.0, |m: &Member| Value::option(location(m).and_then(|l| l.city.as_ref()))),
-        column("Estado", 16.0, |m: &Member| Value::option(location(m).and_then(|l| l.state.as_ref()))),
-        column("País", 6.0, |m: &Member| Value::option(location(m).and_then(|l| l.country.as_ref()))),
-        column("Capacidades", 40.0, |m: &Member| {
+        column(C::Id.canonical_header(), 18.0, |m: &Member| Value::text(m.id.as_str())),
+        column(C::Name.canonical_header(), 28.0, |m: &Member| Value::text(m.name.clone())),
+        column(C::LegalName.canonical_header(), 32.0, |m: &Member| Value::option(m.legal_name.as_ref())),
+        column(C::Kind.canonical_header(), 12.0, move |m: &Member| {
+            Value::option(m.kind.map(|kind| tier_word(kind, lang)))
+        }),
+        column(C::City.canonical_header(), 16.0, |m: &Member| Value::option(location(m).and_then(|l| l.city.as_ref()))),
+        column(C::State.canonical_header(), 16.0, |m: &Member| {
+            Value::option(location(m).and_then(|l| l.state.as_ref()))
+        }),
+        column(C::Country.canonical_header(), 6.0, |m: &Member| {
+            Value::option(location(m).and_then(|l| l.country.as_ref()))
+        }),
+        column(C::Capabilities.canonical_header(), 40.0, |m: &Member| {
             Value::list(m.capabilities.iter().map(|id| names.capabilities.name(id.as_str())))
         }),
-        column("Necesidades", 30.0, |m: &Member| {
+        column(C::Needs.canonical_header(), 30.0, |m: &Member| {
             Value::list(m.needs.iter().map(|id| names.capabilities.name(id.as_str())))
         }),
-        column("Certificaciones", 24.0, |m: &Member| {
+        column(C::Certifications.canonical_header(), 24.0, |m: &Member| {
             Value::list(m.certifications.iter().map(|held| names.certifications.name(held.id.as_str())))
         }),
-        column("Empleados", 11.0, |m: &Member| m.employees.map_or(Value::Empty, |n| Value::Number(n as f64))),
-        column("Inversión planeada (MDD)", 14.0, |m: &Member| m.investment_musd.map_or(Value::Empty, Value::Number)),
-        column("Año de fundación", 10.0, |m: &Member| {
+        column(C::Employees.canonical_header(), 11.0, |m: &Member| {
+            m.employees.map_or(Value::Empty, |n| Value::Number(n as f64))
+        }),
+        column(C::InvestmentMusd.canonical_header(), 14.0, |m: &Member| {
+            m.investment_musd.map_or(Value::Empty, Value::Number)
+        }),
+        column(C::Founded.canonical_header(), 10.0, |m: &Member| {
             m.founded.map_or(Value::Empty, |year| Value::Number(f64::from(year)))
         }),
-        column("Sitio web", 30.0, |m: &Member| Value::option(m.website.as_ref())),
-        column("LinkedIn", 30.0, |m: &Member| Value::option(m.linkedin.as_ref())),
+        column(C::Website.canonical_header(), 30.0, |m: &Member| Value::option(m.website.as_ref())),
+        column(C::Linkedin.canonical_header(), 30.0, |m: &Member| Value::option(m.linkedin.as_ref())),
     ];
-    columns.extend(localized_columns("Presentación", 50.0, members, |m: &Member| m.pitch.as_ref()));
-    columns.extend(localized_columns("Descripción", 60.0, members, |m: &Member| m.description.as_ref()));
+    columns.extend(localized_columns(C::Pitch.canonical_header(), 50.0, members, |m: &Member| m.pitch.as_ref()));
+    columns.extend(localized_columns(C::Description.canonical_header(), 60.0, members, |m: &Member| {
+        m.description.as_ref()
+    }));
     columns.extend([
-        column("Clientes", 30.0, |m: &Member| Value::list(&m.customers)),
-        column("Idiomas", 10.0, |m: &Member| Value::list(m.languages.iter().map(|tag| tag.as_str()))),
-        column("Verificado", 12.0, |m: &Member| m.verified_on.map_or(Value::Empty, Value::Date)),
+        column(C::Customers.canonical_header(), 30.0, |m: &Member| Value::list(&m.customers)),
+        column(C::Languages.canonical_header(), 10.0, |m: &Member| {
+            Value::list(m.languages.iter().map(|tag| tag.as_str()))
+        }),
+        column(C::Verified.canonical_header(), 12.0, |m: &Member| m.verified_on.map_or(Value::Empty, Value::Date)),
     ]);
     table(MEMBERS_SHEET, columns, members)
 }
+
+type Person = vitrina_core::model::Contact;
 
 /// A row of a nested sheet: the member it belongs to and one of its items.
 type Nested<'a, T> = (&'a Member, &'a T);
@@ -287,26 +305,21 @@ type Nested<'a, T> = (&'a Member, &'a T);
 fn contacts_table(members: &[Member]) -> Table {
     let rows: Vec<Nested<'_, _>> =
         members.iter().flat_map(|member| member.contacts.iter().map(move |contact| (member, contact))).collect();
-    let mut columns: Vec<Column<'_, Nested<'_, vitrina_core::model::Contact>>> = vec![
-        column("Id de la empresa", 18.0, |(m, _): &Nested<'_, _>| Value::text(m.id.as_str())),
-        column("Empresa", 28.0, |(m, _): &Nested<'_, _>| Value::text(m.name.clone())),
-        column("Id del contacto", 18.0, |(_, c): &Nested<'_, vitrina_core::model::Contact>| Value::text(c.id.as_str())),
-        column("Nombre", 28.0, |(_, c): &Nested<'_, vitrina_core::model::Contact>| Value::text(c.name.clone())),
+    let mut columns: Vec<Column<'_, Nested<'_, Person>>> = vec![
+        column(C::Id.canonical_header(), 18.0, |(m, _): &Nested<'_, _>| Value::text(m.id.as_str())),
+        column(C::Company.canonical_header(), 28.0, |(m, _): &Nested<'_, _>| Value::text(m.name.clone())),
+        column(C::ContactName.canonical_header(), 28.0, |(_, c): &Nested<'_, Person>| Value::text(c.name.clone())),
     ];
-    columns.extend(localized_columns("Puesto", 24.0, &rows, |(_, c): &Nested<'_, vitrina_core::model::Contact>| {
+    columns.extend(localized_columns(C::ContactRole.canonical_header(), 24.0, &rows, |(_, c): &Nested<'_, Person>| {
         c.role.as_ref()
     }));
     columns.extend([
-        column("Correo electrónico", 30.0, |(_, c): &Nested<'_, vitrina_core::model::Contact>| {
-            Value::option(c.email.as_ref())
-        }),
-        column("Teléfono", 18.0, |(_, c): &Nested<'_, vitrina_core::model::Contact>| Value::option(c.phone.as_ref())),
-        column("WhatsApp", 18.0, |(_, c): &Nested<'_, vitrina_core::model::Contact>| {
+        column(C::ContactEmail.canonical_header(), 30.0, |(_, c): &Nested<'_, Person>| Value::option(c.email.as_ref())),
+        column(C::ContactPhone.canonical_header(), 18.0, |(_, c): &Nested<'_, Person>| Value::option(c.phone.as_ref())),
+        column(C::ContactWhatsapp.canonical_header(), 18.0, |(_, c): &Nested<'_, Person>| {
             Value::option(c.whatsapp.as_ref())
         }),
-        column("LinkedIn", 30.0, |(_, c): &Nested<'_, vitrina_core::model::Contact>| {
-            Value::option(c.linkedin.as_ref())
-        }),
+        column(C::Linkedin.canonical_header(), 30.0, |(_, c): &Nested<'_, Person>| Value::option(c.linkedin.as_ref())),
     ]);
     table(CONTACTS_SHEET, columns, &rows)
 }
@@ -316,16 +329,19 @@ fn certifications_table(members: &[Member], names: &Names) -> Table {
     let rows: Vec<Nested<'_, Held>> =
         members.iter().flat_map(|member| member.certifications.iter().map(move |held| (member, held))).collect();
     let mut columns: Vec<Column<'_, Nested<'_, Held>>> = vec![
-        column("Id de la empresa", 18.0, |(m, _): &Nested<'_, Held>| Value::text(m.id.as_str())),
-        column("Empresa", 28.0, |(m, _): &Nested<'_, Held>| Value::text(m.name.clone())),
-        column("Id de la certificación", 18.0, |(_, h): &Nested<'_, Held>| Value::text(h.id.as_str())),
+        column(C::Id.canonical_header(), 18.0, |(m, _): &Nested<'_, Held>| Value::text(m.id.as_str())),
+        column(C::Company.canonical_header(), 28.0, |(m, _): &Nested<'_, Held>| Value::text(m.name.clone())),
         column("Certificación", 24.0, |(_, h): &Nested<'_, Held>| {
             Value::text(names.certifications.name(h.id.as_str()))
         }),
-        column("Vigente hasta", 12.0, |(_, h): &Nested<'_, Held>| h.valid_until.map_or(Value::Empty, Value::Date)),
+        column(C::ValidUntil.canonical_header(), 12.0, |(_, h): &Nested<'_, Held>| {
+            h.valid_until.map_or(Value::Empty, Value::Date)
+        }),
     ];
-    columns.extend(localized_columns("Sitio", 24.0, &rows, |(_, h): &Nested<'_, Held>| h.site.as_ref()));
-    columns.push(column("Organismo certificador", 24.0, |(_, h): &Nested<'_, Held>| Value::option(h.body.as_ref())));
+    columns.extend(localized_columns(C::Site.canonical_header(), 24.0, &rows, |(_, h): &Nested<'_, Held>| {
+        h.site.as_ref()
+    }));
+    columns.push(column(C::Body.canonical_header(), 24.0, |(_, h): &Nested<'_, Held>| Value::option(h.body.as_ref())));
     table(CERTIFICATIONS_SHEET, columns, &rows)
 }
 
@@ -399,12 +415,12 @@ fn vocabulary_table(directory: &Directory, lang: Lang) -> Table {
         name: VOCABULARY_SHEET,
         // Headers chosen so the import never takes this sheet for a members sheet.
         headers: [
-            lang.pick("Tipo", "Type"),
+            lang.pick("Lista", "List"),
             lang.pick("Escriba", "Write"),
             "Español",
             "English",
             lang.pick("Grupo", "Group"),
-            lang.pick("Clave", "Key"),
+            lang.pick("Id en el archivo", "Id in the file"),
         ]
         .map(str::to_owned)
         .to_vec(),

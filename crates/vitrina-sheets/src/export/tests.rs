@@ -59,12 +59,12 @@ fn members_sheet_holds_one_row_per_member_with_typed_values() {
     );
     assert_eq!(column(&members, "Certificaciones")[0], &text("IATF 16949"));
     assert_eq!(contacts.rows.len(), 1);
-    assert_eq!(column(&contacts, "Id de la empresa"), [&text("uno")]);
+    assert_eq!(column(&contacts, "Id"), [&text("uno")]);
     assert_eq!(column(&contacts, "Puesto_en"), [&text("Sales")]);
     assert_eq!(column(&contacts, "WhatsApp"), [&text("+528441234567")]);
     assert_eq!(certifications.rows.len(), 1);
     assert_eq!(
-        column(&certifications, "Vigente hasta")[0],
+        column(&certifications, "Vigencia")[0],
         &Value::Date(vitrina_core::valid::IsoDate::parse("2027-03-31").unwrap())
     );
     assert_eq!(column(&certifications, "Organismo certificador")[0], &text("TÜV"));
@@ -75,10 +75,10 @@ fn vocabulary_is_written_by_label_unless_the_label_would_not_come_back() {
     let d = directory(SMALL);
     let [members, ..] = tables(&d, Lang::Es);
     // "Soldadura MIG/MAG" would split on "/"; "Pintura" and "PINTURA" fold alike: both by id.
-    assert_eq!(column(&members, "Capacidades")[0], &text("Estampado; mig-mag"));
+    assert_eq!(column(&members, "Procesos")[0], &text("Estampado; mig-mag"));
     assert_eq!(column(&members, "Necesidades")[0], &text("paint-a"));
     let [members, ..] = tables(&d, Lang::En);
-    assert_eq!(column(&members, "Capacidades")[0], &text("Stamping; mig-mag"));
+    assert_eq!(column(&members, "Procesos")[0], &text("Stamping; mig-mag"));
     // In English the two paint labels differ, so they are written by label.
     assert_eq!(column(&members, "Necesidades")[0], &text("Painting"));
     assert_eq!(column(&members, "Nivel")[0], &text("Tier 1"));
@@ -104,7 +104,7 @@ fn csv_is_utf8_with_bom_comma_separated_and_never_a_formula() {
     assert!(csv.starts_with('\u{FEFF}'));
     let mut lines = csv.trim_start_matches('\u{FEFF}').split("\r\n");
     let header = lines.next().unwrap();
-    assert!(header.starts_with("Id,Nombre comercial,Razón social,Nivel,Ciudad,Estado,País,Capacidades,"), "{header}");
+    assert!(header.starts_with("Id,Nombre comercial,Razón social,Nivel,Ciudad,Estado,País,Procesos,"), "{header}");
     let first = lines.next().unwrap();
     assert!(
         first.starts_with("uno,\"'=HYPERLINK(\"\"http://x\"\")\",,Tier 1,Saltillo,Coahuila,MX,\"Estampado; mig-mag\","),
@@ -120,7 +120,7 @@ fn csv_is_utf8_with_bom_comma_separated_and_never_a_formula() {
     assert_eq!(files[0].text, csv);
     assert!(files[1].text.contains(",'+52 844 123 4567,'+528441234567,"), "{}", files[1].text);
     assert!(
-        files[2].text.contains("uno,\"'=HYPERLINK(\"\"http://x\"\")\",iatf-16949,IATF 16949,2027-03-31,"),
+        files[2].text.contains("uno,\"'=HYPERLINK(\"\"http://x\"\")\",IATF 16949,2027-03-31,"),
         "{}",
         files[2].text
     );
@@ -171,7 +171,7 @@ fn template_lists_the_tiers_offers_them_as_a_dropdown_and_the_vocabulary() {
     let names: Vec<&str> = tables.iter().map(|t| t.name).collect();
     assert_eq!(names, ["Socios", "Contactos", "Certificaciones", "Niveles", "Vocabulario"]);
     assert_eq!(tables[0].rows.len(), 1, "one example row");
-    assert_eq!(column(&tables[0], "Capacidades"), [&text("Estampado")]);
+    assert_eq!(column(&tables[0], "Procesos"), [&text("Estampado")]);
     let tiers: Vec<&Value> = column(&tables[3], "Nivel");
     assert_eq!(tiers.len(), 6);
     assert_eq!(tiers[0], &text("OEM"));
@@ -187,7 +187,7 @@ fn template_lists_the_tiers_offers_them_as_a_dropdown_and_the_vocabulary() {
     assert!(part(&parts, "xl/sharedStrings.xml").contains("Services"));
     let without = template_tables(None, Lang::Es);
     assert_eq!(without.len(), 4);
-    assert_eq!(column(&without[0], "Capacidades"), [&text("Estampado")]);
+    assert_eq!(column(&without[0], "Procesos"), [&text("Estampado")]);
 }
 
 /// The import takes a sheet whose header row has two recognised headers for a members sheet.
@@ -214,4 +214,23 @@ fn the_sample_directory_exports() {
     let [members, contacts, _] = tables(&d, Lang::Es);
     assert_eq!(members.rows.len(), d.members.len());
     assert_eq!(contacts.rows.len(), d.members.iter().map(|m| m.contacts.len()).sum::<usize>());
+}
+
+#[test]
+fn every_header_written_is_recognised_as_the_field_it_holds() {
+    let d = directory(SMALL);
+    for table in template_tables(Some(&d), Lang::Es).iter().take(3).chain(tables(&d, Lang::En).iter()) {
+        for header in &table.headers {
+            let recognised =
+                crate::recognise(header).unwrap_or_else(|| panic!("{}: {header} is not recognised", table.name));
+            let stem = header.trim_end_matches("_es").trim_end_matches("_en");
+            let expected = crate::Column::ALL
+                .into_iter()
+                .find(|column| column.canonical_header() == stem)
+                .or_else(|| (stem == "Certificación").then_some(crate::Column::Certifications));
+            assert_eq!(Some(recognised.column), expected, "{}: {header}", table.name);
+            let lang = header.strip_suffix("_es").map(|_| Lang::Es).or(header.strip_suffix("_en").map(|_| Lang::En));
+            assert_eq!(recognised.lang, lang, "{header}");
+        }
+    }
 }
