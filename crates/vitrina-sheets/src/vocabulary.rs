@@ -315,12 +315,8 @@ fn similarity(folded: &str, words: &[&str], candidate: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::sample;
     use proptest::prelude::*;
-
-    fn sample() -> Directory {
-        let bytes = include_bytes!("../../../data/directory.json");
-        vitrina_core::load_directory(bytes).expect("the sample directory loads").directory
-    }
 
     fn slug(id: &str) -> Slug {
         Slug::parse(id).expect("a test id is a slug")
