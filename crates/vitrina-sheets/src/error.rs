@@ -72,6 +72,18 @@ pub enum SheetError {
         /// The limit.
         max_columns: usize,
     },
+    /// Occurs when a file holds more values, over all its sheets, than
+    /// [`Limits::max_cells`](crate::Limits).
+    TooManyCells {
+        /// The file's name.
+        file_name: String,
+        /// The sheet being read when the limit was reached.
+        sheet: String,
+        /// The cell being read when the limit was reached.
+        cell: String,
+        /// The limit.
+        max_cells: usize,
+    },
     /// Occurs when a workbook cannot be unpacked or its parts cannot be read: a truncated
     /// download, a corrupt zip, broken XML, a part missing.
     Damaged {
@@ -81,7 +93,8 @@ pub enum SheetError {
         detail: String,
     },
     /// Occurs when a workbook is protected with a password to open it (an encrypted .xlsx is an
-    /// OLE compound file holding `EncryptionInfo` and `EncryptedPackage`).
+    /// OLE compound file holding `EncryptionInfo` and `EncryptedPackage`; an encrypted .ods
+    /// says `encryption-data` in its manifest).
     Encrypted {
         /// The file's name.
         file_name: String,
@@ -216,6 +229,14 @@ impl SheetError {
                 "Sheet “{sheet}” of “{file_name}” has a value in {cell}, past the limit of {max_columns} \
                  columns: delete the extra columns."
             ),
+            (TooManyCells { file_name, sheet, cell, max_cells }, Lang::Es) => format!(
+                "«{file_name}» tiene más de {max_cells} valores (se llegó al límite en {cell} de la hoja \
+                 «{sheet}»): quite las hojas y columnas que no sean de socios."
+            ),
+            (TooManyCells { file_name, sheet, cell, max_cells }, Lang::En) => format!(
+                "“{file_name}” holds more than {max_cells} values (the limit was reached at {cell} of sheet \
+                 “{sheet}”): remove the sheets and columns that are not about members."
+            ),
             (Damaged { file_name, detail }, Lang::Es) => format!(
                 "El libro «{file_name}» está dañado y no se puede leer ({detail}). Ábralo en Excel o LibreOffice \
                  y guárdelo de nuevo, o descárguelo otra vez."
@@ -225,12 +246,12 @@ impl SheetError {
                  LibreOffice and save it again, or download it again."
             ),
             (Encrypted { file_name }, Lang::Es) => format!(
-                "«{file_name}» está protegido con contraseña. Ábralo en Excel, quite la contraseña \
-                 (Archivo › Información › Proteger libro) y guárdelo de nuevo."
+                "«{file_name}» está protegido con contraseña. Ábralo en Excel o LibreOffice, quite la \
+                 contraseña y guárdelo de nuevo."
             ),
             (Encrypted { file_name }, Lang::En) => format!(
-                "“{file_name}” is protected with a password. Open it in Excel, remove the password \
-                 (File › Info › Protect Workbook) and save it again."
+                "“{file_name}” is protected with a password. Open it in Excel or LibreOffice, remove the \
+                 password and save it again."
             ),
             (LegacyXls { file_name }, Lang::Es) => format!(
                 "«{file_name}» es un libro de Excel 97–2003 (.xls), que no se lee aquí. Ábralo en Excel y use \
