@@ -13,20 +13,26 @@
 mod decode;
 mod error;
 mod header;
+mod ids;
 pub mod import;
+mod json_out;
 mod rows;
 mod separator;
+mod vocabulary;
 mod workbook;
 
 pub use decode::{decode, Decoded, SourceEncoding};
 pub use error::SheetError;
 pub use header::{find_header, recognise, Column, HeaderCell, HeaderRow, HEADER_SEARCH_ROWS};
+pub use ids::IdMaker;
 pub use import::{
     import, plan, Decision, Decisions, Import, ImportProblem, ImportProblemKind, Mapping, MappingError, Plan,
     SheetKind, Target, UnmatchedValue,
 };
+pub use json_out::directory_json;
 pub use rows::{parse_rows, Row, Rows};
 pub use separator::{detect_separator, split_separator_hint, Separator};
+pub use vocabulary::{Vocabulary, VocabularyKind, VocabularyMatch};
 pub use workbook::{Cell, DateSystem, FileFormat, Sheet, SheetRow, Workbook};
 
 /// A CSV file read up to its header: the rows, how they were read, and the header found.
@@ -54,5 +60,7 @@ pub fn read_csv(bytes: &[u8], separator: Option<Separator>) -> Result<CsvSheet, 
     Ok(CsvSheet { encoding: decoded.encoding, replaced: decoded.replaced, rows, header })
 }
 
+#[cfg(test)]
+mod test_support;
 #[cfg(test)]
 mod tests;
