@@ -220,8 +220,8 @@ impl ImportProblemKind {
         match self {
             NoMembersSheet => lang
                 .pick(
-                    "Ninguna hoja tiene una fila de encabezados con columnas de socios, como «Nombre comercial» y «Ciudad»; no se importó ningún socio.",
-                    "No sheet has a header row with member columns, such as “Trade name” and “City”; no member was imported.",
+                    "Ninguna hoja tiene una fila de encabezados con columnas de socios, como «Nombre comercial» y «Ciudad»: los socios no se importaron.",
+                    "No sheet has a header row with member columns, such as “Trade name” and “City”: the members were not imported.",
                 )
                 .into(),
             SheetNotImported { rows } => if es {

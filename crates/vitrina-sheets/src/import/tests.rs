@@ -422,3 +422,450 @@ fn countries_and_languages_by_code_or_name() {
     assert_eq!(language("DE").map(|t| t.as_str().to_owned()).as_deref(), Some("de"));
     assert_eq!(language("Klingon"), None);
 }
+
+fn socios_with_nested() -> Vec<Sheet> {
+    let socios = sheet(
+        "Socios",
+        &[
+            &["Id", "Nombre comercial", "Razón social", "Ciudad"],
+            &["forja", "Forja Ñandú", "Forja Ñandú, S.A. de C.V.", "León"],
+            &["", "Plásticos del Bajío", "", "Celaya"],
+        ],
+    );
+    let contactos = sheet(
+        "Contactos",
+        &[
+            &["Empresa", "Nombre", "Puesto_es", "Puesto_en", "Correo electrónico", "Teléfono", "WhatsApp", "LinkedIn"],
+            &[
+                "forja",
+                "Ana Pérez",
+                "Compras",
+                "Purchasing",
+                "ana@forja.mx",
+                "(614) 410-2233",
+                "044 614 410 2233",
+                "linkedin.com/in/ana",
+            ],
+            &["PLASTICOS DEL BAJIO", "Luis Gómez", "", "", "luis@", "614 410 22", "123", ""],
+            &["Forja Ñandú, S.A. de C.V.", "Ana Perez", "", "", "", "", "", ""],
+            &["Forja Ñandú", "Ana Pérez Ruiz", "", "", "", "+52 1 614 410 2233", "", ""],
+            &["Metales Fantasma", "Pedro", "", "", "", "", "", ""],
+            &["", "Sin Empresa", "", "", "", "", "", ""],
+            &["forja", "", "Ventas", "", "ventas@forja.mx", "", "", ""],
+        ],
+    );
+    let certificaciones = sheet(
+        "Certificaciones",
+        &[
+            &["Empresa", "Certificación", "Vigencia", "Sitio", "Organismo certificador"],
+            &["forja", "IATF 16949", "30/06/2027", "Planta León", "TÜV"],
+            &["Plásticos del Bajío", "ISO 9001:2015", "", "", ""],
+            &["forja", "ISO 14001", "", "", ""],
+            &["forja", "", "2027-01-01", "", ""],
+        ],
+    );
+    vec![socios, contactos, certificaciones]
+}
+
+#[test]
+fn contacts_and_certificates_come_from_their_own_sheets_keyed_by_company() {
+    let mut sheets = socios_with_nested();
+    // An xlsx date serial in the valid-until column.
+    sheets[2].rows[2].cells[2] = Cell::Date { serial: 46387.0, system: DateSystem::Excel1900 };
+    let result = run(sheets);
+    let forja = member(&result, "forja");
+    let ana = &forja.contacts[0];
+    assert_eq!((ana.id.as_str(), ana.name.as_str()), ("ana-perez", "Ana Pérez"));
+    assert_eq!(text_of(&ana.role), [("es".into(), "Compras".into()), ("en".into(), "Purchasing".into())]);
+    assert_eq!(ana.email.as_ref().map(|e| e.as_str()), Some("ana@forja.mx"));
+    assert_eq!(ana.phone.as_deref(), Some("+526144102233"));
+    assert_eq!(ana.whatsapp.as_ref().map(|w| w.as_str()), Some("+526144102233"));
+    assert_eq!(ana.linkedin.as_ref().map(HttpUrl::as_str), Some("https://linkedin.com/in/ana"));
+    // Found by legal name, then by name; the same person folded is not added twice.
+    assert_eq!(forja.contacts.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["Ana Pérez", "Ana Pérez Ruiz"]);
+    assert_eq!(forja.contacts[1].phone.as_deref(), Some("+526144102233"));
+    let plasticos = &result.directory.members[1];
+    let luis = &plasticos.contacts[0];
+    assert_eq!((luis.email.as_ref(), luis.phone.as_deref(), luis.whatsapp.as_ref()), (None, Some("614 410 22"), None));
+
+    let certificates: Vec<(&str, Option<String>, Vec<(String, String)>, Option<&str>)> = forja
+        .certifications
+        .iter()
+        .map(|c| (c.id.as_str(), c.valid_until.map(|d| d.to_string()), text_of(&c.site), c.body.as_deref()))
+        .collect();
+    assert_eq!(
+        certificates,
+        [("iatf-16949", Some("2027-06-30".into()), vec![(String::new(), "Planta León".into())], Some("TÜV"))]
+    );
+    assert_eq!(plasticos.certifications[0].id.as_str(), "iso-9001");
+
+    let found: Vec<(&str, usize, Option<&str>, &ImportProblemKind)> =
+        result.problems.iter().map(|p| (p.sheet.as_str(), p.row, p.column.as_deref(), &p.kind)).collect();
+    let expect_kinds = [
+        ("Contactos", 3, Some("Correo electrónico")),
+        ("Contactos", 3, Some("Teléfono")),
+        ("Contactos", 3, Some("WhatsApp")),
+        ("Contactos", 4, Some("Nombre")),
+        ("Contactos", 6, Some("Empresa")),
+        ("Contactos", 7, None),
+        ("Contactos", 8, None),
+        ("Certificaciones", 4, Some("Certificación")),
+        ("Certificaciones", 5, None),
+    ];
+    assert_eq!(found.iter().map(|(s, r, c, _)| (*s, *r, *c)).collect::<Vec<_>>(), expect_kinds, "{found:#?}");
+    assert!(matches!(found[0].3, ImportProblemKind::BadEmail { .. }));
+    assert!(matches!(found[1].3, ImportProblemKind::BadPhone { .. }));
+    assert!(matches!(found[2].3, ImportProblemKind::BadWhatsapp { .. }));
+    assert!(matches!(found[3].3, ImportProblemKind::DuplicateContact { .. }));
+    assert_eq!(found[4].3, &ImportProblemKind::UnknownCompany { company: "Metales Fantasma".into() });
+    assert_eq!(found[5].3, &ImportProblemKind::NoCompany);
+    assert_eq!(found[6].3, &ImportProblemKind::ContactWithoutName);
+    assert!(matches!(found[7].3, ImportProblemKind::Unmatched { value, .. } if value == "ISO 14001"));
+    assert_eq!(found[8].3, &ImportProblemKind::NoCertification);
+    assert!(result.problems[1].message(Lang::Es).contains("tal como está escrito"));
+    assert!(["contacts", "certifications"].iter().all(|field| result.fields_in_sheets.contains(*field)));
+}
+
+#[test]
+fn a_capability_matrix_sheet_marks_capabilities() {
+    let socios = sheet("Socios", &[&["Nombre", "Ciudad"], &["Uno", "León"], &["Dos", "Celaya"]]);
+    let matriz = sheet(
+        "Matriz de procesos",
+        &[
+            &["Matriz de capacidades 2026"],
+            &["Empresa", "Estampado", "Troquelado", "Maquinado", "Hidroformado", "Pintura"],
+            &["Uno", "X", "✓", "", "sí", "tal vez"],
+            &["Dos", "no", "0", "1", "", "yes"],
+            &["Tres", "x", "", "", "", ""],
+        ],
+    );
+    let result = run(vec![socios, matriz]);
+    let sheet_plan = &result.plan.workbooks[0].sheets[1];
+    assert_eq!((sheet_plan.kind, sheet_plan.header.map(|h| h.number)), (SheetKind::CapabilityMatrix, Some(2)));
+    let ids = |id: &str| member(&result, id).capabilities.iter().map(|c| c.as_str().to_owned()).collect::<Vec<_>>();
+    // Estampado and Troquelado (its alias) are one capability.
+    assert_eq!(ids("uno"), ["stamping"]);
+    assert_eq!(ids("dos"), ["machining", "painting"]);
+    let found = problems(&result);
+    assert_eq!(found.len(), 3, "{found:#?}");
+    assert_eq!((found[0].0, found[0].1), (2, Some("Hidroformado")));
+    assert!(matches!(found[0].2, ImportProblemKind::Unmatched { value, .. } if value == "Hidroformado"));
+    assert_eq!((found[1].0, found[1].1), (3, Some("Pintura")));
+    assert_eq!(found[1].2, &ImportProblemKind::BadMark { value: "tal vez".into() });
+    assert_eq!(found[2], (5, Some("Empresa"), &ImportProblemKind::UnknownCompany { company: "Tres".into() }));
+    assert_eq!(result.unmatched.len(), 1);
+    assert_eq!((result.unmatched[0].value.as_str(), result.unmatched[0].count), ("Hidroformado", 1));
+}
+
+#[test]
+fn decisions_map_add_or_leave_out_unmatched_names() {
+    let sheets = || {
+        vec![sheet(
+            "Socios",
+            &[
+                &["Nombre", "Procesos", "Certificaciones"],
+                &["Uno", "Corte láser, Hidroformado, Rolado, Granallado", "ISO 14001:2015"],
+                &["Dos", "HIDROFORMADO", "Industria Limpia"],
+            ],
+        )]
+    };
+    let undecided = run(sheets());
+    let unmatched: Vec<(&str, usize)> = undecided.unmatched.iter().map(|u| (u.value.as_str(), u.count)).collect();
+    assert_eq!(
+        unmatched,
+        [
+            ("Corte láser", 1),
+            ("Hidroformado", 2),
+            ("Rolado", 1),
+            ("Granallado", 1),
+            ("ISO 14001:2015", 1),
+            ("Industria Limpia", 1)
+        ]
+    );
+    assert_eq!(undecided.problems.len(), 7);
+    let decisions = Mapping::from_json(
+        r#"{ "decisions": {
+            "capabilities": { "corte laser": { "map_to": "machining" }, "Hidroformado": { "add": { "group": "metal" } },
+                              "Rolado": "leave_out", "Granallado": { "map_to": "no-such-capability" } },
+            "certifications": { "ISO 14001:2015": { "add": {} } } } }"#,
+    )
+    .unwrap()
+    .decisions;
+    let result = import(&[workbook(sheets())], &base(), &Mapping::default(), &decisions);
+    let ids = |id: &str| member(&result, id).capabilities.iter().map(|c| c.as_str().to_owned()).collect::<Vec<_>>();
+    assert_eq!(ids("uno"), ["machining", "hidroformado"]);
+    assert_eq!(ids("dos"), ["hidroformado"]);
+    let added = result.directory.capability("hidroformado").unwrap();
+    assert_eq!(
+        (added.group.as_ref().map(Slug::as_str), &added.label),
+        (Some("metal"), &Text::Plain("Hidroformado".into()))
+    );
+    assert_eq!(result.directory.capabilities.len(), base().capabilities.len() + 1);
+    assert_eq!(member(&result, "uno").certifications[0].id.as_str(), "iso-14001-2015");
+    assert!(result.directory.certification("iso-14001-2015").is_some());
+    let kinds: Vec<&ImportProblemKind> = result.problems.iter().map(|p| &p.kind).collect();
+    assert!(
+        matches!(kinds[0], ImportProblemKind::DecisionToUnknownId { id, .. } if id == "no-such-capability"),
+        "{kinds:#?}"
+    );
+    assert!(matches!(kinds[1], ImportProblemKind::Unmatched { value, .. } if value == "Industria Limpia"));
+    assert_eq!(kinds.len(), 2);
+    assert_eq!(
+        result.unmatched.iter().find(|u| u.folded == "rolado").and_then(|u| u.decision.clone()),
+        Some(Decision::LeaveOut)
+    );
+}
+
+#[test]
+fn rows_without_a_name_and_duplicates_are_problems_not_members() {
+    let result = run(vec![sheet(
+        "Socios",
+        &[
+            &["Id", "Nombre", "Razón social", "Ciudad"],
+            &["", "Acme", "", "León"],
+            &["", "", "", "Celaya"],
+            &["", "ACMÉ", "", "Silao"],
+            &["beta", "Beta", "", ""],
+            &["beta", "Beta Dos", "", ""],
+            &["", "", "Industrias Ruiz, S.A.", ""],
+            &["Bad Id!", "Zeta", "", ""],
+            &["", "***", "", ""],
+        ],
+    )]);
+    let members: Vec<(&str, &str)> =
+        result.directory.members.iter().map(|m| (m.id.as_str(), m.name.as_str())).collect();
+    assert_eq!(
+        members,
+        [("acme", "Acme"), ("beta", "Beta"), ("industrias-ruiz", "Industrias Ruiz, S.A."), ("zeta", "Zeta")]
+    );
+    let found = problems(&result);
+    assert_eq!(found[0], (3, None, &ImportProblemKind::NoName));
+    assert_eq!(
+        found[1],
+        (
+            4,
+            None,
+            &ImportProblemKind::DuplicateMember { first_sheet: "Socios".into(), first_row: 2, key: "ACMÉ".into() }
+        )
+    );
+    assert_eq!(
+        found[2],
+        (
+            6,
+            None,
+            &ImportProblemKind::DuplicateMember { first_sheet: "Socios".into(), first_row: 5, key: "beta".into() }
+        )
+    );
+    assert_eq!(
+        found[3],
+        (7, None, &ImportProblemKind::NameFromLegalName { legal_name: "Industrias Ruiz, S.A.".into() })
+    );
+    assert_eq!(found[4], (8, Some("Id"), &ImportProblemKind::BadId { value: "Bad Id!".into(), made: "zeta".into() }));
+    assert_eq!(found[5], (9, None, &ImportProblemKind::NoIdFromName { name: "***".into() }));
+    assert_eq!(found.len(), 6);
+    let message = result.problems[1].message(Lang::En);
+    assert!(message.contains("row 2") && message.contains("was kept"), "{message}");
+}
+
+#[test]
+fn ids_are_stable_and_never_taken_from_an_id_cell() {
+    let result = run(vec![sheet(
+        "Socios",
+        &[&["Nombre", "Id"], &["Aceros del Norte, S.A. de C.V.", ""], &["Nuevo", ""], &["Otro", "nuevo"]],
+    )]);
+    let ids: Vec<&str> = result.directory.members.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(ids, ["acenor", "nuevo-2", "nuevo"]);
+    assert_eq!(result.problems, []);
+}
+
+#[test]
+fn formula_looking_text_stays_text_and_errors_are_listed() {
+    let mut socios = sheet(
+        "Socios",
+        &[
+            &["Nombre", "Presentación", "Sitio web", "Ciudad"],
+            &["=HYPERLINK(\"http://evil.example\",\"Acme\")", "=1+1", "=HYPERLINK(\"http://acme.mx\")", "@León"],
+            &["Beta", "-menos", "javascript:alert(1)", ""],
+        ],
+    );
+    socios.rows[2].cells[3] = Cell::Error("#N/A".into());
+    let result = run(vec![socios]);
+    let first = &result.directory.members[0];
+    assert_eq!(first.name, "=HYPERLINK(\"http://evil.example\",\"Acme\")");
+    assert_eq!(first.pitch, Some(Text::Plain("=1+1".into())));
+    assert_eq!(first.location.as_ref().and_then(|l| l.city.as_deref()), Some("@León"));
+    assert_eq!(first.website, None);
+    assert_eq!(result.directory.members[1].website, None);
+    assert_eq!(result.directory.members[1].pitch, Some(Text::Plain("-menos".into())));
+    assert!(looks_like_formula(&first.name) && !looks_like_formula("Acme"));
+    let found = problems(&result);
+    assert_eq!(found.len(), 3, "{found:#?}");
+    assert!(matches!(found[0].2, ImportProblemKind::BadUrl { problem: UrlProblem::Formula, .. }));
+    assert_eq!(found[1], (3, Some("Ciudad"), &ImportProblemKind::ErrorValue { value: "#N/A".into() }));
+    assert!(
+        matches!(found[2].2, ImportProblemKind::BadUrl { problem: UrlProblem::Scheme(s), .. } if s == "javascript")
+    );
+}
+
+#[test]
+fn two_columns_for_one_field_keep_the_first_and_list_the_other() {
+    let result = run(vec![sheet(
+        "Socios",
+        &[
+            &["Nombre comercial", "Empresa", "Presentación", "Presentación_es", "Ciudad"],
+            &["Acme", "Acme Industrial", "Hola", "Hola", "León"],
+            &["Beta", "beta", "Texto", "Texto es", ""],
+        ],
+    )]);
+    assert_eq!(result.directory.members[0].pitch, Some(Text::ByLang(vec![("es".into(), "Hola".into())])));
+    let found = problems(&result);
+    assert_eq!(
+        found,
+        [
+            (
+                2,
+                Some("Empresa"),
+                &ImportProblemKind::TwoValues { kept: "Acme".into(), dropped: "Acme Industrial".into() }
+            ),
+            (
+                3,
+                Some("Presentación"),
+                &ImportProblemKind::TwoValues { kept: "Texto es".into(), dropped: "Texto".into() }
+            ),
+        ]
+    );
+}
+
+#[test]
+fn phones_in_every_style_become_e164() {
+    let result = run(vec![sheet(
+        "Socios",
+        &[
+            &["Nombre", "Contacto", "Teléfono", "WhatsApp"],
+            &["A", "Ana", "(614) 410-2233", "614 410 2233"],
+            &["B", "Beto", "044 614 410 2233", "+52 1 614 410 2233"],
+            &["C", "Caro", "+1 (512) 555-0134", "01 614 410 2233"],
+            &["D", "Dani", "614.410.2233 ext. 12", "no tiene"],
+        ],
+    )]);
+    let phones: Vec<(Option<&str>, Option<&str>)> = result
+        .directory
+        .members
+        .iter()
+        .map(|m| (m.contacts[0].phone.as_deref(), m.contacts[0].whatsapp.as_ref().map(|w| w.as_str())))
+        .collect();
+    assert_eq!(
+        phones,
+        [
+            (Some("+526144102233"), Some("+526144102233")),
+            (Some("+526144102233"), Some("+526144102233")),
+            (Some("+15125550134"), Some("+526144102233")),
+            (Some("614.410.2233 ext. 12"), None),
+        ]
+    );
+    let found = problems(&result);
+    assert_eq!(found.len(), 2);
+    assert!(matches!(found[0], (5, Some("Teléfono"), ImportProblemKind::BadPhone { .. })));
+    assert!(matches!(found[1], (5, Some("WhatsApp"), ImportProblemKind::BadWhatsapp { .. })));
+}
+
+#[test]
+fn a_csv_file_is_imported_and_its_separator_and_encoding_are_planned() {
+    let bytes = b"sep=;\r\nRaz\xf3n social;Nombre comercial;Ciudad;Tel\xe9fono;Contacto\r\nForja \xd1and\xfa, S.A. de C.V.;Forja \xd1and\xfa;Le\xf3n;477 123 4567;Ana\r\n";
+    let csv = crate::read_csv(bytes, None).unwrap();
+    let workbook = Workbook::from_csv("socios.csv", csv.encoding, csv.replaced, csv.rows);
+    let result = import(&[workbook], &base(), &Mapping::default(), &Decisions::default());
+    assert_eq!(result.plan.workbooks[0].separator(), Some(crate::Separator::Semicolon));
+    assert_eq!(result.plan.workbooks[0].encoding(), Some(crate::SourceEncoding::Windows1252));
+    let forja = member(&result, "forja-nandu");
+    assert_eq!(forja.contacts[0].phone.as_deref(), Some("+524771234567"));
+    assert_eq!(result.problems, []);
+}
+
+#[test]
+fn every_problem_says_what_happened_in_both_languages() {
+    use ImportProblemKind::*;
+    let phone_problem =
+        vitrina_core::phone::from_typed("123", &vitrina_core::valid::CountryCode::mexico()).unwrap_err();
+    let kinds = vec![
+        NoMembersSheet,
+        SheetNotImported { rows: 3 },
+        NoHeaderRow { rows: 3 },
+        ColumnNotImported { values: 3 },
+        NoName,
+        NoIdFromName { name: "***".into() },
+        DuplicateMember { first_sheet: "Socios".into(), first_row: 2, key: "Acme".into() },
+        BadId { value: "X!".into(), made: "x".into() },
+        NameFromLegalName { legal_name: "Acme, S.A.".into() },
+        TwoValues { kept: "a".into(), dropped: "b".into() },
+        NoCompany,
+        UnknownCompany { company: "Z".into() },
+        ContactWithoutName,
+        DuplicateContact { name: "Ana".into() },
+        NoCertification,
+        UnknownKind { value: "Tier 9".into() },
+        BadNumber { value: "1,509".into(), problem: NumberProblem::Ambiguous { thousands: 1509.0, decimal: 1.509 } },
+        BadYear { value: "1492".into() },
+        BadDate { value: "60".into(), problem: DateProblem::PhantomLeapDay },
+        BadEmail { value: "a@".into(), problem: vitrina_core::valid::EmailProblem::BadDomain },
+        BadPhone { value: "123".into(), problem: phone_problem.clone() },
+        BadWhatsapp { value: "123".into(), problem: phone_problem },
+        BadUrl { value: "javascript:x".into(), problem: UrlProblem::Scheme("javascript".into()) },
+        BadCountry { value: "Narnia".into() },
+        BadLanguage { value: "Klingon".into() },
+        BadMark { value: "?".into() },
+        Unmatched { vocabulary: VocabularyKind::Capabilities, value: "Hidroformado".into() },
+        DecisionToUnknownId { vocabulary: VocabularyKind::Certifications, value: "X".into(), id: "y".into() },
+        ErrorValue { value: "#REF!".into() },
+    ];
+    // Every variant is in the list: this match stops compiling when one is added.
+    for kind in &kinds {
+        match kind {
+            NoMembersSheet
+            | SheetNotImported { .. }
+            | NoHeaderRow { .. }
+            | ColumnNotImported { .. }
+            | NoName
+            | NoIdFromName { .. }
+            | DuplicateMember { .. }
+            | BadId { .. }
+            | NameFromLegalName { .. }
+            | TwoValues { .. }
+            | NoCompany
+            | UnknownCompany { .. }
+            | ContactWithoutName
+            | DuplicateContact { .. }
+            | NoCertification
+            | UnknownKind { .. }
+            | BadNumber { .. }
+            | BadYear { .. }
+            | BadDate { .. }
+            | BadEmail { .. }
+            | BadPhone { .. }
+            | BadWhatsapp { .. }
+            | BadUrl { .. }
+            | BadCountry { .. }
+            | BadLanguage { .. }
+            | BadMark { .. }
+            | Unmatched { .. }
+            | DecisionToUnknownId { .. }
+            | ErrorValue { .. } => {}
+        }
+        let (es, en) = (kind.message(Lang::Es), kind.message(Lang::En));
+        assert!(!es.is_empty() && !en.is_empty() && es != en, "{kind:?}");
+        // Each message says what became of the value: kept, used, or not imported / left out.
+        let (es_lower, en_lower) = (es.to_lowercase(), en.to_lowercase());
+        let said_es = ["no se import", "se conserv", "se us", "se dej"].iter().any(|w| es_lower.contains(w));
+        let said_en = ["not imported", "kept", "was used", "left out"].iter().any(|w| en_lower.contains(w));
+        assert!(said_es && said_en, "{es} / {en}");
+    }
+    let problem = ImportProblem {
+        file: "f.xlsx".into(),
+        sheet: "Socios".into(),
+        row: 12,
+        column: Some("Teléfono".into()),
+        kind: NoName,
+    };
+    assert_eq!(problem.place(Lang::Es), "Socios, fila 12, columna «Teléfono»");
+    assert_eq!(problem.place(Lang::En), "Socios, row 12, column “Teléfono”");
+}
