@@ -4,6 +4,7 @@ use super::values::*;
 use super::*;
 use crate::workbook::{DateSystem, FileFormat};
 use proptest::prelude::*;
+use std::collections::HashSet;
 use vitrina_core::model::MemberKind;
 
 /// A base directory with a small vocabulary and one member whose id must survive.
@@ -868,4 +869,263 @@ fn every_problem_says_what_happened_in_both_languages() {
     };
     assert_eq!(problem.place(Lang::Es), "Socios, fila 12, columna «Teléfono»");
     assert_eq!(problem.place(Lang::En), "Socios, row 12, column “Teléfono”");
+}
+
+/// A real-looking members sheet of `n` rows below a title row: accents, legal forms, mixed
+/// tiers, phones in every style, lists in every separator, numbers and dates as typed.
+fn survey_sheet(n: usize) -> Sheet {
+    const TRADES: [&str; 10] = [
+        "Aceros",
+        "Forja",
+        "Plásticos",
+        "Maquinados",
+        "Troqueles",
+        "Inyección",
+        "Logística",
+        "Ingeniería",
+        "Pinturas",
+        "Fundición",
+    ];
+    const PLACES: [(&str, &str); 8] = [
+        ("del Bajío", "León"),
+        ("de Querétaro", "Querétaro"),
+        ("Peña Colorada", "Saltillo"),
+        ("del Norte", "Monterrey"),
+        ("Ñandú", "Celaya"),
+        ("de Chihuahua", "Chihuahua"),
+        ("Aguascalientes", "Aguascalientes"),
+        ("Irapuato", "Irapuato"),
+    ];
+    const LEGAL: [&str; 4] = [", S.A. de C.V.", " S. de R.L. de C.V.", ", S.A.P.I. de C.V.", " SA DE CV"];
+    const TIERS: [&str; 8] = ["Tier 1", "T2", "Nivel 3", "OEM", "Servicios", "Institución", "tier 2", "N1"];
+    const PROCESSES: [&str; 4] = ["Estampado, CNC", "Troquelado; Pintura", "Maquinado\nSoldadura MIG/MAG", ""];
+    const CERTIFICATES: [&str; 4] = ["IATF 16949, ISO 9001:2015", "ISO/TS 16949", "", "ISO 9001:2015"];
+    const EMPLOYEES: [&str; 4] = ["1,250", "85", "2.300", "1 509"];
+    const INVESTMENT: [&str; 4] = ["12.5", "3,75", "", "0,5"];
+    const PEOPLE: [&str; 5] = ["María José Núñez", "José Ángel Pérez", "Ana Sofía Ibáñez", "Raúl Güemes", "Lucía Peña"];
+    let phone = |i: usize| {
+        let last = format!("{:04}", i % 10_000);
+        match i % 6 {
+            0 => format!("(614) 410-{last}"),
+            1 => format!("044 614 410 {last}"),
+            2 => format!("+52 1 442 123 {last}"),
+            3 => format!("442.123.{last}"),
+            4 => format!("+52 (81) 8123 {last}"),
+            _ => format!("01 81 8123 {last}"),
+        }
+    };
+    let mut rows: Vec<SheetRow> = vec![
+        SheetRow { number: 1, cells: vec![Cell::Text("Clúster Automotriz — Encuesta de capacidades 2026".into())] },
+        SheetRow {
+            number: 3,
+            cells: [
+                "Nombre comercial",
+                "Razón social",
+                "Nivel/Tier",
+                "Ciudad",
+                "Estado",
+                "Procesos/Capacidades",
+                "Certificaciones",
+                "Empleados",
+                "Inversión planeada (MDD)",
+                "Contacto",
+                "Puesto",
+                "Correo electrónico",
+                "Teléfono",
+                "WhatsApp",
+                "Sitio web",
+                "Presentación_es",
+                "Presentación_en",
+                "Verificado",
+            ]
+            .iter()
+            .map(|h| Cell::Text((*h).into()))
+            .collect(),
+        },
+    ];
+    for i in 0..n {
+        let (place, city) = PLACES[(i / TRADES.len()) % PLACES.len()];
+        let name = if n <= TRADES.len() * PLACES.len() * 2 {
+            let edition = if i / (TRADES.len() * PLACES.len()) == 0 { "" } else { " Industrial" };
+            format!("{} {place}{edition}", TRADES[i % TRADES.len()])
+        } else {
+            format!("{} {place} {i}", TRADES[i % TRADES.len()])
+        };
+        let text = |s: &str| if s.is_empty() { Cell::Empty } else { Cell::Text(s.into()) };
+        let cells = vec![
+            Cell::Text(name.clone()),
+            Cell::Text(format!("{name}{}", LEGAL[i % LEGAL.len()])),
+            Cell::Text(TIERS[i % TIERS.len()].into()),
+            Cell::Text(city.into()),
+            Cell::Text("Guanajuato".into()),
+            text(PROCESSES[i % PROCESSES.len()]),
+            text(CERTIFICATES[i % CERTIFICATES.len()]),
+            if i % 5 == 0 { Cell::Number((i * 3) as f64) } else { Cell::Text(EMPLOYEES[i % EMPLOYEES.len()].into()) },
+            text(INVESTMENT[i % INVESTMENT.len()]),
+            Cell::Text(PEOPLE[i % PEOPLE.len()].into()),
+            Cell::Text(if i % 2 == 0 { "Gerente de Compras" } else { "Director Comercial" }.into()),
+            Cell::Text(format!("contacto{i}@empresa{i}.com.mx")),
+            Cell::Text(phone(i)),
+            Cell::Text(phone(i + 1)),
+            Cell::Text(format!("www.empresa{i}.mx")),
+            Cell::Text(format!("Fabricamos piezas para {name}.")),
+            Cell::Text(format!("We make parts for {name}.")),
+            Cell::Date { serial: 46_000.0 + (i % 300) as f64, system: DateSystem::Excel1900 },
+        ];
+        rows.push(SheetRow { number: i + 4, cells });
+    }
+    Sheet { name: "Socios".into(), rows }
+}
+
+#[test]
+fn a_real_looking_survey_of_120_members_imports_cleanly() {
+    let instructions = sheet("Instrucciones", &[&["Llene una fila por socio."]]);
+    let result = run(vec![instructions, survey_sheet(120)]);
+    assert_eq!(result.directory.members.len(), 120);
+    // The only problem is the instructions sheet, which is listed rather than lost.
+    assert_eq!(problems(&result), [(1, None, &ImportProblemKind::NoHeaderRow { rows: 1 })]);
+    let ids: HashSet<&str> = result.directory.members.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(ids.len(), 120);
+    for (member, source) in result.directory.members.iter().zip(&result.member_rows) {
+        let contact = &member.contacts[0];
+        for number in [contact.phone.as_deref(), contact.whatsapp.as_ref().map(|w| w.as_str())] {
+            let number = number.unwrap_or_default();
+            assert!(E164::parse(number).is_some_and(|e| e.as_str() == number), "row {}: {number:?}", source.row);
+        }
+        assert!(member.kind.is_some() && member.employees.is_some() && member.website.is_some());
+        assert!(member.legal_name.as_deref().is_some_and(|legal| legal.starts_with(&member.name)));
+    }
+    let first = &result.directory.members[0];
+    assert_eq!((first.id.as_str(), first.name.as_str()), ("aceros-del-bajio", "Aceros del Bajío"));
+    assert_eq!(first.capabilities.iter().map(Slug::as_str).collect::<Vec<_>>(), ["stamping", "machining"]);
+    assert_eq!(first.certifications.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), ["iatf-16949", "iso-9001"]);
+    assert_eq!((first.employees, first.contacts[0].phone.as_deref()), (Some(0), Some("+526144100000")));
+    let second = &result.directory.members[1];
+    assert_eq!(
+        (second.kind, second.employees, second.investment_musd),
+        (Some(MemberKind::Tier2), Some(85), Some(3.75))
+    );
+    assert_eq!(second.capabilities.iter().map(Slug::as_str).collect::<Vec<_>>(), ["stamping", "painting"]);
+    assert_eq!(second.certifications.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), ["iso-ts-16949"]);
+    let third = &result.directory.members[2];
+    assert_eq!(third.capabilities.iter().map(Slug::as_str).collect::<Vec<_>>(), ["machining", "mig-mag"]);
+    assert_eq!((third.employees, third.contacts[0].phone.as_deref()), (Some(2300), Some("+524421230002")));
+    assert_eq!(result.directory.members[3].employees, Some(1509));
+    assert_eq!(result.directory.members[4].kind, Some(MemberKind::Service));
+    assert_eq!(result.directory.members[5].kind, Some(MemberKind::Institution));
+    assert_eq!(result.directory.members[80].name, "Aceros del Bajío Industrial");
+}
+
+#[test]
+fn ten_thousand_rows_import_with_unique_ids() {
+    let result = run(vec![survey_sheet(10_000)]);
+    assert_eq!(result.directory.members.len(), 10_000);
+    assert_eq!(result.problems, []);
+    let ids: HashSet<&str> = result.directory.members.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(ids.len(), 10_000);
+    assert_eq!(result.member_rows.last().map(|r| r.row), Some(10_003));
+}
+
+/// Cells a hurried survey holds: blanks, duplicates up to case and accents, junk, formulas.
+fn messy_cell(column: usize) -> BoxedStrategy<String> {
+    let pool: &[&str] = match column {
+        // Nombre
+        0 => &["", "", "Acme", "ACMÉ", "Beta", "Gama, S.A.", "***", "=A1", "Delta", "  ", "Épsilon"],
+        // Razón social
+        1 => &["", "", "Acme, S.A. de C.V.", "Zeta SA de CV", "Beta"],
+        // Nivel
+        2 => &["", "Tier 1", "T2", "OEM", "Nivel 9", "servicios"],
+        // Empleados
+        3 => &["", "1,509", "15,5", "-2", "cien", "40"],
+        // Sitio web
+        4 => &["", "www.acme.mx", "javascript:alert(1)", "N/A", "http://b.mx"],
+        // Procesos
+        5 => &["", "Estampado", "Hidroformado, CNC", "x/y", "Soldadura MIG/MAG"],
+        // Observaciones (unknown)
+        _ => &["", "", "nota"],
+    };
+    let pool: Vec<String> = pool.iter().map(|s| (*s).to_owned()).collect();
+    prop::sample::select(pool).boxed()
+}
+
+const MESSY_HEADERS: [&str; 7] =
+    ["Nombre", "Razón social", "Nivel", "Empleados", "Sitio web", "Procesos", "Observaciones"];
+
+fn messy_rows() -> impl Strategy<Value = Vec<Vec<String>>> {
+    let row = (0..MESSY_HEADERS.len()).map(messy_cell).collect::<Vec<_>>();
+    prop::collection::vec(row, 0..25)
+}
+
+fn contact_rows() -> impl Strategy<Value = Vec<(String, String, String)>> {
+    let company = prop::sample::select(vec!["", "Acme", "acme", "Beta", "Nadie", "Zeta SA de CV"]);
+    let person = prop::sample::select(vec!["", "Ana", "ANA", "Luis"]);
+    let phone = prop::sample::select(vec!["", "614 410 2233", "12"]);
+    prop::collection::vec((company, person, phone).prop_map(|(c, p, t)| (c.into(), p.into(), t.into())), 0..10)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// Every non-blank row becomes a member (or a contact) or a listed problem; every value of
+    /// a member's row that is not on the member is a listed problem; no name is made up.
+    #[test]
+    fn every_row_becomes_a_member_or_a_problem(rows in messy_rows(), contacts in contact_rows()) {
+        let mut socios: Vec<Vec<String>> = vec![MESSY_HEADERS.iter().map(|h| (*h).to_owned()).collect()];
+        socios.extend(rows);
+        let contactos: Vec<Vec<String>> = std::iter::once(vec!["Empresa".to_owned(), "Nombre".into(), "Teléfono".into()])
+            .chain(contacts.into_iter().map(|(c, p, t)| vec![c, p, t]))
+            .collect();
+        let as_sheet = |name: &str, rows: &[Vec<String>]| {
+            let rows: Vec<Vec<&str>> = rows.iter().map(|row| row.iter().map(String::as_str).collect()).collect();
+            let rows: Vec<&[&str]> = rows.iter().map(Vec::as_slice).collect();
+            sheet(name, &rows)
+        };
+        let sheets = vec![as_sheet("Socios", &socios), as_sheet("Contactos", &contactos)];
+        let result = run(sheets.clone());
+        prop_assert_eq!(result.member_rows.len(), result.directory.members.len());
+        let problem_at = |sheet: &str, row: usize, column: Option<&str>| {
+            result.problems.iter().any(|p| p.sheet == sheet && p.row == row && (column.is_none() || p.column.as_deref() == column))
+        };
+        for row in sheets[0].rows.iter().skip(1).filter(|row| row.cells.iter().any(|c| !c.is_blank())) {
+            let made = result.member_rows.iter().position(|source| source.row == row.number);
+            match made {
+                None => prop_assert!(problem_at("Socios", row.number, None), "row {} is lost", row.number),
+                Some(index) => {
+                    let member = &result.directory.members[index];
+                    let cell = |column: usize| row.cells.get(column).map(|c| c.text().trim().to_owned()).unwrap_or_default();
+                    prop_assert!(member.name == cell(0) || member.name == cell(1), "name {:?} made up", member.name);
+                    let kept = [
+                        (2, member.kind.is_some()),
+                        (3, member.employees.is_some()),
+                        (4, member.website.is_some()),
+                    ];
+                    for (column, is_kept) in kept {
+                        if !cell(column).is_empty() && !is_kept {
+                            prop_assert!(problem_at("Socios", row.number, Some(MESSY_HEADERS[column])), "row {} column {} lost", row.number, column);
+                        }
+                    }
+                    for piece in split_list(&cell(5)) {
+                        let in_vocabulary = base().capabilities.iter().any(|c| c.label.variants().chain(c.aliases.words()).any(|w| normalize(w) == normalize(piece)));
+                        if !in_vocabulary && !cell(5).contains("MIG/MAG") {
+                            prop_assert!(problem_at("Socios", row.number, Some("Procesos")), "row {} lost {:?}", row.number, piece);
+                        }
+                    }
+                }
+            }
+        }
+        let n_contacts: usize = result.directory.members.iter().map(|m| m.contacts.len()).sum();
+        let contact_rows = sheets[1].rows.iter().skip(1).filter(|row| row.cells.iter().any(|c| !c.is_blank()));
+        let mut unexplained = 0;
+        for row in contact_rows {
+            if !problem_at("Contactos", row.number, None) {
+                unexplained += 1;
+            } else {
+                // A row with a problem may still be a contact (a phone kept as written), never lost.
+                let phone_only = result.problems.iter().filter(|p| p.sheet == "Contactos" && p.row == row.number)
+                    .all(|p| matches!(p.kind, ImportProblemKind::BadPhone { .. }));
+                unexplained += usize::from(phone_only);
+            }
+        }
+        prop_assert_eq!(unexplained, n_contacts, "every contact row without a dropping problem is a contact");
+    }
 }
