@@ -489,7 +489,8 @@ fn contacts_and_certificates_come_from_their_own_sheets_keyed_by_company() {
     let luis = &plasticos.contacts[0];
     assert_eq!((luis.email.as_ref(), luis.phone.as_deref(), luis.whatsapp.as_ref()), (None, Some("614 410 22"), None));
 
-    let certificates: Vec<(&str, Option<String>, Vec<(String, String)>, Option<&str>)> = forja
+    type Certificate<'a> = (&'a str, Option<String>, Vec<(String, String)>, Option<&'a str>);
+    let certificates: Vec<Certificate> = forja
         .certifications
         .iter()
         .map(|c| (c.id.as_str(), c.valid_until.map(|d| d.to_string()), text_of(&c.site), c.body.as_deref()))
