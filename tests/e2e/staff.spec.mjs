@@ -2,14 +2,15 @@
 // the merge with the published sample, directory.json out and loaded back, and the preview, at
 // phone and desktop sizes, in both languages, axe clean. The parsing worker's failure and time
 // limit end in a message, never a hung page.
-import { test, expect } from "./fixtures.mjs";
+import { test, expect, fixture, DIRECTORY_URL } from "./fixtures.mjs";
+import { readFileSync } from "node:fs";
 import { axeViolations, scrollsSideways, smallTargets } from "./a11y.mjs";
 
 /** A members sheet as Excel in a Spanish locale exports it: `;`, a title row, one unknown column. */
 const MEMBERS_CSV = [
   "Directorio de socios 2026;;;",
   "Razón social;Nombre comercial;Ciudad;Giro principal",
-  "Troqueles del Norte SA de CV;Troqueles del Norte;Chihuahua;Troquelado",
+  "Troqueles del Norte SA de CV;Troqueles del Norte;Chihuahua;Troquelado ligerísimo",
   "Plásticos Juárez SA;Plásticos Juárez;Ciudad Juárez;Inyección de plástico",
   "",
 ].join("\r\n");
@@ -54,7 +55,7 @@ test("a CSV is read in the worker: the plan shows the header below the title row
   await expect(staff.fieldOf("Razón social")).toHaveValue("legal_name");
   await expect(staff.fieldOf("Ciudad")).toHaveValue("location.city");
   await expect(staff.fieldOf("Giro principal")).toHaveValue("");
-  await expect(page.getByText("Ejemplos: Troquelado · Inyección de plástico")).toBeVisible();
+  await expect(page.getByText("Ejemplos: Troquelado ligerísimo · Inyección de plástico")).toBeVisible();
 });
 
 test("a column assigned by hand is read again with its field, and remembered for the next visit", async ({ page }) => {
@@ -81,7 +82,68 @@ test("the page speaks English when asked, and the separator can be overridden", 
   await expect(page.getByLabel("Separator")).toHaveValue(",");
   await page.getByLabel("Separator").selectOption(";");
   // Split on `;`, the file has one cell per row: no header is found any more.
-  await expect(page.getByText("No header row was found")).toBeVisible();
+  await expect(page.getByText(/No sheet has a header row/)).toBeVisible();
+  await expect(page.getByLabel("Separator")).toBeFocused();
+  await page.getByLabel("Separator").selectOption(",");
+  await expect(page.getByText("Header row 2")).toBeVisible();
+});
+
+test("a workbook and a CSV: a column and a name fixed by hand, merged into the sample, downloaded, and the app loads the file", async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const staff = new StaffPage(page);
+  await staff.open();
+  await staff.pick(
+    { name: "members-second-sheet.xlsx", mimeType: "application/octet-stream", buffer: fixture("sheets/members-second-sheet.xlsx") },
+    csvFile(),
+  );
+  await expect(page.getByRole("heading", { name: "members-second-sheet.xlsx" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Hoja «Socios»" }).first()).toBeVisible();
+  await expect(page.getByTestId("merge-summary")).toContainText("5 socios nuevos");
+
+  // The unknown column is the members' processes.
+  await staff.fieldOf("Giro principal").selectOption("capabilities");
+  await expect(staff.fieldOf("Giro principal")).toBeFocused();
+  // "Troquelado ligerísimo" is not in the vocabulary: listed beside the closest, mapped by hand.
+  const unmatched = page.getByRole("combobox", { name: /Troquelado ligerísimo/ });
+  await expect(unmatched).toHaveValue("");
+  await expect(page.getByRole("listitem").filter({ hasText: "Troquelado ligerísimo" }).first()).toBeVisible();
+  await unmatched.selectOption("map:stamping");
+  await expect(unmatched).toHaveValue("map:stamping");
+
+  // The summary comes before any file is written; missing members are kept unless asked.
+  await expect(page.getByRole("heading", { name: /No están en la hoja \(\d+, se conservan\)/ })).toBeVisible();
+  await expect(page.getByLabel(/Quitar del directorio/)).not.toBeChecked();
+
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Descargar directory.json" }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe("directory.json");
+  const written = readFileSync(await download.path(), "utf8");
+  const directory = JSON.parse(written);
+  const sample = JSON.parse(fixture("../../data/directory.json").toString("utf8"));
+  expect(directory.members.length).toBe(sample.members.length + 5);
+  const troqueles = directory.members.find((member) => member.name === "Troqueles del Norte");
+  expect(troqueles.capabilities).toEqual(["stamping"]);
+  const plasticos = directory.members.find((member) => member.name === "Plásticos Juárez");
+  expect(plasticos.capabilities).toEqual(["injection-molding"]);
+
+  // The visitors' app loads the written file.
+  await page.route(DIRECTORY_URL, (route) => route.fulfill({ contentType: "application/json", body: written }));
+  await page.goto("./#/?q=troqueles%20del%20norte");
+  await expect(page.locator(".member-card").filter({ hasText: "Troqueles del Norte" })).toBeVisible();
+});
+
+test("a file that is not a spreadsheet, and a zip bomb, are named; the page reads the next file", async ({ page }) => {
+  const staff = new StaffPage(page);
+  await staff.open();
+  await staff.pick({ name: "socios.xlsx", mimeType: "application/octet-stream", buffer: fixture("sheets/png-renamed.xlsx") });
+  await expect(page.locator(".file .staff-error")).toBeVisible();
+  await staff.pick({ name: "bomba.xlsx", mimeType: "application/octet-stream", buffer: fixture("sheets/bomb-lying-size.xlsx") });
+  await expect(page.locator(".file .staff-error")).toContainText(/bomba\.xlsx/);
+  await staff.pick(csvFile());
+  await expect(page.getByText("Fila de encabezados 2")).toBeVisible();
 });
 
 test("a worker that dies ends in a message, and the page reads the next file", async ({ page }) => {

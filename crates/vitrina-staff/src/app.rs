@@ -9,9 +9,11 @@ use vitrina_core::Lang;
 use crate::adapters::files::{self, PickedFile};
 use crate::adapters::worker::{self, WorkerFailure};
 use crate::adapters::{page, preview, storage};
-use crate::i18n::{field_label, ui};
-use crate::protocol::{encode_request, Assignment, Localized, ReadView, Reply, Request};
-use crate::reading::ASSIGNABLE;
+use crate::i18n::ui;
+use crate::protocol::{encode_request, Localized, ReadView, Reply, Request, SummaryView, UnmatchedView};
+use crate::reading::{assignable, decision_from_choice, target_from_value, TARGET_CAPABILITY, TARGET_IGNORE};
+use vitrina_core::search::normalize;
+use vitrina_sheets::{field_label, Mapping};
 
 /// Where the reading of the files stands.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,9 +55,10 @@ pub fn StaffPage() -> impl IntoView {
     Effect::new(move || page::set_language_and_title(lang.get(), ui(lang.get()).title));
 
     let picked: RwSignal<Vec<PickedFile>> = RwSignal::new(Vec::new());
+    let files_version = RwSignal::new(0_u32);
     let separator: RwSignal<Option<char>> = RwSignal::new(None);
-    let assignments: RwSignal<Vec<Assignment>> =
-        RwSignal::new(storage::load_mapping().and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default());
+    // The saved mapping's JSON: remembered on this device, and saved or loaded as a file.
+    let mapping: RwSignal<String> = RwSignal::new(storage::load_mapping().unwrap_or_default());
     let reading = RwSignal::new(Reading::Idle);
     let published = RwSignal::new(Published::Loading);
     let remove_missing = RwSignal::new(false);
@@ -81,10 +84,11 @@ pub fn StaffPage() -> impl IntoView {
         };
         let request = Request {
             file_names: files.iter().map(|file| file.name.clone()).collect(),
+            files_version: files_version.get_untracked(),
             separator: separator.get_untracked(),
-            assignments: assignments.get_untracked(),
+            mapping: mapping.get_untracked(),
             base_directory: base,
-            unmatched: Vec::new(),
+            remove_missing: remove_missing.get_untracked(),
         };
         let slices: Vec<&[u8]> = files.iter().map(|file| file.bytes.as_slice()).collect();
         let frame = encode_request(&request, &slices);
@@ -117,18 +121,67 @@ pub fn StaffPage() -> impl IntoView {
             let files = files::read_all(&list).await;
             if !files.is_empty() {
                 picked.set(files);
+                files_version.update(|version| *version = version.wrapping_add(1).max(1));
                 read_files(None);
             }
         });
     };
 
-    let assign = move |sheet: String, header: String, field: String, control: String| {
-        assignments.update(|all| {
-            all.retain(|assignment| !(assignment.sheet == sheet && assignment.header == header));
-            all.push(Assignment { sheet, header, field });
-        });
-        storage::save_mapping(&serde_json::to_string(&assignments.get_untracked()).unwrap_or_default());
+    // Every change to the mapping: remembered, then the files read again with it.
+    let change_mapping = move |change: &dyn Fn(&mut Mapping), control: String| {
+        let mut current = Mapping::from_json(&mapping.get_untracked()).unwrap_or_default();
+        change(&mut current);
+        let text = current.to_json();
+        storage::save_mapping(&text);
+        mapping.set(text);
         read_files(Some(control));
+    };
+    let assign = move |header: String, value: String, control: String| {
+        change_mapping(
+            &|mapping: &mut Mapping| match target_from_value(&value) {
+                Some(target) => mapping.assign(&header, target),
+                None => {
+                    mapping.columns.remove(&normalize(&header));
+                }
+            },
+            control,
+        )
+    };
+    let decide = move |certification: bool, folded: String, choice: String, control: String| {
+        change_mapping(
+            &|mapping: &mut Mapping| {
+                let decisions = if certification {
+                    &mut mapping.decisions.certifications
+                } else {
+                    &mut mapping.decisions.capabilities
+                };
+                match decision_from_choice(&choice) {
+                    Some(decision) => {
+                        decisions.insert(folded.clone(), decision);
+                    }
+                    None => {
+                        decisions.remove(&folded);
+                    }
+                }
+            },
+            control,
+        )
+    };
+    let load_mapping_file = move |list: Option<web_sys::FileList>| {
+        let Some(list) = list else { return };
+        leptos::task::spawn_local(async move {
+            let Some(file) = files::read_all(&list).await.into_iter().next() else { return };
+            match Mapping::from_json(&String::from_utf8_lossy(&file.bytes)) {
+                Ok(loaded) => {
+                    notice.set(None);
+                    let text = loaded.to_json();
+                    storage::save_mapping(&text);
+                    mapping.set(text);
+                    read_files(Some("mapping-load".into()));
+                }
+                Err(error) => notice.set(Some(Localized { es: error.message(Lang::Es), en: error.message(Lang::En) })),
+            }
+        });
     };
 
     let status = move || {
@@ -203,9 +256,10 @@ pub fn StaffPage() -> impl IntoView {
 
             {move || match reading.get() {
                 Reading::Done(view) => Some(view! {
-                    <Plan view=view.clone() lang=lang separator=separator assign=assign reread=read_files />
+                    <Plan view=view.clone() lang=lang separator=separator assign=assign reread=read_files load_mapping_file=load_mapping_file />
+                    <Unmatched unmatched=view.unmatched.clone() lang=lang decide=decide />
                     <Problems view=view.clone() lang=lang />
-                    <MergeAndDownloads view=view lang=lang published=published remove_missing=remove_missing notice=notice />
+                    <MergeAndDownloads view=view lang=lang published=published remove_missing=remove_missing notice=notice reread=read_files />
                 }.into_any()),
                 _ => None,
             }}
@@ -219,9 +273,12 @@ fn Plan(
     view: ReadView,
     lang: RwSignal<Lang>,
     separator: RwSignal<Option<char>>,
-    assign: impl Fn(String, String, String, String) + Copy + Send + Sync + 'static,
+    assign: impl Fn(String, String, String) + Copy + Send + Sync + 'static,
     reread: impl Fn(Option<String>) + Copy + Send + Sync + 'static,
+    load_mapping_file: impl Fn(Option<web_sys::FileList>) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
+    let mapping_json = view.mapping.clone();
+    let mapping_error = view.mapping_error.clone();
     let files = view
         .files
         .into_iter()
@@ -270,7 +327,6 @@ fn Plan(
                     let role = sheet.role.clone();
                     let header_row = sheet.header_row;
                     let rows = sheet.rows;
-                    let sheet_name = sheet.name.clone();
                     let columns = sheet
                         .columns
                         .into_iter()
@@ -280,14 +336,13 @@ fn Plan(
                             let header = column.header.clone();
                             let state = if column.by_hand {
                                 "by_hand"
-                            } else if column.field.is_empty() {
+                            } else if column.target.is_empty() {
                                 "unknown"
                             } else {
                                 "recognised"
                             };
                             let samples = column.samples.join(" · ");
-                            let current = column.field.clone();
-                            let sheet_for_select = sheet_name.clone();
+                            let current = column.target.clone();
                             let header_for_select = header.clone();
                             view! {
                                 <li class=format!("column column-{state}")>
@@ -309,25 +364,23 @@ fn Plan(
                                         on:change={
                                             let id = id.clone();
                                             move |event| {
-                                                assign(
-                                                    sheet_for_select.clone(),
-                                                    header_for_select.clone(),
-                                                    event_target_value(&event),
-                                                    id.clone(),
-                                                )
+                                                assign(header_for_select.clone(), event_target_value(&event), id.clone())
                                             }
                                         }
                                     >
                                         <option value="" selected=current.is_empty()>
-                                            {move || ui(lang.get()).not_used}
+                                            {move || ui(lang.get()).unassigned}
                                         </option>
-                                        {ASSIGNABLE
-                                            .into_iter()
-                                            .map(|column| {
-                                                let field = column.field();
+                                        {assignable()
+                                            .map(|value| {
+                                                let label = move || match value {
+                                                    TARGET_CAPABILITY => ui(lang.get()).matrix_column.to_string(),
+                                                    TARGET_IGNORE => ui(lang.get()).not_used.to_string(),
+                                                    field => field_label(field, lang.get()),
+                                                };
                                                 view! {
-                                                    <option value=field selected=current == field>
-                                                        {move || field_label(field, lang.get())}
+                                                    <option value=value selected=current == value>
+                                                        {label}
                                                     </option>
                                                 }
                                             })
@@ -378,10 +431,31 @@ fn Plan(
             }
         })
         .collect_view();
+    let save_mapping = move |_| {
+        files::download("vitrina-mapping.json", "application/json", mapping_json.as_bytes());
+    };
     view! {
         <section aria-labelledby="plan-heading">
             <h2 id="plan-heading" tabindex="-1">{move || ui(lang.get()).plan_heading}</h2>
             {files}
+            <div class="actions">
+                <button type="button" class="button" on:click=save_mapping>
+                    {move || ui(lang.get()).mapping_save}
+                </button>
+                <label class="file-pick">
+                    <span>{move || ui(lang.get()).mapping_load}</span>
+                    <input
+                        id="mapping-load"
+                        type="file"
+                        accept=".json,application/json"
+                        on:change=move |event| {
+                            load_mapping_file(files::input_files(&event));
+                            files::clear_input(&event);
+                        }
+                    />
+                </label>
+            </div>
+            {mapping_error.map(|error| view! { <p class="staff-error">{move || error.get(lang.get()).to_string()}</p> })}
         </section>
     }
 }
@@ -390,6 +464,23 @@ fn Plan(
 #[component]
 fn Problems(view: ReadView, lang: RwSignal<Lang>) -> impl IntoView {
     let problems = view.problems;
+    let for_download = StoredValue::new(problems.clone());
+    let download = move |_| {
+        let lang = lang.get_untracked();
+        let rows: Vec<vitrina_sheets::ProblemRow> = for_download.with_value(|problems| {
+            problems
+                .iter()
+                .map(|problem| vitrina_sheets::ProblemRow {
+                    sheet: problem.sheet.clone(),
+                    row: problem.row,
+                    column: problem.column.clone(),
+                    message: problem.message.get(lang).to_string(),
+                })
+                .collect()
+        });
+        let text = vitrina_sheets::problems_csv(&rows, lang);
+        files::download(lang.pick("problemas.csv", "problems.csv"), "text/csv", text.as_bytes());
+    };
     let empty = problems.is_empty();
     let items = problems
         .into_iter()
@@ -413,9 +504,83 @@ fn Problems(view: ReadView, lang: RwSignal<Lang>) -> impl IntoView {
             <Show when=move || empty>
                 <p>{move || ui(lang.get()).problems_none}</p>
             </Show>
+            <Show when=move || !empty>
+                <button type="button" class="button" on:click=download>
+                    {move || ui(lang.get()).problems_download}
+                </button>
+            </Show>
             <ul class="problems">{items}</ul>
         </section>
     }
+}
+
+/// Names the vocabulary lacks, beside the closest entries, with a choice for each.
+#[component]
+fn Unmatched(
+    unmatched: Vec<UnmatchedView>,
+    lang: RwSignal<Lang>,
+    decide: impl Fn(bool, String, String, String) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    if unmatched.is_empty() {
+        return None;
+    }
+    let items = unmatched
+        .into_iter()
+        .enumerate()
+        .map(|(index, value)| {
+            let id = format!("unmatched-{index}");
+            let closest_labels = value.closest.clone();
+            let closest_text = move || {
+                closest_labels.iter().map(|(_, label)| label.get(lang.get()).to_string()).collect::<Vec<_>>().join(", ")
+            };
+            let options = value
+                .closest
+                .iter()
+                .map(|(closest_id, label)| {
+                    let choice = format!("map:{closest_id}");
+                    let selected = value.choice == choice;
+                    let label = label.clone();
+                    view! {
+                        <option value=choice selected=selected>
+                            {move || format!("{} «{}»", ui(lang.get()).choice_map, label.get(lang.get()))}
+                        </option>
+                    }
+                })
+                .collect_view();
+            let (certification, folded, current) = (value.certification, value.folded.clone(), value.choice.clone());
+            view! {
+                <li class="column">
+                    <label for=id.clone()>
+                        <strong>{value.value.clone()}</strong>
+                        " ("
+                        {move || if certification { ui(lang.get()).certification } else { ui(lang.get()).capability }}
+                        ", "
+                        {value.count}
+                        ")"
+                    </label>
+                    <p class="samples">{move || ui(lang.get()).unmatched_closest} ": " {closest_text}</p>
+                    <select
+                        id=id.clone()
+                        on:change={
+                            let id = id.clone();
+                            move |event| decide(certification, folded.clone(), event_target_value(&event), id.clone())
+                        }
+                    >
+                        <option value="" selected=current.is_empty()>{move || ui(lang.get()).undecided}</option>
+                        {options}
+                        <option value="add" selected=current == "add">{move || ui(lang.get()).choice_add}</option>
+                        <option value="leave" selected=current == "leave">{move || ui(lang.get()).choice_leave}</option>
+                    </select>
+                </li>
+            }
+        })
+        .collect_view();
+    Some(view! {
+        <section aria-labelledby="unmatched-heading">
+            <h2 id="unmatched-heading">{move || ui(lang.get()).unmatched_heading}</h2>
+            <ul class="columns">{items}</ul>
+        </section>
+    })
 }
 
 /// Steps 4 and 5: the merge summary, then the files out and the preview.
@@ -426,15 +591,52 @@ fn MergeAndDownloads(
     published: RwSignal<Published>,
     remove_missing: RwSignal<bool>,
     notice: RwSignal<Option<Localized>>,
+    reread: impl Fn(Option<String>) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let directory_json = view.directory_json.clone();
-    let has_members = !directory_json.is_empty();
+    let directory_json = StoredValue::new(view.directory_json.clone());
+    let has_members = view.summary.is_some();
     let open_preview = move |_| {
-        if !preview::open(directory_json.clone().into_bytes()) {
+        if !preview::open(directory_json.get_value().into_bytes()) {
             notice.set(Some(Localized {
                 es: ui(Lang::Es).preview_blocked.into(),
                 en: ui(Lang::En).preview_blocked.into(),
             }));
+        }
+    };
+    let merged =
+        move || vitrina_core::load_directory(directory_json.get_value().as_bytes()).ok().map(|loaded| loaded.directory);
+    let download_json = move |_| {
+        files::download("directory.json", "application/json", directory_json.get_value().as_bytes());
+    };
+    let download_xlsx = move |_| {
+        let lang = lang.get_untracked();
+        match merged().map(|directory| vitrina_sheets::directory_xlsx(&directory, lang)) {
+            Some(Ok(bytes)) => {
+                files::download(lang.pick("socios.xlsx", "members.xlsx"), XLSX, &bytes);
+            }
+            Some(Err(error)) => {
+                notice.set(Some(Localized { es: error.message(Lang::Es), en: error.message(Lang::En) }))
+            }
+            None => {}
+        }
+    };
+    let download_csv = move |_| {
+        if let Some(directory) = merged() {
+            let lang = lang.get_untracked();
+            files::download(
+                lang.pick("socios.csv", "members.csv"),
+                "text/csv",
+                vitrina_sheets::directory_csv(&directory).as_bytes(),
+            );
+        }
+    };
+    let download_template = move |_| {
+        let lang = lang.get_untracked();
+        match vitrina_sheets::template_xlsx(merged().as_ref(), lang) {
+            Ok(bytes) => {
+                files::download(lang.pick("plantilla-socios.xlsx", "members-template.xlsx"), XLSX, &bytes);
+            }
+            Err(error) => notice.set(Some(Localized { es: error.message(Lang::Es), en: error.message(Lang::En) })),
         }
     };
     view! {
@@ -445,20 +647,98 @@ fn MergeAndDownloads(
                 Published::Failed => Some(view! { <p>{move || ui(lang.get()).published_failed}</p> }.into_any()),
                 Published::Loaded(_) => None,
             }}
-            <Show when=move || !has_members>
-                <p>{move || ui(lang.get()).no_members}</p>
-            </Show>
+            {match view.summary {
+                Some(summary) => view! { <Summary summary=summary lang=lang /> }.into_any(),
+                None => view! { <p>{move || ui(lang.get()).no_members}</p> }.into_any(),
+            }}
             <label class="check">
-                <input type="checkbox" prop:checked=move || remove_missing.get() on:change=move |event| remove_missing.set(event_target_checked(&event)) />
+                <input
+                    id="remove-missing"
+                    type="checkbox"
+                    prop:checked=move || remove_missing.get()
+                    on:change=move |event| {
+                        remove_missing.set(event_target_checked(&event));
+                        reread(Some("remove-missing".into()));
+                    }
+                />
                 {move || ui(lang.get()).remove_missing}
             </label>
         </section>
         <section aria-labelledby="downloads-heading">
             <h2 id="downloads-heading">{move || ui(lang.get()).downloads_heading}</h2>
-            <button type="button" on:click=open_preview disabled=!has_members>
-                {move || ui(lang.get()).preview}
-            </button>
+            <div class="actions">
+                <button type="button" class="button" on:click=download_json disabled=!has_members>
+                    {move || ui(lang.get()).download_json}
+                </button>
+                <button type="button" class="button" on:click=download_xlsx disabled=!has_members>
+                    {move || ui(lang.get()).download_xlsx}
+                </button>
+                <button type="button" class="button" on:click=download_csv disabled=!has_members>
+                    {move || ui(lang.get()).download_csv}
+                </button>
+                <button type="button" class="button" on:click=download_template>
+                    {move || ui(lang.get()).download_template}
+                </button>
+                <button type="button" class="button" on:click=open_preview disabled=!has_members>
+                    {move || ui(lang.get()).preview}
+                </button>
+            </div>
             {move || notice.get().map(|notice| view! { <p role="alert">{notice.get(lang.get()).to_string()}</p> })}
         </section>
+    }
+}
+
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// The merge's summary: who is added, who changes and how, who is missing.
+#[component]
+fn Summary(summary: SummaryView, lang: RwSignal<Lang>) -> impl IntoView {
+    let headline = summary.headline.clone();
+    let added =
+        summary.added.iter().map(|(id, name)| view! { <li>{name.clone()} " (" {id.clone()} ")"</li> }).collect_view();
+    let missing =
+        summary.missing.iter().map(|(id, name)| view! { <li>{name.clone()} " (" {id.clone()} ")"</li> }).collect_view();
+    let changed = summary
+        .changed
+        .iter()
+        .map(|change| {
+            let fields = change
+                .fields
+                .iter()
+                .map(|(label, before, after)| {
+                    let label = label.clone();
+                    let (before, after) = (before.clone(), after.clone());
+                    view! {
+                        <li>
+                            {move || label.get(lang.get()).to_string()}
+                            ": "
+                            <del>{before.clone()}</del>
+                            " → "
+                            <ins>{after.clone()}</ins>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <li>
+                    {change.name.clone()} " (" {change.id.clone()} ")"
+                    <ul>{fields}</ul>
+                </li>
+            }
+        })
+        .collect_view();
+    let (n_added, n_changed, n_missing) = (summary.added.len(), summary.changed.len(), summary.missing.len());
+    let removed = summary.removed;
+    view! {
+        <p class="summary-headline" data-testid="merge-summary">{move || headline.get(lang.get()).to_string()}</p>
+        <h3>{move || ui(lang.get()).added} " (" {n_added} ")"</h3>
+        <ul class="summary">{added}</ul>
+        <h3>{move || ui(lang.get()).changed} " (" {n_changed} ")"</h3>
+        <ul class="summary">{changed}</ul>
+        <h3>
+            {move || ui(lang.get()).missing} " (" {n_missing} ", "
+            {move || if removed { ui(lang.get()).removed } else { ui(lang.get()).kept }} ")"
+        </h3>
+        <ul class="summary">{missing}</ul>
     }
 }

@@ -51,16 +51,18 @@ interface_texts! {
     separator_comma: "Coma (,)", "Comma (,)";
     separator_semicolon: "Punto y coma (;)", "Semicolon (;)";
     separator_tab: "Tabulador", "Tab";
-    column: "Columna", "Column";
-    field: "Campo", "Field";
     samples: "Ejemplos", "Examples";
-    not_used: "(no se usa)", "(not used)";
+    not_used: "No se usa (a propósito)", "Not used (on purpose)";
+    unassigned: "(sin asignar)", "(not assigned)";
+    matrix_column: "Columna de la matriz de capacidades", "Capability matrix column";
+    capability: "capacidad", "capability";
+    certification: "certificación", "certification";
+    undecided: "(sin decidir: se deja fuera y se lista)", "(undecided: left out and listed)";
     recognised: "reconocida", "recognised";
     by_hand: "asignada a mano", "assigned by hand";
     unknown: "desconocida", "unknown";
     mapping_save: "Guardar la asignación (archivo)", "Save the mapping (file)";
     mapping_load: "Cargar una asignación", "Load a mapping";
-    mapping_bad: "Ese archivo no es una asignación de columnas de Vitrina.", "That file is not a Vitrina column mapping.";
     unmatched_heading: "Nombres que el vocabulario no tiene", "Names the vocabulary does not have";
     unmatched_closest: "Más parecidos", "Closest";
     choice_add: "Agregar como nuevo", "Add as new";
@@ -70,14 +72,12 @@ interface_texts! {
     problems_none: "Ningún problema.", "No problems.";
     problems_download: "Descargar problemas (CSV)", "Download problems (CSV)";
     problem_row: "Fila", "Row";
-    problem_message: "Qué pasa", "What is wrong";
     merge_heading: "4. Unir con el directorio publicado", "4. Merge with the published directory";
     published_loading: "Cargando el directorio publicado…", "Loading the published directory…";
     published_failed: "No se pudo cargar el directorio publicado; se parte de uno vacío.", "The published directory could not be loaded; starting from an empty one.";
     added: "Nuevos", "Added";
     changed: "Con cambios", "Changed";
     missing: "No están en la hoja", "Not in the sheet";
-    unchanged: "Sin cambios", "Unchanged";
     remove_missing: "Quitar del directorio a los socios que no están en la hoja", "Remove the members that are not in the sheet";
     kept: "se conservan", "kept";
     removed: "se quitarán", "will be removed";
@@ -99,31 +99,6 @@ pub fn ui(lang: Lang) -> &'static Ui {
     }
 }
 
-/// The label of a field path in the select and the plan.
-pub fn field_label(field: &str, lang: Lang) -> &'static str {
-    let (es, en) = match field {
-        "legal_name" => ("Razón social", "Legal name"),
-        "name" => ("Nombre comercial", "Trade name"),
-        "kind" => ("Nivel / Tier", "Tier"),
-        "location.city" => ("Ciudad", "City"),
-        "location.state" => ("Estado", "State"),
-        "capabilities" => ("Procesos / capacidades", "Processes / capabilities"),
-        "certifications" => ("Certificaciones", "Certifications"),
-        "employees" => ("Empleados", "Employees"),
-        "investment_musd" => ("Inversión planeada (MDD)", "Planned investment (MUSD)"),
-        "contacts[].name" => ("Contacto", "Contact"),
-        "contacts[].role" => ("Puesto", "Role"),
-        "contacts[].email" => ("Correo electrónico", "Email"),
-        "contacts[].phone" => ("Teléfono", "Phone"),
-        "contacts[].whatsapp" => ("WhatsApp", "WhatsApp"),
-        "website" => ("Sitio web", "Website"),
-        "pitch" => ("Presentación", "Pitch"),
-        "" => ("(no se usa)", "(not used)"),
-        _ => ("(otro)", "(other)"),
-    };
-    lang.pick(es, en)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,12 +109,5 @@ mod tests {
         assert!(es.iter().chain(&en).all(|text| !text.trim().is_empty()));
         let same = es.iter().zip(&en).filter(|(es, en)| es == en).count();
         assert_eq!(same, 0, "a text left untranslated");
-    }
-
-    #[test]
-    fn every_assignable_field_has_a_label() {
-        for column in crate::reading::ASSIGNABLE {
-            assert_ne!(field_label(column.field(), Lang::En), "(other)", "{}", column.field());
-        }
     }
 }

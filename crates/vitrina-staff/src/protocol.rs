@@ -12,37 +12,17 @@ use serde::{Deserialize, Serialize};
 pub struct Request {
     /// The files' names, in the order of their bytes in the frame.
     pub file_names: Vec<String>,
+    /// Counts the page's picks: the worker keeps the last pick's workbooks and reads the files
+    /// again only for a new pick or another separator.
+    pub files_version: u32,
     /// The CSV separator chosen by hand (`,` `;` or a tab); `None` detects it.
     pub separator: Option<char>,
-    /// Columns assigned by hand.
-    pub assignments: Vec<Assignment>,
-    /// The published directory's `directory.json`, whose vocabularies the import matches
-    /// capability and certification names against; empty for none.
+    /// The saved mapping's JSON (`vitrina_sheets::Mapping`); empty for none.
+    pub mapping: String,
+    /// The published directory's `directory.json`, merged into; empty for none.
     pub base_directory: String,
-    /// What to do with capability and certification names the vocabulary does not have.
-    pub unmatched: Vec<UnmatchedChoice>,
-}
-
-/// A column of a sheet assigned by hand to a member field.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Assignment {
-    /// The sheet's name.
-    pub sheet: String,
-    /// The header's text, as the sheet has it.
-    pub header: String,
-    /// The field path (`Column::field()`), or empty to ignore the column.
-    pub field: String,
-}
-
-/// A staff member's choice for one capability or certification name not in the vocabulary.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct UnmatchedChoice {
-    /// `capability` or `certification`.
-    pub kind: String,
-    /// The name as the sheet has it.
-    pub value: String,
-    /// `map:<id>`, `add` or `leave`.
-    pub choice: String,
+    /// Whether the merge removes the published members the sheets lack.
+    pub remove_missing: bool,
 }
 
 /// The worker's answer to one request.
@@ -55,7 +35,7 @@ pub enum Reply {
 }
 
 /// A text a person reads, in both languages.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Localized {
     /// Spanish.
     pub es: String,
@@ -80,10 +60,42 @@ pub struct ReadView {
     /// The imported members as a `directory.json` (the base directory's vocabularies included);
     /// empty when the import found no member sheet.
     pub directory_json: String,
-    /// The member fields the sheets had, as field paths.
-    pub fields: Vec<String>,
     /// Capability and certification names not in the vocabulary.
     pub unmatched: Vec<UnmatchedView>,
+    /// How many members the sheets gave.
+    pub members_read: usize,
+    /// The merge with the published directory, before anything is written.
+    pub summary: Option<SummaryView>,
+    /// The mapping in effect (the saved one), as JSON, to save as a file.
+    pub mapping: String,
+    /// Why the saved mapping was not used, when it was not.
+    pub mapping_error: Option<Localized>,
+}
+
+/// The merge's summary: members added, changed field by field, and missing.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SummaryView {
+    /// One line with the counts.
+    pub headline: Localized,
+    /// Id and name of each member added.
+    pub added: Vec<(String, String)>,
+    /// Each member changed.
+    pub changed: Vec<ChangeView>,
+    /// Id and name of each published member the sheets lack.
+    pub missing: Vec<(String, String)>,
+    /// True when the missing members are removed.
+    pub removed: bool,
+}
+
+/// One member changed, field by field.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChangeView {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Each field changed: its label, the value before and after.
+    pub fields: Vec<(Localized, String, String)>,
 }
 
 /// One file as read.
@@ -112,6 +124,8 @@ pub struct SheetView {
     pub role: Localized,
     /// True for the members sheet.
     pub is_members: bool,
+    /// True when the mapping names this sheet as the members sheet.
+    pub members_by_hand: bool,
     /// The header row's spreadsheet number, when one was found.
     pub header_row: Option<usize>,
     /// The header's columns.
@@ -123,9 +137,10 @@ pub struct SheetView {
 pub struct ColumnView {
     /// The header's text.
     pub header: String,
-    /// The field it fills (`Column::field()`), empty when not recognised.
-    pub field: String,
-    /// True when the field was assigned by hand.
+    /// What it is read as: a field path (`Column::field()`), `capability` (a matrix column),
+    /// `ignore`, or empty when not recognised.
+    pub target: String,
+    /// True when the mapping assigned it by hand.
     pub by_hand: bool,
     /// A few values from the rows below, to help assign it.
     pub samples: Vec<String>,
@@ -147,13 +162,17 @@ pub struct ProblemView {
 /// A capability or certification name the vocabulary does not have, and its nearest entries.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UnmatchedView {
-    /// `capability` or `certification`.
-    pub kind: String,
-    /// The name as the sheet has it.
+    /// True for a certification, false for a capability.
+    pub certification: bool,
+    /// The name as the sheet first has it.
     pub value: String,
+    /// The name folded: the key of its decision in the mapping.
+    pub folded: String,
+    /// How many cells hold it.
+    pub count: usize,
     /// The closest existing entries: id and label.
-    pub closest: Vec<(String, String)>,
-    /// The choice in effect (`map:<id>`, `add` or `leave`).
+    pub closest: Vec<(String, Localized)>,
+    /// The decision in effect: `map:<id>`, `add`, `leave`, or empty for none yet.
     pub choice: String,
 }
 

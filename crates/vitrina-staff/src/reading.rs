@@ -1,34 +1,83 @@
-//! What the parsing worker does with one request: read every file into a `Workbook`, plan the
-//! import, and describe the result for the page. Plain Rust: no browser, tested natively.
+//! What the parsing worker does with one request: read every file into a `Workbook`
+//! (`read_file`, limits checked before parsing), import them with the saved mapping and
+//! decisions, merge the result into the published directory, and describe it all for the page.
+//! Plain Rust: no browser, tested natively.
+//!
+//! The worker keeps the last pick's workbooks and the last published directory it parsed, so a
+//! column assigned by hand or a decision reads nothing again.
+
+use std::cell::RefCell;
 
 use crate::protocol::{
-    decode_request, encode_reply, ColumnView, FileView, Localized, ReadView, Reply, Request, SheetView,
+    decode_request, encode_reply, ChangeView, ColumnView, FileView, Localized, ProblemView, ReadView, Reply, Request,
+    SheetView, SummaryView, UnmatchedView,
 };
+use vitrina_core::model::{Cluster, Directory, FORMAT_VERSION};
 use vitrina_core::Lang;
-use vitrina_sheets::{find_header, read_csv, recognise, Column, FileFormat, Row, Separator, SourceEncoding, Workbook};
+use vitrina_sheets::import::VocabularyKind;
+use vitrina_sheets::{
+    directory_json, field_label, import, merge, read_file, Column, Decision, FileFormat, Mapping, MergeOptions,
+    ReadOptions, Separator, SheetKind, SourceEncoding, Target, Workbook,
+};
 
-/// How many values of an unknown column the plan shows, to help assign it by hand.
-pub const SAMPLES_SHOWN: usize = 3;
+/// Every select value a column can be given by hand, in the select's order: not used, then
+/// every member field, a capability matrix column, and ignored.
+pub fn assignable() -> impl Iterator<Item = &'static str> {
+    Column::ALL.into_iter().map(Column::field).chain([TARGET_CAPABILITY, TARGET_IGNORE])
+}
 
-/// Every field a column can be assigned to by hand, in the order of the select.
-pub const ASSIGNABLE: [Column; 16] = [
-    Column::LegalName,
-    Column::Name,
-    Column::Kind,
-    Column::City,
-    Column::State,
-    Column::Capabilities,
-    Column::Certifications,
-    Column::Employees,
-    Column::InvestmentMusd,
-    Column::ContactName,
-    Column::ContactRole,
-    Column::ContactEmail,
-    Column::ContactPhone,
-    Column::ContactWhatsapp,
-    Column::Website,
-    Column::Pitch,
-];
+/// The select value of a capability matrix column.
+pub const TARGET_CAPABILITY: &str = "capability";
+/// The select value of a column left out on purpose.
+pub const TARGET_IGNORE: &str = "ignore";
+
+/// The mapping's target for a select value; `None` for "not used" or a value no column has.
+pub fn target_from_value(value: &str) -> Option<Target> {
+    match value {
+        TARGET_CAPABILITY => Some(Target::Capability),
+        TARGET_IGNORE => Some(Target::Ignore),
+        field => Column::ALL.into_iter().find(|column| column.field() == field).map(Target::Column),
+    }
+}
+
+fn value_of_target(target: Option<&Target>) -> String {
+    match target {
+        Some(Target::Column(column)) => column.field().to_string(),
+        Some(Target::Capability) => TARGET_CAPABILITY.to_string(),
+        Some(Target::Ignore) => TARGET_IGNORE.to_string(),
+        None => String::new(),
+    }
+}
+
+/// The decision for a choice of the unmatched list (`map:<id>`, `add`, `leave`).
+pub fn decision_from_choice(choice: &str) -> Option<Decision> {
+    match choice {
+        "add" => Some(Decision::Add { group: None }),
+        "leave" => Some(Decision::LeaveOut),
+        _ => choice.strip_prefix("map:").map(|id| Decision::MapTo(id.to_string())),
+    }
+}
+
+fn choice_of(decision: Option<&Decision>) -> String {
+    match decision {
+        Some(Decision::MapTo(id)) => format!("map:{id}"),
+        Some(Decision::Add { .. }) => "add".into(),
+        Some(Decision::LeaveOut) => "leave".into(),
+        None => String::new(),
+    }
+}
+
+struct Cache {
+    files_key: Option<(u32, Option<char>, Vec<String>)>,
+    workbooks: Vec<Result<Workbook, Localized>>,
+    base_key: String,
+    base: Option<Directory>,
+}
+
+thread_local! {
+    static CACHE: RefCell<Cache> =
+        const { RefCell::new(Cache { files_key: None, workbooks: Vec::new(), base_key: String::new(), base: None }) };
+}
 
 /// Answers a request frame with a reply's bytes; never panics on a frame it cannot read.
 pub fn handle_frame(frame: &[u8]) -> Vec<u8> {
@@ -47,48 +96,16 @@ pub fn localized(message: impl Fn(Lang) -> String) -> Localized {
     Localized { es: message(Lang::Es), en: message(Lang::En) }
 }
 
-/// Reads every file of a request and describes what the import would make of them.
-pub fn read(request: &Request, files: &[&[u8]]) -> ReadView {
-    let separator = request.separator.and_then(separator_from_char);
-    let mut view = ReadView::default();
-    for (name, bytes) in request.file_names.iter().zip(files) {
-        match read_workbook(name, bytes, separator) {
-            Ok(workbook) => view.files.push(file_view(&workbook, request)),
-            Err(error) => view.files.push(FileView {
-                name: name.clone(),
-                format: localized(|_| String::new()),
-                // A CSV split on the wrong separator can be read again with another one.
-                separator: is_text(name).then(|| request.separator.unwrap_or(',')),
-                sheets: Vec::new(),
-                error: Some(error),
-            }),
-        }
-    }
-    view
-}
-
-fn extension(name: &str) -> String {
-    name.rsplit_once('.').map(|(_, extension)| extension.to_ascii_lowercase()).unwrap_or_default()
-}
-
-/// True for the names of separated-text files.
-fn is_text(name: &str) -> bool {
-    matches!(extension(name).as_str(), "csv" | "txt" | "tsv")
-}
-
-/// One file into a workbook, by its name's extension.
-fn read_workbook(name: &str, bytes: &[u8], separator: Option<Separator>) -> Result<Workbook, Localized> {
-    match extension(name).as_str() {
-        "csv" | "txt" | "tsv" => {
-            let sheet = read_csv(bytes, separator).map_err(|error| localized(|lang| error.message(lang)))?;
-            Ok(Workbook::from_csv(name, sheet.encoding, sheet.replaced, sheet.rows))
-        }
-        _ => Err(localized(|lang| {
-            lang.pick(
-                format!("«{name}» no es una hoja de cálculo que se pueda leer (.xlsx, .ods o .csv)."),
-                format!("“{name}” is not a spreadsheet that can be read (.xlsx, .ods or .csv)."),
-            )
-        })),
+/// What an import with no published directory starts from: no name, no vocabularies.
+pub fn empty_directory() -> Directory {
+    Directory {
+        format: FORMAT_VERSION,
+        cluster: Cluster::unnamed(),
+        capability_groups: Vec::new(),
+        capabilities: Vec::new(),
+        certifications: Vec::new(),
+        events: Vec::new(),
+        members: Vec::new(),
     }
 }
 
@@ -101,8 +118,206 @@ fn separator_from_char(character: char) -> Option<Separator> {
     }
 }
 
-fn separator_char(separator: Separator) -> char {
-    separator.byte() as char
+fn is_text(name: &str) -> bool {
+    let extension = name.rsplit_once('.').map(|(_, extension)| extension.to_ascii_lowercase()).unwrap_or_default();
+    matches!(extension.as_str(), "csv" | "txt" | "tsv")
+}
+
+/// Reads every file of a request, imports and merges them, and describes the result.
+pub fn read(request: &Request, files: &[&[u8]]) -> ReadView {
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let key = (request.files_version, request.separator, request.file_names.clone());
+        if cache.files_key.as_ref() != Some(&key) || request.files_version == 0 {
+            let options =
+                ReadOptions { separator: request.separator.and_then(separator_from_char), ..ReadOptions::default() };
+            cache.workbooks = request
+                .file_names
+                .iter()
+                .zip(files)
+                .map(|(name, bytes)| {
+                    read_file(name, bytes, &options).map_err(|error| localized(|lang| error.message(lang)))
+                })
+                .collect();
+            cache.files_key = Some(key);
+        }
+        if cache.base.is_none() || cache.base_key != request.base_directory {
+            cache.base =
+                vitrina_core::load_directory(request.base_directory.as_bytes()).ok().map(|loaded| loaded.directory);
+            cache.base_key = request.base_directory.clone();
+        }
+        let base = cache.base.clone().unwrap_or_else(empty_directory);
+        view_of(request, &cache.workbooks, &base)
+    })
+}
+
+fn view_of(request: &Request, workbooks: &[Result<Workbook, Localized>], base: &Directory) -> ReadView {
+    let (mapping, mapping_error) = if request.mapping.trim().is_empty() {
+        (Mapping::default(), None)
+    } else {
+        match Mapping::from_json(&request.mapping) {
+            Ok(mapping) => (mapping, None),
+            Err(error) => (Mapping::default(), Some(localized(|lang| error.message(lang)))),
+        }
+    };
+    let read: Vec<Workbook> = workbooks.iter().filter_map(|workbook| workbook.as_ref().ok().cloned()).collect();
+    let imported = import(&read, base, &mapping, &mapping.decisions);
+
+    let mut planned = imported.plan.workbooks.iter();
+    let files = request
+        .file_names
+        .iter()
+        .zip(workbooks)
+        .map(|(name, workbook)| match workbook {
+            Err(error) => FileView {
+                name: name.clone(),
+                format: localized(|_| String::new()),
+                // A CSV split on the wrong separator can be read again with another one.
+                separator: is_text(name).then(|| request.separator.unwrap_or(',')),
+                sheets: Vec::new(),
+                error: Some(error.clone()),
+            },
+            Ok(workbook) => {
+                let plan = planned.next();
+                let sheets = plan
+                    .map(|plan| {
+                        plan.sheets
+                            .iter()
+                            .map(|sheet| SheetView {
+                                name: sheet.name.clone(),
+                                rows: sheet.rows,
+                                role: sheet_role(sheet.kind),
+                                is_members: sheet.kind == SheetKind::Members,
+                                members_by_hand: mapping.names_members_sheet(&sheet.name),
+                                header_row: sheet.header.map(|header| header.number),
+                                columns: sheet
+                                    .columns
+                                    .iter()
+                                    .map(|column| ColumnView {
+                                        header: column.header.clone(),
+                                        target: value_of_target(column.target.as_ref()),
+                                        by_hand: column.assigned,
+                                        samples: column.samples.clone(),
+                                    })
+                                    .collect(),
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                FileView {
+                    name: name.clone(),
+                    format: format_label(&workbook.format),
+                    separator: plan.and_then(|plan| plan.separator()).map(|separator| separator.byte() as char),
+                    sheets,
+                    error: None,
+                }
+            }
+        })
+        .collect();
+
+    let problems = imported
+        .problems
+        .iter()
+        .map(|problem| ProblemView {
+            sheet: problem.sheet.clone(),
+            row: problem.row,
+            column: problem.column.clone().unwrap_or_default(),
+            message: localized(|lang| problem.message(lang)),
+        })
+        .collect();
+
+    let label_of = |certification: bool, id: &str| -> Localized {
+        let text = if certification {
+            imported.directory.certifications.iter().find(|entry| entry.id.as_str() == id).map(|entry| &entry.label)
+        } else {
+            imported.directory.capabilities.iter().find(|entry| entry.id.as_str() == id).map(|entry| &entry.label)
+        };
+        match text {
+            Some(text) => localized(|lang| text.resolve(lang.tag(), Some("es")).to_string()),
+            None => localized(|_| id.to_string()),
+        }
+    };
+    let unmatched = imported
+        .unmatched
+        .iter()
+        .map(|value| {
+            let certification = value.vocabulary == VocabularyKind::Certifications;
+            UnmatchedView {
+                certification,
+                value: value.value.clone(),
+                folded: value.folded.clone(),
+                count: value.count,
+                closest: value
+                    .closest
+                    .iter()
+                    .map(|id| (id.as_str().to_string(), label_of(certification, id.as_str())))
+                    .collect(),
+                choice: choice_of(value.decision.as_ref()),
+            }
+        })
+        .collect();
+
+    let has_members =
+        imported.plan.workbooks.iter().flat_map(|plan| &plan.sheets).any(|sheet| sheet.kind == SheetKind::Members);
+    let (summary, json) = if has_members {
+        let merged = merge(
+            base,
+            &imported.directory,
+            &imported.fields_in_sheets,
+            &MergeOptions { remove_missing: request.remove_missing },
+        );
+        let summary = &merged.summary;
+        let view = SummaryView {
+            headline: localized(|lang| summary.lines(lang).into_iter().next().unwrap_or_default()),
+            added: summary.added.iter().map(|(id, name)| (id.as_str().to_string(), name.clone())).collect(),
+            changed: summary
+                .changed
+                .iter()
+                .map(|change| ChangeView {
+                    id: change.id.as_str().to_string(),
+                    name: change.name.clone(),
+                    fields: change
+                        .fields
+                        .iter()
+                        .map(|field| {
+                            (
+                                localized(|lang| field_label(&field.field, lang)),
+                                field.before.clone(),
+                                field.after.clone(),
+                            )
+                        })
+                        .collect(),
+                })
+                .collect(),
+            missing: summary.missing.iter().map(|(id, name)| (id.as_str().to_string(), name.clone())).collect(),
+            removed: summary.removed,
+        };
+        (Some(view), directory_json(&merged.directory))
+    } else {
+        (None, String::new())
+    };
+
+    ReadView {
+        files,
+        problems,
+        directory_json: json,
+        unmatched,
+        members_read: imported.directory.members.len(),
+        summary,
+        mapping: mapping.to_json(),
+        mapping_error,
+    }
+}
+
+fn sheet_role(kind: SheetKind) -> Localized {
+    let (es, en) = match kind {
+        SheetKind::Members => ("Socios", "Members"),
+        SheetKind::Contacts => ("Contactos", "Contacts"),
+        SheetKind::Certifications => ("Certificaciones", "Certifications"),
+        SheetKind::CapabilityMatrix => ("Matriz de capacidades", "Capability matrix"),
+        SheetKind::Unknown => ("No se usa", "Not used"),
+    };
+    Localized { es: es.into(), en: en.into() }
 }
 
 fn format_label(format: &FileFormat) -> Localized {
@@ -124,81 +339,12 @@ fn format_label(format: &FileFormat) -> Localized {
     }
 }
 
-/// The plan for each sheet of a workbook: its header row and each column's field.
-fn file_view(workbook: &Workbook, request: &Request) -> FileView {
-    let separator = match workbook.format {
-        FileFormat::Csv { separator, .. } => Some(separator_char(separator)),
-        _ => None,
-    };
-    let mut members_found = false;
-    let sheets = workbook
-        .sheets
-        .iter()
-        .map(|sheet| {
-            let rows: Vec<Row> = sheet
-                .rows
-                .iter()
-                .map(|row| Row {
-                    number: row.number,
-                    cells: row.cells.iter().map(|cell| cell.text().into_owned()).collect(),
-                })
-                .collect();
-            let header = find_header(&rows);
-            let columns = header
-                .as_ref()
-                .map(|header| {
-                    rows[header.index]
-                        .cells
-                        .iter()
-                        .enumerate()
-                        .map(|(index, text)| {
-                            let by_hand = request
-                                .assignments
-                                .iter()
-                                .find(|assignment| assignment.sheet == sheet.name && assignment.header == *text);
-                            let field = match by_hand {
-                                Some(assignment) => assignment.field.clone(),
-                                None => recognise(text).map(|cell| cell.column.field().to_string()).unwrap_or_default(),
-                            };
-                            let samples = rows[header.index + 1..]
-                                .iter()
-                                .filter_map(|row| row.cells.get(index).filter(|cell| !cell.trim().is_empty()).cloned())
-                                .take(SAMPLES_SHOWN)
-                                .collect();
-                            ColumnView { header: text.clone(), field, by_hand: by_hand.is_some(), samples }
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-            let is_members = header.is_some() && !members_found;
-            members_found |= is_members;
-            SheetView {
-                name: sheet.name.clone(),
-                rows: sheet.rows.len(),
-                role: if is_members {
-                    localized(|lang| lang.pick("Socios", "Members").into())
-                } else {
-                    localized(|lang| lang.pick("No se usa", "Not used").into())
-                },
-                is_members,
-                header_row: header.map(|header| header.number),
-                columns,
-            }
-        })
-        .collect();
-    FileView {
-        name: workbook.file_name.clone(),
-        format: format_label(&workbook.format),
-        separator,
-        sheets,
-        error: None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::protocol::{decode_reply, encode_request, Assignment};
+    use crate::protocol::{decode_reply, encode_request};
+
+    const SAMPLE: &str = include_str!("../../../data/directory.json");
 
     fn read_one(name: &str, bytes: &[u8], request: Request) -> ReadView {
         let request = Request { file_names: vec![name.into()], ..request };
@@ -208,37 +354,80 @@ mod tests {
         }
     }
 
+    const CSV: &str = "Directorio 2026;;\nRazón social;Ciudad;Color favorito\nAceros Ficticios SA;Chihuahua;azul\n";
+
     #[test]
     fn a_csv_is_planned_column_by_column_below_its_title_rows() {
-        let csv = "Directorio 2026;;\nRazón social;Ciudad;Color favorito\nAceros SA;Chihuahua;azul\n";
-        let view = read_one("socios.csv", csv.as_bytes(), Request::default());
+        let view = read_one("socios.csv", CSV.as_bytes(), Request::default());
         let file = &view.files[0];
         assert_eq!(file.separator, Some(';'));
         let sheet = &file.sheets[0];
         assert!(sheet.is_members);
         assert_eq!(sheet.header_row, Some(2));
-        let fields: Vec<&str> = sheet.columns.iter().map(|column| column.field.as_str()).collect();
-        assert_eq!(fields, ["legal_name", "location.city", ""]);
+        let targets: Vec<&str> = sheet.columns.iter().map(|column| column.target.as_str()).collect();
+        assert_eq!(targets, ["legal_name", "location.city", ""]);
         assert_eq!(sheet.columns[2].samples, ["azul"]);
+        assert_eq!(view.members_read, 1);
     }
 
     #[test]
     fn a_column_assigned_by_hand_takes_its_field() {
-        let csv = "Razón social,Ciudad,Giro\nAceros SA,Chihuahua,Troquelado\n";
-        let assignments =
-            vec![Assignment { sheet: "socios".into(), header: "Giro".into(), field: "capabilities".into() }];
-        let view = read_one("socios.csv", csv.as_bytes(), Request { assignments, ..Request::default() });
+        let mut mapping = Mapping::default();
+        mapping.assign("Color favorito", Target::Column(Column::Pitch));
+        let request = Request { mapping: mapping.to_json(), ..Request::default() };
+        let view = read_one("socios.csv", CSV.as_bytes(), request);
         let column = &view.files[0].sheets[0].columns[2];
-        assert_eq!((column.field.as_str(), column.by_hand), ("capabilities", true));
+        assert_eq!((column.target.as_str(), column.by_hand), ("pitch", true));
+    }
+
+    #[test]
+    fn the_merge_into_the_sample_adds_the_new_member_and_keeps_the_missing_ones() {
+        let request = Request { base_directory: SAMPLE.into(), ..Request::default() };
+        let view = read_one("socios.csv", CSV.as_bytes(), request);
+        let summary = view.summary.expect("a members sheet");
+        assert_eq!(summary.added.len(), 1);
+        assert!(!summary.missing.is_empty() && !summary.removed);
+        let merged = vitrina_core::load_directory(view.directory_json.as_bytes()).expect("directory.json loads");
+        let sample = vitrina_core::load_directory(SAMPLE.as_bytes()).expect("the sample loads");
+        assert_eq!(merged.directory.members.len(), sample.directory.members.len() + 1);
+
+        let removing = Request { base_directory: SAMPLE.into(), remove_missing: true, ..Request::default() };
+        let view = read_one("socios.csv", CSV.as_bytes(), removing);
+        let merged = vitrina_core::load_directory(view.directory_json.as_bytes()).expect("directory.json loads");
+        assert_eq!(merged.directory.members.len(), 1);
     }
 
     #[test]
     fn a_file_that_is_not_a_sheet_is_named_and_the_others_still_read() {
         let request = Request { file_names: vec!["foto.png".into(), "s.csv".into()], ..Request::default() };
-        let frame = encode_request(&request, &[b"\x89PNG", b"Nombre,Ciudad\nA,B\n"]);
+        let frame = encode_request(&request, &[b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", b"Nombre,Ciudad\nA,B\n"]);
         let Some(Reply::Read(view)) = decode_reply(&handle_frame(&frame)) else { panic!("not a read") };
-        assert!(view.files[0].error.as_ref().is_some_and(|error| error.es.contains("foto.png")));
+        assert!(view.files[0].error.is_some());
         assert!(view.files[1].error.is_none());
+        assert_eq!(view.members_read, 1);
+    }
+
+    #[test]
+    fn a_bad_saved_mapping_is_reported_and_the_import_goes_on_without_it() {
+        let view = read_one(
+            "socios.csv",
+            CSV.as_bytes(),
+            Request { mapping: "{\"columns\": 3}".into(), ..Request::default() },
+        );
+        assert!(view.mapping_error.is_some());
+        assert_eq!(view.members_read, 1);
+    }
+
+    #[test]
+    fn every_select_value_goes_back_to_its_target() {
+        for value in assignable() {
+            let target = target_from_value(value).expect(value);
+            assert_eq!(value_of_target(Some(&target)), value);
+        }
+        assert_eq!(target_from_value(""), None);
+        for choice in ["add", "leave", "map:stamping"] {
+            assert_eq!(choice_of(decision_from_choice(choice).as_ref()), choice);
+        }
     }
 
     #[test]
