@@ -79,19 +79,18 @@ pub fn StaffPage() -> impl IntoView {
             return;
         }
         let base = match published.get_untracked() {
-            Published::Loaded(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-            _ => String::new(),
+            Published::Loaded(bytes) => bytes,
+            _ => Vec::new(),
         };
         let request = Request {
             file_names: files.iter().map(|file| file.name.clone()).collect(),
             files_version: files_version.get_untracked(),
             separator: separator.get_untracked(),
             mapping: mapping.get_untracked(),
-            base_directory: base,
             remove_missing: remove_missing.get_untracked(),
         };
         let slices: Vec<&[u8]> = files.iter().map(|file| file.bytes.as_slice()).collect();
-        let frame = encode_request(&request, &slices);
+        let frame = encode_request(&request, &base, &slices);
         reading.set(Reading::Busy);
         leptos::task::spawn_local(async move {
             let outcome = worker::run(frame).await;
@@ -215,7 +214,16 @@ pub fn StaffPage() -> impl IntoView {
                 </select>
             </div>
         </header>
-        <main id="main" class="staff">
+        // Tests and the benchmark wait for the published directory before they pick a file.
+        <main
+            id="main"
+            class="staff"
+            data-published=move || match published.get() {
+                Published::Loading => "loading",
+                Published::Loaded(_) => "loaded",
+                Published::Failed => "failed",
+            }
+        >
             <h1>{move || ui(lang.get()).heading}</h1>
             <p>{move || ui(lang.get()).intro}</p>
             <p class="visually-hidden" role="status" aria-live="polite">{status}</p>
@@ -482,8 +490,10 @@ fn Problems(view: ReadView, lang: RwSignal<Lang>) -> impl IntoView {
         files::download(lang.pick("problemas.csv", "problems.csv"), "text/csv", text.as_bytes());
     };
     let empty = problems.is_empty();
+    let n_problems = problems.len();
     let items = problems
         .into_iter()
+        .take(SHOWN_PER_LIST)
         .map(|problem| {
             view! {
                 <li>
@@ -510,6 +520,7 @@ fn Problems(view: ReadView, lang: RwSignal<Lang>) -> impl IntoView {
                 </button>
             </Show>
             <ul class="problems">{items}</ul>
+            <More total=n_problems lang=lang />
         </section>
     }
 }
@@ -701,6 +712,7 @@ fn Summary(summary: SummaryView, lang: RwSignal<Lang>) -> impl IntoView {
     let changed = summary
         .changed
         .iter()
+        .take(SHOWN_PER_LIST)
         .map(|change| {
             let fields = change
                 .fields
@@ -733,12 +745,28 @@ fn Summary(summary: SummaryView, lang: RwSignal<Lang>) -> impl IntoView {
         <p class="summary-headline" data-testid="merge-summary">{move || headline.get(lang.get()).to_string()}</p>
         <h3>{move || ui(lang.get()).added} " (" {n_added} ")"</h3>
         <ul class="summary">{added}</ul>
+        <More total=n_added lang=lang />
         <h3>{move || ui(lang.get()).changed} " (" {n_changed} ")"</h3>
         <ul class="summary">{changed}</ul>
+        <More total=n_changed lang=lang />
         <h3>
             {move || ui(lang.get()).missing} " (" {n_missing} ", "
             {move || if removed { ui(lang.get()).removed } else { ui(lang.get()).kept }} ")"
         </h3>
         <ul class="summary">{missing}</ul>
+        <More total=n_missing lang=lang />
     }
+}
+
+/// How many entries of each summary list the page shows: a page of 7 000 changed members
+/// helps nobody and takes seconds to draw; the downloads hold them all.
+const SHOWN_PER_LIST: usize = 100;
+
+/// "…and N more" below a list cut at [`SHOWN_PER_LIST`].
+#[component]
+fn More(total: usize, lang: RwSignal<Lang>) -> impl IntoView {
+    (total > SHOWN_PER_LIST).then(|| {
+        let more = total - SHOWN_PER_LIST;
+        view! { <p>{move || lang.get().pick(format!("…y {more} más.", ), format!("…and {more} more."))}</p> }
+    })
 }

@@ -1,7 +1,7 @@
 //! What the page and its parsing worker say to each other, as bytes.
 //!
-//! A request is a frame: a little-endian `u32` length and the JSON of [`Request`], then for
-//! each file in the request a `u32` length and the file's bytes. The reply is the JSON of
+//! A request is a frame: a little-endian `u32` length and the JSON of [`Request`], then the
+//! published `directory.json` the same way, then for each file a `u32` length and its bytes. The reply is the JSON of
 //! [`Reply`]. Both sides are plain Rust, so the framing is tested natively; the worker's
 //! JavaScript only passes the bytes through.
 
@@ -19,8 +19,6 @@ pub struct Request {
     pub separator: Option<char>,
     /// The saved mapping's JSON (`vitrina_sheets::Mapping`); empty for none.
     pub mapping: String,
-    /// The published directory's `directory.json`, merged into; empty for none.
-    pub base_directory: String,
     /// Whether the merge removes the published members the sheets lack.
     pub remove_missing: bool,
 }
@@ -187,19 +185,23 @@ pub enum FrameError {
     FileCount,
 }
 
-/// Writes a request and its files' bytes into one frame.
-pub fn encode_request(request: &Request, files: &[&[u8]]) -> Vec<u8> {
+/// Writes a request, the published directory (empty for none) and the files' bytes into one frame.
+pub fn encode_request(request: &Request, published: &[u8], files: &[&[u8]]) -> Vec<u8> {
     let json = serde_json::to_vec(request).unwrap_or_default();
-    let mut frame = Vec::with_capacity(json.len() + files.iter().map(|file| file.len() + 4).sum::<usize>() + 4);
-    for part in std::iter::once(json.as_slice()).chain(files.iter().copied()) {
+    let size = json.len() + published.len() + files.iter().map(|file| file.len() + 4).sum::<usize>() + 8;
+    let mut frame = Vec::with_capacity(size);
+    for part in [json.as_slice(), published].into_iter().chain(files.iter().copied()) {
         frame.extend_from_slice(&(part.len() as u32).to_le_bytes());
         frame.extend_from_slice(part);
     }
     frame
 }
 
-/// Reads a frame back into its request and its files' bytes.
-pub fn decode_request(frame: &[u8]) -> Result<(Request, Vec<&[u8]>), FrameError> {
+/// The parts of a request frame.
+pub type Frame<'a> = (Request, &'a [u8], Vec<&'a [u8]>);
+
+/// Reads a frame back into its request, the published directory and the files' bytes.
+pub fn decode_request(frame: &[u8]) -> Result<Frame<'_>, FrameError> {
     let mut parts = Vec::new();
     let mut rest = frame;
     while !rest.is_empty() {
@@ -212,24 +214,48 @@ pub fn decode_request(frame: &[u8]) -> Result<(Request, Vec<&[u8]>), FrameError>
         parts.push(part);
         rest = after;
     }
-    let Some((json, files)) = parts.split_first() else {
+    let [json, published, files @ ..] = parts.as_slice() else {
         return Err(FrameError::Truncated);
     };
     let request: Request = serde_json::from_slice(json).map_err(|error| FrameError::BadRequest(error.to_string()))?;
     if request.file_names.len() != files.len() {
         return Err(FrameError::FileCount);
     }
-    Ok((request, files.to_vec()))
+    Ok((request, published, files.to_vec()))
 }
 
-/// The reply as bytes for the page.
+/// The reply as bytes for the page: a `u32` length and the reply's JSON, then the merged
+/// `directory.json` as is (megabytes: not escaped into the JSON and parsed back out).
 pub fn encode_reply(reply: &Reply) -> Vec<u8> {
-    serde_json::to_vec(reply).unwrap_or_default()
+    let (reply, directory) = match reply {
+        Reply::Read(view) => {
+            let mut light = view.clone();
+            let directory = std::mem::take(&mut light.directory_json);
+            (Reply::Read(light), directory)
+        }
+        Reply::Failed(_) => (reply.clone(), String::new()),
+    };
+    let json = serde_json::to_vec(&reply).unwrap_or_default();
+    let mut bytes = Vec::with_capacity(4 + json.len() + directory.len());
+    bytes.extend_from_slice(&(json.len() as u32).to_le_bytes());
+    bytes.extend_from_slice(&json);
+    bytes.extend_from_slice(directory.as_bytes());
+    bytes
 }
 
 /// The page's reading of the worker's bytes; `None` when they are not a reply.
 pub fn decode_reply(bytes: &[u8]) -> Option<Reply> {
-    serde_json::from_slice(bytes).ok()
+    let (length, rest) = bytes.split_first_chunk::<4>()?;
+    let length = u32::from_le_bytes(*length) as usize;
+    if rest.len() < length {
+        return None;
+    }
+    let (json, directory) = rest.split_at(length);
+    let mut reply: Reply = serde_json::from_slice(json).ok()?;
+    if let Reply::Read(view) = &mut reply {
+        view.directory_json = String::from_utf8(directory.to_vec()).ok()?;
+    }
+    Some(reply)
 }
 
 #[cfg(test)]
@@ -244,20 +270,30 @@ mod tests {
             separator: Some(';'),
             ..Request::default()
         };
-        let frame = encode_request(&request, &[b"Nombre;Ciudad\nA;B\n", b""]);
-        let (read, files) = decode_request(&frame).expect("a frame we wrote");
+        let frame = encode_request(&request, b"{}", &[b"Nombre;Ciudad\nA;B\n", b""]);
+        let (read, published, files) = decode_request(&frame).expect("a frame we wrote");
         assert_eq!(read, request);
+        assert_eq!(published, b"{}");
         assert_eq!(files, vec![&b"Nombre;Ciudad\nA;B\n"[..], &b""[..]]);
     }
 
     #[test]
     fn a_cut_frame_or_a_missing_file_is_an_error() {
         let request = Request { file_names: vec!["a.csv".into()], ..Request::default() };
-        let frame = encode_request(&request, &[b"abc"]);
+        let frame = encode_request(&request, b"", &[b"abc"]);
         assert_eq!(decode_request(&frame[..frame.len() - 1]), Err(FrameError::Truncated));
         assert_eq!(decode_request(&[]), Err(FrameError::Truncated));
-        assert_eq!(decode_request(&encode_request(&request, &[])), Err(FrameError::FileCount));
+        assert_eq!(decode_request(&encode_request(&request, b"", &[])), Err(FrameError::FileCount));
         assert!(matches!(decode_request(&[1, 0, 0, 0, b'{']), Err(FrameError::BadRequest(_))));
+    }
+
+    #[test]
+    fn a_reply_keeps_its_directory_apart_and_gets_it_back() {
+        let view = ReadView { directory_json: "{\"format\": 1}\n".into(), members_read: 3, ..ReadView::default() };
+        let bytes = encode_reply(&Reply::Read(view.clone()));
+        assert!(bytes.ends_with(b"{\"format\": 1}\n"), "the directory as is, after the JSON");
+        assert_eq!(decode_reply(&bytes), Some(Reply::Read(view)));
+        assert_eq!(decode_reply(&bytes[..3]), None);
     }
 
     proptest! {
@@ -265,8 +301,8 @@ mod tests {
         fn any_files_survive_the_frame(files in proptest::collection::vec(proptest::collection::vec(any::<u8>(), 0..64), 0..4)) {
             let request = Request { file_names: files.iter().enumerate().map(|(i, _)| format!("f{i}")).collect(), ..Request::default() };
             let slices: Vec<&[u8]> = files.iter().map(Vec::as_slice).collect();
-            let frame = encode_request(&request, &slices);
-            let (_, read) = decode_request(&frame).expect("a frame we wrote");
+            let frame = encode_request(&request, b"", &slices);
+            let (_, _, read) = decode_request(&frame).expect("a frame we wrote");
             prop_assert_eq!(read, slices);
         }
 

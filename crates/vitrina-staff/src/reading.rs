@@ -70,19 +70,19 @@ fn choice_of(decision: Option<&Decision>) -> String {
 struct Cache {
     files_key: Option<(u32, Option<char>, Vec<String>)>,
     workbooks: Vec<Result<Workbook, Localized>>,
-    base_key: String,
+    base_key: Vec<u8>,
     base: Option<Directory>,
 }
 
 thread_local! {
     static CACHE: RefCell<Cache> =
-        const { RefCell::new(Cache { files_key: None, workbooks: Vec::new(), base_key: String::new(), base: None }) };
+        const { RefCell::new(Cache { files_key: None, workbooks: Vec::new(), base_key: Vec::new(), base: None }) };
 }
 
 /// Answers a request frame with a reply's bytes; never panics on a frame it cannot read.
 pub fn handle_frame(frame: &[u8]) -> Vec<u8> {
     let reply = match decode_request(frame) {
-        Ok((request, files)) => Reply::Read(read(&request, &files)),
+        Ok((request, published, files)) => Reply::Read(read(&request, published, &files)),
         Err(error) => Reply::Failed(Localized {
             es: format!("La petición al lector no se pudo leer ({error:?})."),
             en: format!("The request to the reader could not be read ({error:?})."),
@@ -124,7 +124,7 @@ fn is_text(name: &str) -> bool {
 }
 
 /// Reads every file of a request, imports and merges them, and describes the result.
-pub fn read(request: &Request, files: &[&[u8]]) -> ReadView {
+pub fn read(request: &Request, published: &[u8], files: &[&[u8]]) -> ReadView {
     CACHE.with(|cache| {
         let mut cache = cache.borrow_mut();
         let key = (request.files_version, request.separator, request.file_names.clone());
@@ -141,10 +141,9 @@ pub fn read(request: &Request, files: &[&[u8]]) -> ReadView {
                 .collect();
             cache.files_key = Some(key);
         }
-        if cache.base.is_none() || cache.base_key != request.base_directory {
-            cache.base =
-                vitrina_core::load_directory(request.base_directory.as_bytes()).ok().map(|loaded| loaded.directory);
-            cache.base_key = request.base_directory.clone();
+        if cache.base.is_none() || cache.base_key != published {
+            cache.base = vitrina_core::load_directory(published).ok().map(|loaded| loaded.directory);
+            cache.base_key = published.to_vec();
         }
         let base = cache.base.clone().unwrap_or_else(empty_directory);
         view_of(request, &cache.workbooks, &base)
@@ -347,8 +346,12 @@ mod tests {
     const SAMPLE: &str = include_str!("../../../data/directory.json");
 
     fn read_one(name: &str, bytes: &[u8], request: Request) -> ReadView {
+        read_into(name, bytes, request, b"")
+    }
+
+    fn read_into(name: &str, bytes: &[u8], request: Request, published: &[u8]) -> ReadView {
         let request = Request { file_names: vec![name.into()], ..request };
-        match decode_reply(&handle_frame(&encode_request(&request, &[bytes]))) {
+        match decode_reply(&handle_frame(&encode_request(&request, published, &[bytes]))) {
             Some(Reply::Read(view)) => view,
             other => panic!("not a read: {other:?}"),
         }
@@ -382,8 +385,7 @@ mod tests {
 
     #[test]
     fn the_merge_into_the_sample_adds_the_new_member_and_keeps_the_missing_ones() {
-        let request = Request { base_directory: SAMPLE.into(), ..Request::default() };
-        let view = read_one("socios.csv", CSV.as_bytes(), request);
+        let view = read_into("socios.csv", CSV.as_bytes(), Request::default(), SAMPLE.as_bytes());
         let summary = view.summary.expect("a members sheet");
         assert_eq!(summary.added.len(), 1);
         assert!(!summary.missing.is_empty() && !summary.removed);
@@ -391,8 +393,8 @@ mod tests {
         let sample = vitrina_core::load_directory(SAMPLE.as_bytes()).expect("the sample loads");
         assert_eq!(merged.directory.members.len(), sample.directory.members.len() + 1);
 
-        let removing = Request { base_directory: SAMPLE.into(), remove_missing: true, ..Request::default() };
-        let view = read_one("socios.csv", CSV.as_bytes(), removing);
+        let removing = Request { remove_missing: true, ..Request::default() };
+        let view = read_into("socios.csv", CSV.as_bytes(), removing, SAMPLE.as_bytes());
         let merged = vitrina_core::load_directory(view.directory_json.as_bytes()).expect("directory.json loads");
         assert_eq!(merged.directory.members.len(), 1);
     }
@@ -400,7 +402,7 @@ mod tests {
     #[test]
     fn a_file_that_is_not_a_sheet_is_named_and_the_others_still_read() {
         let request = Request { file_names: vec!["foto.png".into(), "s.csv".into()], ..Request::default() };
-        let frame = encode_request(&request, &[b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", b"Nombre,Ciudad\nA,B\n"]);
+        let frame = encode_request(&request, b"", &[b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", b"Nombre,Ciudad\nA,B\n"]);
         let Some(Reply::Read(view)) = decode_reply(&handle_frame(&frame)) else { panic!("not a read") };
         assert!(view.files[0].error.is_some());
         assert!(view.files[1].error.is_none());
