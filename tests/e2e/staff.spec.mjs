@@ -135,6 +135,28 @@ test("a workbook and a CSV: a column and a name fixed by hand, merged into the s
   await expect(page.locator(".member-card").filter({ hasText: "Troqueles del Norte" })).toBeVisible();
 });
 
+test("See it as visitors will: the app opens in a new tab with the merged directory, never the published file", async ({ page }) => {
+  const staff = new StaffPage(page);
+  await staff.open();
+  await staff.pick(csvFile());
+  await expect(page.getByTestId("merge-summary")).toContainText("2 socios nuevos");
+  let publishedFetches = 0;
+  await page.context().route(DIRECTORY_URL, (route) => {
+    publishedFetches += 1;
+    return route.continue();
+  });
+  const [preview] = await Promise.all([
+    page.context().waitForEvent("page"),
+    page.getByRole("button", { name: "Ver como la verán los visitantes" }).click(),
+  ]);
+  await expect(preview.getByRole("complementary", { name: "Vista previa — no publicada" })).toBeVisible();
+  await preview.evaluate(() => {
+    location.hash = "#/?q=troqueles%20del%20norte";
+  });
+  await expect(preview.locator(".member-card").filter({ hasText: "Troqueles del Norte" })).toBeVisible();
+  expect(publishedFetches, "the preview tab does not fetch the published directory").toBe(0);
+});
+
 test("a file that is not a spreadsheet, and a zip bomb, are named; the page reads the next file", async ({ page }) => {
   const staff = new StaffPage(page);
   await staff.open();
@@ -192,7 +214,14 @@ for (const [lang, label] of [
     expect(await axeViolations(page), "empty page").toEqual([]);
     await staff.pick(csvFile());
     await expect(page.locator("#plan-heading")).toBeFocused();
-    expect(await axeViolations(page), "with a plan").toEqual([]);
+    // Every step on screen: the plan, a name the vocabulary lacks, problems, the summary.
+    await staff.fieldOf("Giro principal").selectOption("capabilities");
+    await expect(page.getByRole("combobox", { name: /Troquelado ligerísimo/ })).toBeVisible();
+    await expect(page.getByTestId("merge-summary")).toBeVisible();
+    await page.emulateMedia({ colorScheme: "light" });
+    expect(await axeViolations(page), "every step, light").toEqual([]);
+    await page.emulateMedia({ colorScheme: "dark" });
+    expect(await axeViolations(page), "every step, dark").toEqual([]);
     if (testInfo.project.name === "phone") {
       expect(await smallTargets(page), "touch targets under 44 px").toEqual([]);
       expect(await scrollsSideways(page), "scrolls sideways").toBe(false);

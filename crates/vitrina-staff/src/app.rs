@@ -114,7 +114,7 @@ pub fn StaffPage() -> impl IntoView {
         });
     };
 
-    let take_files = move |list: Option<web_sys::FileList>| {
+    let take_files = move |list: Option<files::Handed>| {
         let Some(list) = list else { return };
         leptos::task::spawn_local(async move {
             let files = files::read_all(&list).await;
@@ -166,7 +166,7 @@ pub fn StaffPage() -> impl IntoView {
             control,
         )
     };
-    let load_mapping_file = move |list: Option<web_sys::FileList>| {
+    let load_mapping_file = move |list: Option<files::Handed>| {
         let Some(list) = list else { return };
         leptos::task::spawn_local(async move {
             let Some(file) = files::read_all(&list).await.into_iter().next() else { return };
@@ -283,7 +283,7 @@ fn Plan(
     separator: RwSignal<Option<char>>,
     assign: impl Fn(String, String, String) + Copy + Send + Sync + 'static,
     reread: impl Fn(Option<String>) + Copy + Send + Sync + 'static,
-    load_mapping_file: impl Fn(Option<web_sys::FileList>) + Copy + Send + Sync + 'static,
+    load_mapping_file: impl Fn(Option<files::Handed>) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let mapping_json = view.mapping.clone();
     let mapping_error = view.mapping_error.clone();

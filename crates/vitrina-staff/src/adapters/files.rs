@@ -27,6 +27,9 @@ pub async fn read_all(list: &FileList) -> Vec<PickedFile> {
     picked
 }
 
+/// A list of files the browser handed over (picked or dropped), not read yet.
+pub type Handed = FileList;
+
 /// The files of a picker input's `change` event.
 pub fn input_files(event: &web_sys::Event) -> Option<FileList> {
     event.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?.files()

@@ -10,6 +10,13 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 
+/// The worker's entry, called by `staff-worker.js`: a request frame in, a reply's bytes out
+/// (see `protocol`).
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn staff_worker_handle(frame: &[u8]) -> Vec<u8> {
+    crate::reading::handle_frame(frame)
+}
+
 /// How long one read may take before the worker is ended.
 pub const TIME_LIMIT_MS: i32 = 30_000;
 
