@@ -50,6 +50,8 @@ fmt-check:
 clippy:
 	cargo clippy --workspace --all-targets -- -D warnings
 	cargo clippy --target $(WASM_TARGET) --all-targets -- -D warnings
+	# The staff page's wasm (its tests are native: proptest does not build for wasm).
+	cargo clippy -p vitrina-staff --target $(WASM_TARGET) -- -D warnings
 
 test-native:
 	cargo test --workspace

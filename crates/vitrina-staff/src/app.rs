@@ -25,7 +25,7 @@ enum Reading {
     /// The worker failed or was stopped.
     Failed(Localized),
     /// The files were read.
-    Done(ReadView),
+    Done(Box<ReadView>),
 }
 
 /// The published directory, as fetched when the page opens.
@@ -185,12 +185,11 @@ pub fn StaffPage() -> impl IntoView {
 
     let status = move || {
         let texts = ui(lang.get());
-        match reading.get() {
-            Reading::Idle => String::new(),
+        reading.with(|reading| match reading {
+            Reading::Idle | Reading::Failed(_) => String::new(),
             Reading::Busy => texts.reading.to_string(),
-            Reading::Failed(_) => String::new(),
             Reading::Done(_) => texts.read_done.to_string(),
-        }
+        })
     };
 
     view! {
@@ -251,24 +250,30 @@ pub fn StaffPage() -> impl IntoView {
                     </label>
                     <p>{move || ui(lang.get()).drop_here}</p>
                 </div>
-                <Show when=move || matches!(reading.get(), Reading::Busy)>
+                <Show when=move || reading.with(|reading| matches!(reading, Reading::Busy))>
                     <p class="staff-busy">{move || ui(lang.get()).reading}</p>
                 </Show>
-                {move || match reading.get() {
-                    Reading::Failed(message) => {
-                        Some(view! { <p class="staff-error" role="alert">{message.get(lang.get()).to_string()}</p> })
-                    }
-                    _ => None,
+                {move || {
+                    let failure = reading.with(|reading| match reading {
+                        Reading::Failed(message) => Some(message.clone()),
+                        _ => None,
+                    });
+                    failure.map(|message| view! { <p class="staff-error" role="alert">{message.get(lang.get()).to_string()}</p> })
                 }}
             </section>
 
             {move || match reading.get() {
-                Reading::Done(view) => Some(view! {
-                    <Plan view=view.clone() lang=lang separator=separator assign=assign reread=read_files load_mapping_file=load_mapping_file />
-                    <Unmatched unmatched=view.unmatched.clone() lang=lang decide=decide />
-                    <Problems view=view.clone() lang=lang />
-                    <MergeAndDownloads view=view lang=lang published=published remove_missing=remove_missing notice=notice reread=read_files />
-                }.into_any()),
+                Reading::Done(view) => {
+                    let mut view = *view;
+                    // Megabytes: moved to the one step that uses it, never cloned.
+                    let directory_json = std::mem::take(&mut view.directory_json);
+                    Some(view! {
+                        <Plan view=view.clone() lang=lang separator=separator assign=assign reread=read_files load_mapping_file=load_mapping_file />
+                        <Unmatched unmatched=view.unmatched.clone() lang=lang decide=decide />
+                        <Problems view=view.clone() lang=lang />
+                        <MergeAndDownloads view=view directory_json=directory_json lang=lang published=published remove_missing=remove_missing notice=notice reread=read_files />
+                    }.into_any())
+                }
                 _ => None,
             }}
         </main>
@@ -598,13 +603,14 @@ fn Unmatched(
 #[component]
 fn MergeAndDownloads(
     view: ReadView,
+    directory_json: String,
     lang: RwSignal<Lang>,
     published: RwSignal<Published>,
     remove_missing: RwSignal<bool>,
     notice: RwSignal<Option<Localized>>,
     reread: impl Fn(Option<String>) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let directory_json = StoredValue::new(view.directory_json.clone());
+    let directory_json = StoredValue::new(directory_json);
     let has_members = view.summary.is_some();
     let open_preview = move |_| {
         if !preview::open(directory_json.get_value().into_bytes()) {

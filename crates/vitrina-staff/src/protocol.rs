@@ -27,7 +27,7 @@ pub struct Request {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Reply {
     /// The files were read (possibly with problems).
-    Read(ReadView),
+    Read(Box<ReadView>),
     /// The files could not be read at all.
     Failed(Localized),
 }
@@ -290,9 +290,9 @@ mod tests {
     #[test]
     fn a_reply_keeps_its_directory_apart_and_gets_it_back() {
         let view = ReadView { directory_json: "{\"format\": 1}\n".into(), members_read: 3, ..ReadView::default() };
-        let bytes = encode_reply(&Reply::Read(view.clone()));
+        let bytes = encode_reply(&Reply::Read(Box::new(view.clone())));
         assert!(bytes.ends_with(b"{\"format\": 1}\n"), "the directory as is, after the JSON");
-        assert_eq!(decode_reply(&bytes), Some(Reply::Read(view)));
+        assert_eq!(decode_reply(&bytes), Some(Reply::Read(Box::new(view))));
         assert_eq!(decode_reply(&bytes[..3]), None);
     }
 

@@ -82,7 +82,7 @@ thread_local! {
 /// Answers a request frame with a reply's bytes; never panics on a frame it cannot read.
 pub fn handle_frame(frame: &[u8]) -> Vec<u8> {
     let reply = match decode_request(frame) {
-        Ok((request, published, files)) => Reply::Read(read(&request, published, &files)),
+        Ok((request, published, files)) => Reply::Read(Box::new(read(&request, published, &files))),
         Err(error) => Reply::Failed(Localized {
             es: format!("La petición al lector no se pudo leer ({error:?})."),
             en: format!("The request to the reader could not be read ({error:?})."),
@@ -352,7 +352,7 @@ mod tests {
     fn read_into(name: &str, bytes: &[u8], request: Request, published: &[u8]) -> ReadView {
         let request = Request { file_names: vec![name.into()], ..request };
         match decode_reply(&handle_frame(&encode_request(&request, published, &[bytes]))) {
-            Some(Reply::Read(view)) => view,
+            Some(Reply::Read(view)) => *view,
             other => panic!("not a read: {other:?}"),
         }
     }
