@@ -284,7 +284,7 @@ mod tests {
         assert_eq!(decode_request(&frame[..frame.len() - 1]), Err(FrameError::Truncated));
         assert_eq!(decode_request(&[]), Err(FrameError::Truncated));
         assert_eq!(decode_request(&encode_request(&request, b"", &[])), Err(FrameError::FileCount));
-        assert!(matches!(decode_request(&[1, 0, 0, 0, b'{']), Err(FrameError::BadRequest(_))));
+        assert!(matches!(decode_request(&[1, 0, 0, 0, b'{', 0, 0, 0, 0]), Err(FrameError::BadRequest(_))));
     }
 
     #[test]
