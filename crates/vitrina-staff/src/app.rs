@@ -65,7 +65,12 @@ pub fn StaffPage() -> impl IntoView {
     let notice: RwSignal<Option<Localized>> = RwSignal::new(None);
 
     leptos::task::spawn_local(async move {
-        published.set(match page::fetch_published_directory().await {
+        let fetched = page::fetch_published_directory().await;
+        if let Ok((_, bytes)) = &fetched {
+            // The worker starts and parses the published directory while a file is chosen.
+            worker::warm_up(encode_request(&Request::default(), bytes, &[]));
+        }
+        published.set(match fetched {
             Ok((_, bytes)) => Published::Loaded(bytes),
             Err(_) => Published::Failed,
         });

@@ -1,10 +1,18 @@
 //! The parsing worker: spreadsheets are read off the page's thread, in a Web Worker the page
 //! ends (`terminate()`) when it fails or runs past [`TIME_LIMIT_MS`], so a hostile or huge file
 //! can never hang the page. The worker runs this same wasm (see `staff-worker.js`).
+//!
+//! The rules:
+//! - one worker at a time; it answers requests in order, each answer tagged with its id;
+//! - [`warm_up`] sends a request nobody waits for (the published directory, no file), so the
+//!   worker has started and parsed the directory before the first file is picked;
+//! - [`run`] waits for its own answer only: a newer run supersedes it (the older one returns
+//!   [`WorkerFailure::Superseded`]; the worker keeps its cached workbooks);
+//! - an error event or the time limit ends the worker; the next run starts a fresh one.
 
 use std::cell::{Cell, RefCell};
 
-use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
+use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -33,12 +41,34 @@ pub enum WorkerFailure {
     Superseded,
 }
 
+/// A started worker and the handlers that live as long as it does.
+struct Running {
+    worker: Worker,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+/// The run waiting for an answer: its id, and its promise's two ends.
+struct Pending {
+    id: u32,
+    resolve: Function,
+    reject: Function,
+}
+
 thread_local! {
-    static WORKER: RefCell<Option<Worker>> = const { RefCell::new(None) };
-    /// The latest request's number: an older one's late answer or time-out touches nothing.
-    static LATEST: Cell<u32> = const { Cell::new(0) };
-    /// True while a request is out: a new one then starts a fresh worker.
-    static BUSY: Cell<bool> = const { Cell::new(false) };
+    static RUNNING: RefCell<Option<Running>> = const { RefCell::new(None) };
+    static PENDING: RefCell<Option<Pending>> = const { RefCell::new(None) };
+    static LAST_ID: Cell<u32> = const { Cell::new(0) };
+}
+
+fn take_pending(id: Option<u32>) -> Option<Pending> {
+    PENDING.with(|pending| {
+        let mut pending = pending.borrow_mut();
+        match (&*pending, id) {
+            (Some(waiting), Some(id)) if waiting.id != id => None,
+            _ => pending.take(),
+        }
+    })
 }
 
 /// The page's wasm and its JavaScript bindings, as the boot script tag names them.
@@ -53,103 +83,121 @@ fn module_urls() -> Option<(String, String)> {
     Some((absolute("data-staff-js")?, absolute("data-staff-wasm")?))
 }
 
-fn start() -> Option<Worker> {
+fn start() -> Option<Running> {
     let document = web_sys::window()?.document()?;
     let base = document.base_uri().ok()??;
     let script = web_sys::Url::new_with_base("staff-worker.js", &base).ok()?.href();
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Module);
-    Worker::new_with_options(&script, &options).ok()
+    let worker = Worker::new_with_options(&script, &options).ok()?;
+    let on_message: Closure<dyn FnMut(MessageEvent)> = Closure::new(|event: MessageEvent| {
+        let data = event.data();
+        let id = Reflect::get(&data, &"id".into()).ok().and_then(|id| id.as_f64()).map(|id| id as u32);
+        if let Some(waiting) = id.and_then(|id| take_pending(Some(id))) {
+            let _ = waiting.resolve.call1(&JsValue::NULL, &data);
+        }
+    });
+    let on_error: Closure<dyn FnMut(web_sys::Event)> = Closure::new(|event: web_sys::Event| {
+        // Handled here: the page reports it, not the console as an uncaught worker error.
+        event.prevent_default();
+        if let Some(waiting) = take_pending(None) {
+            let _ = waiting.reject.call1(&JsValue::NULL, &"crashed".into());
+        }
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    Some(Running { worker, _on_message: on_message, _on_error: on_error })
 }
 
 fn end() {
-    WORKER.with(|worker| {
-        if let Some(worker) = worker.borrow_mut().take() {
-            worker.terminate();
+    RUNNING.with(|running| {
+        if let Some(running) = running.borrow_mut().take() {
+            running.worker.terminate();
         }
     });
 }
 
-/// Sends a request frame to the worker and waits for its reply's bytes; ends the worker on
-/// failure or after the time limit, so the next call starts a fresh one.
-pub async fn run(frame: Vec<u8>) -> Result<Vec<u8>, WorkerFailure> {
+/// Posts a frame to the worker (started if need be) under `id`; false when it cannot.
+fn post(id: u32, frame: &[u8]) -> bool {
     let Some((js, wasm)) = module_urls() else {
-        return Err(WorkerFailure::CouldNotStart);
+        return false;
     };
-    let number = LATEST.with(|latest| {
-        latest.set(latest.get().wrapping_add(1));
-        latest.get()
-    });
-    if BUSY.with(|busy| busy.replace(true)) {
+    RUNNING.with(|running| {
+        let mut running = running.borrow_mut();
+        if running.is_none() {
+            *running = start();
+        }
+        let Some(running) = running.as_ref() else {
+            return false;
+        };
+        let message = Object::new();
+        let buffer = Uint8Array::from(frame).buffer();
+        let _ = Reflect::set(&message, &"id".into(), &id.into());
+        let _ = Reflect::set(&message, &"js".into(), &js.into());
+        let _ = Reflect::set(&message, &"wasm".into(), &wasm.into());
+        let _ = Reflect::set(&message, &"frame".into(), &buffer);
+        running.worker.post_message_with_transfer(&message, &Array::of1(&buffer)).is_ok()
+    })
+}
+
+fn next_id() -> u32 {
+    LAST_ID.with(|last| {
+        let id = last.get().wrapping_add(1).max(1);
+        last.set(id);
+        id
+    })
+}
+
+/// Starts the worker and has it handle `frame` (the published directory, no file) while the
+/// staff member picks a file; its answer is not waited for.
+pub fn warm_up(frame: Vec<u8>) {
+    if !post(0, &frame) {
         end();
     }
-    let worker = WORKER.with(|slot| {
-        let mut slot = slot.borrow_mut();
-        if slot.is_none() {
-            *slot = start();
-        }
-        slot.clone()
-    });
-    let Some(worker) = worker else {
-        BUSY.with(|busy| busy.set(false));
-        return Err(WorkerFailure::CouldNotStart);
-    };
-    let message = Object::new();
-    let bytes = Uint8Array::from(frame.as_slice());
-    let buffer = bytes.buffer();
-    let _ = Reflect::set(&message, &"js".into(), &js.into());
-    let _ = Reflect::set(&message, &"wasm".into(), &wasm.into());
-    let _ = Reflect::set(&message, &"frame".into(), &buffer);
+}
+
+/// Sends a request frame to the worker and waits for its reply's bytes; ends the worker on
+/// an error or after the time limit, so the next call starts a fresh one.
+pub async fn run(frame: Vec<u8>) -> Result<Vec<u8>, WorkerFailure> {
+    let id = next_id();
+    if let Some(older) = take_pending(None) {
+        let _ = older.reject.call1(&JsValue::NULL, &"superseded".into());
+    }
     let outcome = Promise::new(&mut |resolve, reject| {
-        let on_message = Closure::once_into_js(move |event: MessageEvent| {
-            let _ = resolve.call1(&JsValue::NULL, &event.data());
-        });
-        let reject_error = reject.clone();
-        let on_error = Closure::once_into_js(move |event: web_sys::Event| {
-            // Handled here: the page reports it, not the console as an uncaught worker error.
-            event.prevent_default();
-            let _ = reject_error.call1(&JsValue::NULL, &"crashed".into());
-        });
-        let on_time_out = Closure::once_into_js(move || {
-            let _ = reject.call1(&JsValue::NULL, &"timed-out".into());
-        });
-        worker.set_onmessage(Some(on_message.unchecked_ref()));
-        worker.set_onerror(Some(on_error.unchecked_ref()));
-        if let Some(window) = web_sys::window() {
-            let _ = window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(on_time_out.unchecked_ref(), TIME_LIMIT_MS);
-        }
+        PENDING.with(|pending| *pending.borrow_mut() = Some(Pending { id, resolve, reject }));
     });
-    if worker.post_message_with_transfer(&message, &Array::of1(&buffer)).is_err() {
+    if !post(id, &frame) {
+        take_pending(Some(id));
         end();
-        BUSY.with(|busy| busy.set(false));
         return Err(WorkerFailure::CouldNotStart);
     }
-    let result = JsFuture::from(outcome).await;
-    if LATEST.with(Cell::get) != number {
-        return Err(WorkerFailure::Superseded);
-    }
-    BUSY.with(|busy| busy.set(false));
-    // A late timer of an answered request finds the promise settled and does nothing; a
-    // handler left from it is replaced by the next request's.
-    match result {
-        Ok(data) => {
-            let reply = Reflect::get(&data, &"reply".into()).ok().filter(|reply| reply.is_object());
-            match reply {
-                Some(reply) => Ok(Uint8Array::new(&reply).to_vec()),
-                None => {
-                    end();
-                    Err(WorkerFailure::Crashed)
-                }
-            }
+    let on_time_out = Closure::once_into_js(move || {
+        if let Some(waiting) = take_pending(Some(id)) {
+            let _ = waiting.reject.call1(&JsValue::NULL, &"timed-out".into());
         }
-        Err(why) => {
-            end();
-            if why.as_string().as_deref() == Some("timed-out") {
-                Err(WorkerFailure::TimedOut)
-            } else {
+    });
+    if let Some(window) = web_sys::window() {
+        let _ =
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(on_time_out.unchecked_ref(), TIME_LIMIT_MS);
+    }
+    match JsFuture::from(outcome).await {
+        Ok(data) => match Reflect::get(&data, &"reply".into()).ok().filter(JsValue::is_object) {
+            Some(reply) => Ok(Uint8Array::new(&reply).to_vec()),
+            None => {
+                end();
                 Err(WorkerFailure::Crashed)
             }
-        }
+        },
+        Err(why) => match why.as_string().as_deref() {
+            Some("superseded") => Err(WorkerFailure::Superseded),
+            Some("timed-out") => {
+                end();
+                Err(WorkerFailure::TimedOut)
+            }
+            _ => {
+                end();
+                Err(WorkerFailure::Crashed)
+            }
+        },
     }
 }
