@@ -135,6 +135,41 @@ test("a workbook and a CSV: a column and a name fixed by hand, merged into the s
   await expect(page.locator(".member-card").filter({ hasText: "Troqueles del Norte" })).toBeVisible();
 });
 
+test("the problems download as a CSV, and the mapping saved as a file does next month's import in one drop", async ({
+  page,
+  newVisitor,
+}) => {
+  const staff = new StaffPage(page);
+  await staff.open();
+  await staff.pick(csvFile());
+  await staff.fieldOf("Giro principal").selectOption("capabilities");
+  await expect(page.getByRole("combobox", { name: /Troquelado ligerísimo/ })).toBeVisible();
+
+  const problemsDownload = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Descargar problemas (CSV)" }).click();
+  const problems = await problemsDownload;
+  expect(problems.suggestedFilename()).toBe("problemas.csv");
+  const problemsText = readFileSync(await problems.path(), "utf8");
+  expect(problemsText).toMatch(/^\uFEFF/);
+  expect(problemsText).toContain("Troquelado ligerísimo");
+
+  const mappingDownload = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Guardar la asignación (archivo)" }).click();
+  const mapping = readFileSync(await (await mappingDownload).path());
+
+  // Another computer: nothing remembered, the mapping file loaded by hand.
+  const other = await newVisitor();
+  const otherStaff = new StaffPage(other);
+  await otherStaff.open();
+  await otherStaff.pick(csvFile());
+  await expect(otherStaff.fieldOf("Giro principal")).toHaveValue("");
+  await other.getByLabel("Cargar una asignación").setInputFiles({ name: "vitrina-mapping.json", mimeType: "application/json", buffer: mapping });
+  await expect(otherStaff.fieldOf("Giro principal")).toHaveValue("capabilities");
+
+  await other.getByLabel("Cargar una asignación").setInputFiles({ name: "otra.json", mimeType: "application/json", buffer: Buffer.from("[1, 2]") });
+  await expect(other.getByRole("alert")).toBeVisible();
+});
+
 test("See it as visitors will: the app opens in a new tab with the merged directory, never the published file", async ({ page }) => {
   const staff = new StaffPage(page);
   await staff.open();

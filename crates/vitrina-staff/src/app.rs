@@ -466,10 +466,7 @@ fn Plan(
                         id="mapping-load"
                         type="file"
                         accept=".json,application/json"
-                        on:change=move |event| {
-                            load_mapping_file(files::input_files(&event));
-                            files::clear_input(&event);
-                        }
+                        on:change=move |event| load_mapping_file(files::input_files(&event))
                     />
                 </label>
             </div>

@@ -40,13 +40,6 @@ pub fn dropped_files(event: &web_sys::DragEvent) -> Option<FileList> {
     event.data_transfer()?.files()
 }
 
-/// Clears a picker input, so picking the same file again reads it again.
-pub fn clear_input(event: &web_sys::Event) {
-    if let Some(input) = event.target().and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-        input.set_value("");
-    }
-}
-
 /// Starts a download of `content` as `file_name`; false when the browser refused.
 pub fn download(file_name: &str, mime_type: &str, content: &[u8]) -> bool {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
