@@ -16,25 +16,42 @@
 //! The CSV steps, each its own function so callers can override one:
 //! [`decode`] bytes to text, [`detect_separator`], [`parse_rows`], [`find_header`] (which uses
 //! [`recognise`] on each cell). [`read_csv`] runs them all.
+//!
+//! From members read to a directory to publish: [`Vocabulary`] matches capability and
+//! certification names to the directory's vocabulary (and suggests the closest), [`IdMaker`]
+//! makes ids from names that stay the same on the next import, [`merge`] merges an import
+//! into the published directory with a [`MergeSummary`] to show before writing,
+//! [`directory_json`] writes `directory.json` with stable key order and indentation, and
+//! [`problems_csv`] writes the problem list for Excel.
 
 mod decode;
 mod error;
 mod header;
+mod ids;
+mod json_out;
 mod limits;
+mod merge;
 mod ods;
+mod problems_csv;
 mod read;
 mod rows;
 mod separator;
+mod vocabulary;
 mod workbook;
 mod xlsx;
 
 pub use decode::{decode, Decoded, SourceEncoding};
 pub use error::{LooksLike, SheetError};
 pub use header::{find_header, recognise, Column, HeaderCell, HeaderRow, HEADER_SEARCH_ROWS};
+pub use ids::IdMaker;
+pub use json_out::directory_json;
 pub use limits::{Limits, ReadOptions};
+pub use merge::{field_label, merge, FieldChange, MemberChange, MergeOptions, MergeSummary, Merged};
+pub use problems_csv::{problems_csv, problems_csv_with, ProblemRow};
 pub use read::read_file;
 pub use rows::{parse_rows, Row, Rows};
 pub use separator::{detect_separator, split_separator_hint, Separator};
+pub use vocabulary::{Vocabulary, VocabularyKind, VocabularyMatch};
 pub use workbook::{Cell, DateSystem, FileFormat, Sheet, SheetRow, Workbook};
 
 /// A CSV file read up to its header: the rows, how they were read, and the header found.
@@ -62,5 +79,7 @@ pub fn read_csv(bytes: &[u8], separator: Option<Separator>) -> Result<CsvSheet, 
     Ok(CsvSheet { encoding: decoded.encoding, replaced: decoded.replaced, rows, header })
 }
 
+#[cfg(test)]
+mod test_support;
 #[cfg(test)]
 mod tests;
