@@ -261,3 +261,36 @@ fn publish_writes_the_app_and_the_checked_directory() {
     assert_eq!(code(&output), 2);
     assert!(stderr(&output).contains("is not a built app"), "{}", stderr(&output));
 }
+
+#[test]
+fn a_saved_mapping_assigns_unknown_columns_and_decides_unmatched_names() {
+    use vitrina_sheets::{Column, Decision, Mapping, Target};
+    let scratch = Scratch::new("mapping");
+    let sheet = own_fixture("socios-giro.csv");
+    let sample = repo("data/directory.json");
+    let out = scratch.path("directory.json");
+
+    let output = vitrina(&["import", &sheet, "--merge", &sample, "-o", &out, "--lang", "en"]);
+    assert_eq!(code(&output), 1);
+    assert!(stderr(&output).contains("column “Giro”"), "{}", stderr(&output));
+
+    let mut mapping = Mapping::default();
+    mapping.assign("Giro", Target::Column(Column::Capabilities));
+    mapping.decisions.capabilities.insert("hidroformado".into(), Decision::Add { group: None });
+    let mapping_path = scratch.path("mapeo.json");
+    std::fs::write(&mapping_path, mapping.to_json()).expect("mapping written");
+    let output = vitrina(&["import", &sheet, "--merge", &sample, "--mapping", &mapping_path, "-o", &out]);
+    assert_eq!(code(&output), 0, "{}", stderr(&output));
+    let written: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).expect("written")).expect("json");
+    let member = |name: &str| {
+        written["members"].as_array().expect("members").iter().find(|m| m["name"] == name).cloned().expect(name)
+    };
+    assert_eq!(member("Troqueles del Valle")["capabilities"], serde_json::json!(["stamping"]));
+    assert_eq!(member("Hidro Norte")["capabilities"].as_array().map(Vec::len), Some(1));
+
+    std::fs::write(&mapping_path, "{ \"version\": 99 }").expect("written");
+    let output =
+        vitrina(&["import", &sheet, "--mapping", &mapping_path, "-o", &scratch.path("no.json"), "--lang", "en"]);
+    assert_eq!(code(&output), 2);
+    assert!(!Path::new(&scratch.path("no.json")).exists());
+}
