@@ -1,12 +1,19 @@
 //! Reading the spreadsheets a cluster's staff keep their members in (issue 14).
 //!
-//! This crate turns a CSV file, as Excel or Google Sheets export it, into rows of text with
-//! their spreadsheet row numbers, finds the header row below any title rows, and recognises
+//! This crate reads a file a person drops — .xlsx, .ods, or CSV as Excel or Google Sheets
+//! export it — into a [`Workbook`] of named sheets of numbered rows ([`read_file`]), within
+//! [`Limits`] checked before parsing, finds the header row below any title rows, and recognises
 //! the headers as fields of the directory format. The staff page and the `vitrina` command-line
 //! tool of issue 14 will use it; the visitor app and `vitrina-core` do not depend on it, so the
 //! visitor shell does not pay for spreadsheet formats.
 //!
-//! The steps, each its own function so callers can override one:
+//! [`read_file`] decides the format by the file's first bytes (never its name), refuses
+//! encrypted, legacy, damaged and non-spreadsheet files with a [`SheetError`] that says so, and
+//! reads .xlsx with calamine's streaming cell reader (`xlsx`), .ods with a sparse quick-xml
+//! reader (`ods`) and CSV with the steps below. The limits and the zip-bomb guard are in
+//! `limits`.
+//!
+//! The CSV steps, each its own function so callers can override one:
 //! [`decode`] bytes to text, [`detect_separator`], [`parse_rows`], [`find_header`] (which uses
 //! [`recognise`] on each cell). [`read_csv`] runs them all.
 
@@ -16,13 +23,17 @@ mod header;
 mod ids;
 pub mod import;
 mod json_out;
+mod limits;
+mod ods;
+mod read;
 mod rows;
 mod separator;
 mod vocabulary;
 mod workbook;
+mod xlsx;
 
 pub use decode::{decode, Decoded, SourceEncoding};
-pub use error::SheetError;
+pub use error::{LooksLike, SheetError};
 pub use header::{find_header, recognise, Column, HeaderCell, HeaderRow, HEADER_SEARCH_ROWS};
 pub use ids::IdMaker;
 pub use import::{
@@ -30,6 +41,8 @@ pub use import::{
     SheetKind, Target, UnmatchedValue,
 };
 pub use json_out::directory_json;
+pub use limits::{Limits, ReadOptions};
+pub use read::read_file;
 pub use rows::{parse_rows, Row, Rows};
 pub use separator::{detect_separator, split_separator_hint, Separator};
 pub use vocabulary::{Vocabulary, VocabularyKind, VocabularyMatch};
