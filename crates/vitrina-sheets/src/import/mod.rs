@@ -51,7 +51,7 @@ pub struct Import {
     pub directory: Directory,
     /// The member fields the sheets had, as paths (`name`, `location.city`, `contacts`).
     pub fields_in_sheets: BTreeSet<String>,
-    /// Every problem, in sheet and row order.
+    /// Every problem, in tab, row and column order.
     pub problems: Vec<ImportProblem>,
     /// Every capability or certification name the vocabulary lacks, once each.
     pub unmatched: Vec<UnmatchedValue>,
@@ -299,7 +299,24 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn finish(self, plan: Plan) -> Import {
+    fn finish(mut self, plan: Plan) -> Import {
+        // Staff fix the sheet from top to bottom: problems in tab, row and column order.
+        let mut positions: HashMap<(&str, &str), (usize, &SheetPlan)> = HashMap::new();
+        for workbook in &plan.workbooks {
+            for sheet in &workbook.sheets {
+                let position = positions.len();
+                positions.entry((workbook.file_name.as_str(), sheet.name.as_str())).or_insert((position, sheet));
+            }
+        }
+        self.problems.sort_by_cached_key(|problem| {
+            let (sheet_position, sheet) = positions
+                .get(&(problem.file.as_str(), problem.sheet.as_str()))
+                .map_or((usize::MAX, None), |&(position, sheet)| (position, Some(sheet)));
+            let column = problem.column.as_deref().and_then(|header| {
+                sheet?.columns.iter().find(|column| column.header == header).map(|column| column.index)
+            });
+            (sheet_position, problem.row, column.map_or(0, |index| index + 1))
+        });
         let mut directory = self.base.clone();
         directory.capabilities.extend(self.added_capabilities);
         directory.certifications.extend(self.added_certifications);
