@@ -81,7 +81,8 @@ pub enum SheetError {
         detail: String,
     },
     /// Occurs when a workbook is protected with a password to open it (an encrypted .xlsx is an
-    /// OLE compound file holding `EncryptionInfo` and `EncryptedPackage`).
+    /// OLE compound file holding `EncryptionInfo` and `EncryptedPackage`; an encrypted .ods
+    /// says `encryption-data` in its manifest).
     Encrypted {
         /// The file's name.
         file_name: String,
@@ -225,12 +226,12 @@ impl SheetError {
                  LibreOffice and save it again, or download it again."
             ),
             (Encrypted { file_name }, Lang::Es) => format!(
-                "«{file_name}» está protegido con contraseña. Ábralo en Excel, quite la contraseña \
-                 (Archivo › Información › Proteger libro) y guárdelo de nuevo."
+                "«{file_name}» está protegido con contraseña. Ábralo en Excel o LibreOffice, quite la \
+                 contraseña y guárdelo de nuevo."
             ),
             (Encrypted { file_name }, Lang::En) => format!(
-                "“{file_name}” is protected with a password. Open it in Excel, remove the password \
-                 (File › Info › Protect Workbook) and save it again."
+                "“{file_name}” is protected with a password. Open it in Excel or LibreOffice, remove the \
+                 password and save it again."
             ),
             (LegacyXls { file_name }, Lang::Es) => format!(
                 "«{file_name}» es un libro de Excel 97–2003 (.xls), que no se lee aquí. Ábralo en Excel y use \

@@ -114,6 +114,9 @@ fn read_zip(file_name: &str, bytes: &[u8], limits: &Limits) -> Result<Workbook, 
         }
         ZipKind::Ods => {
             check_unpacked_sizes(file_name, &mut archive, limits)?;
+            if ods_is_encrypted(&mut archive) {
+                return Err(SheetError::Encrypted { file_name: file_name.to_string() });
+            }
             crate::ods::read_ods(file_name, &mut archive, limits)
         }
         ZipKind::Xlsb => Err(SheetError::Xlsb { file_name: file_name.to_string() }),
@@ -151,6 +154,16 @@ fn zip_kind(archive: &mut Archive<'_>) -> ZipKind {
         ZipKind::Other(LooksLike::Presentation)
     } else {
         ZipKind::Other(LooksLike::Archive)
+    }
+}
+
+/// An .ods saved with a password keeps its zip but encrypts its parts; its manifest says so
+/// with `manifest:encryption-data`. The guard has bounded the manifest's size.
+fn ods_is_encrypted(archive: &mut Archive<'_>) -> bool {
+    let mut manifest = String::new();
+    match archive.by_name("META-INF/manifest.xml") {
+        Ok(part) => part.take(1_000_000).read_to_string(&mut manifest).is_ok() && manifest.contains("encryption-data"),
+        Err(_) => false,
     }
 }
 

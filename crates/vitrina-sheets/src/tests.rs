@@ -43,6 +43,20 @@ fn decode_reads_utf16_with_bom() {
 }
 
 #[test]
+fn decode_reads_utf16_that_lost_its_bom() {
+    let le: Vec<u8> = "Razón social\tCiudad\r\nÑandú\tLeón\r\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let decoded = decode(&le);
+    assert_eq!(
+        (decoded.encoding, decoded.text.as_str()),
+        (SourceEncoding::Utf16Le, "Razón social\tCiudad\r\nÑandú\tLeón\r\n")
+    );
+    let be: Vec<u8> = "Nombre;Año".encode_utf16().flat_map(u16::to_be_bytes).collect();
+    assert_eq!(decode(&be).encoding, SourceEncoding::Utf16Be);
+    // Plain text with a stray NUL is not UTF-16.
+    assert_eq!(decode(b"Nombre,Ciudad\0\n").encoding, SourceEncoding::Utf8);
+}
+
+#[test]
 fn decode_marks_a_cut_utf16_file_as_replaced() {
     let mut bytes = utf16le_with_bom("Nombre");
     bytes.push(b'x'); // half a code unit: a cut-off download

@@ -48,6 +48,7 @@ const FIXTURES_WITH_A_TEST: &[&str] = &[
     "repeated-empty.ods",
     "far-value.ods",
     "encrypted.xlsx",
+    "encrypted.ods",
     "legacy.xls",
     "pdf-renamed.xlsx",
     "png-renamed.xlsx",
@@ -289,6 +290,7 @@ fn ods_a_value_past_the_row_limit_is_a_limit_error() {
 #[test]
 fn compound_files_are_named_encrypted_or_legacy() {
     assert_eq!(read("encrypted.xlsx"), Err(SheetError::Encrypted { file_name: "encrypted.xlsx".into() }));
+    assert_eq!(read("encrypted.ods"), Err(SheetError::Encrypted { file_name: "encrypted.ods".into() }));
     assert_eq!(read("legacy.xls"), Err(SheetError::LegacyXls { file_name: "legacy.xls".into() }));
 }
 
@@ -340,6 +342,18 @@ fn csv_in_every_encoding_and_separator_excel_writes() {
         let expected: Vec<(usize, Vec<Cell>)> =
             CSV_ROWS.iter().enumerate().map(|(i, row)| (first_row + i, row.map(text).to_vec())).collect();
         assert_eq!(rows(&workbook.sheets[0]), expected, "{name}");
+    }
+}
+
+#[test]
+fn csv_in_utf16_big_endian_and_without_a_byte_order_mark() {
+    let content = "Razón social\tCiudad\r\nÑandú\tLeón\r\n";
+    let with_bom: Vec<u8> = [0xFE, 0xFF].into_iter().chain(content.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+    let without_bom: Vec<u8> = content.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    for (bytes, encoding) in [(with_bom, SourceEncoding::Utf16Be), (without_bom, SourceEncoding::Utf16Le)] {
+        let workbook = read_file("u.txt", &bytes, &ReadOptions::default()).expect("reads");
+        assert_eq!(workbook.format, FileFormat::Csv { encoding, separator: Separator::Tab, replaced: false });
+        assert_eq!(workbook.sheets[0].rows[1].cells, [text("Ñandú"), text("León")]);
     }
 }
 

@@ -24,16 +24,17 @@
 mod mapping;
 mod plan;
 mod problem;
-mod shim;
 pub mod values;
 
+pub use crate::vocabulary::VocabularyKind;
 pub use mapping::{Decision, Decisions, Mapping, MappingError, Target, MAPPING_VERSION};
 pub use plan::{plan, HeaderFound, Plan, PlannedColumn, SheetKind, SheetPlan, WorkbookPlan, KEY_COLUMNS};
-pub use problem::{ImportProblem, ImportProblemKind, VocabularyKind};
+pub use problem::{ImportProblem, ImportProblemKind};
 
 use crate::header::Column;
+use crate::ids::IdMaker;
+use crate::vocabulary::{Vocabulary, VocabularyMatch};
 use crate::workbook::{Cell, Sheet, SheetRow, Workbook};
-use shim::{IdMaker, Vocabulary, VocabularyMatch};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use values::NumberShape;
 use vitrina_core::model::{Capability, Certification, Contact, Directory, Location, Member, MemberCertification};
@@ -50,7 +51,7 @@ pub struct Import {
     pub directory: Directory,
     /// The member fields the sheets had, as paths (`name`, `location.city`, `contacts`).
     pub fields_in_sheets: BTreeSet<String>,
-    /// Every problem, in sheet and row order.
+    /// Every problem, in tab, row and column order.
     pub problems: Vec<ImportProblem>,
     /// Every capability or certification name the vocabulary lacks, once each.
     pub unmatched: Vec<UnmatchedValue>,
@@ -253,13 +254,12 @@ struct Builder<'a> {
     decisions: &'a Decisions,
     capabilities: Vocabulary,
     certifications: Vocabulary,
-    /// Capability and certification ids of the base directory and those added.
-    known_ids: HashSet<(VocabularyKind, String)>,
+    /// Capability ids, then certification ids, of the base directory and those added.
+    known_ids: [HashSet<String>; 2],
     added_capabilities: Vec<Capability>,
     added_certifications: Vec<Certification>,
-    added: HashMap<(VocabularyKind, String), Slug>,
+    added: HashMap<(u8, String), Slug>,
     ids: IdMaker,
-    explicit_ids: HashSet<String>,
     members: Vec<Member>,
     member_rows: Vec<RowRef>,
     by_id: HashMap<String, usize>,
@@ -267,18 +267,16 @@ struct Builder<'a> {
     by_legal_name: HashMap<String, usize>,
     problems: Vec<ImportProblem>,
     unmatched: Vec<UnmatchedValue>,
-    unmatched_index: HashMap<(VocabularyKind, String), usize>,
+    unmatched_index: HashMap<(u8, String), usize>,
     fields: BTreeSet<String>,
 }
 
 impl<'a> Builder<'a> {
     fn new(base: &'a Directory, decisions: &'a Decisions) -> Builder<'a> {
-        let known_ids = base
-            .capabilities
-            .iter()
-            .map(|c| (VocabularyKind::Capability, c.id.as_str().to_owned()))
-            .chain(base.certifications.iter().map(|c| (VocabularyKind::Certification, c.id.as_str().to_owned())))
-            .collect();
+        let known_ids = [
+            base.capabilities.iter().map(|c| c.id.as_str().to_owned()).collect(),
+            base.certifications.iter().map(|c| c.id.as_str().to_owned()).collect(),
+        ];
         Builder {
             base,
             decisions,
@@ -289,7 +287,6 @@ impl<'a> Builder<'a> {
             added_certifications: Vec::new(),
             added: HashMap::new(),
             ids: IdMaker::new(base),
-            explicit_ids: HashSet::new(),
             members: Vec::new(),
             member_rows: Vec::new(),
             by_id: HashMap::new(),
@@ -302,7 +299,24 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn finish(self, plan: Plan) -> Import {
+    fn finish(mut self, plan: Plan) -> Import {
+        // Staff fix the sheet from top to bottom: problems in tab, row and column order.
+        let mut positions: HashMap<(&str, &str), (usize, &SheetPlan)> = HashMap::new();
+        for workbook in &plan.workbooks {
+            for sheet in &workbook.sheets {
+                let position = positions.len();
+                positions.entry((workbook.file_name.as_str(), sheet.name.as_str())).or_insert((position, sheet));
+            }
+        }
+        self.problems.sort_by_cached_key(|problem| {
+            let (sheet_position, sheet) = positions
+                .get(&(problem.file.as_str(), problem.sheet.as_str()))
+                .map_or((usize::MAX, None), |&(position, sheet)| (position, Some(sheet)));
+            let column = problem.column.as_deref().and_then(|header| {
+                sheet?.columns.iter().find(|column| column.header == header).map(|column| column.index)
+            });
+            (sheet_position, problem.row, column.map_or(0, |index| index + 1))
+        });
         let mut directory = self.base.clone();
         directory.capabilities.extend(self.added_capabilities);
         directory.certifications.extend(self.added_certifications);
@@ -317,13 +331,13 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Notes the valid ids of `Id` cells first, so a made id never takes one.
+    /// Claims the valid ids of `Id` cells first, so an id made from a name never takes one.
     fn reserve_explicit_ids(&mut self, ctx: &Ctx) {
         let id_columns: Vec<usize> = ctx.columns(Column::Id).map(|column| column.index).collect();
         for row in ctx.plan.data_rows(ctx.sheet) {
             for &index in &id_columns {
                 if let Some(id) = row.cells.get(index).and_then(|cell| Slug::parse(cell.text().trim())) {
-                    self.explicit_ids.insert(id.as_str().to_owned());
+                    self.ids.claim(&id);
                 }
             }
         }
@@ -376,7 +390,7 @@ impl<'a> Builder<'a> {
                     .data_rows(ctx.sheet)
                     .filter(|row| row.cells.get(column.index).and_then(values::mark) == Some(true))
                     .count();
-                (column, self.resolve(VocabularyKind::Capability, &column.header, &place, marked.max(1)))
+                (column, self.resolve(VocabularyKind::Capabilities, &column.header, &place, marked.max(1)))
             })
             .collect();
         for row in ctx.plan.data_rows(ctx.sheet) {
@@ -499,7 +513,7 @@ impl<'a> Builder<'a> {
         }
         let id = match id {
             Some(id) => id,
-            None => match self.made_id(&name) {
+            None => match self.ids.member_id(&name) {
                 Some(made) => made,
                 None => {
                     self.problems.push(here.problem(ImportProblemKind::NoIdFromName { name }));
@@ -531,20 +545,6 @@ impl<'a> Builder<'a> {
         self.problems.push(here.problem(problem));
     }
 
-    /// An id from the name that no `Id` cell of the sheets gives to another row.
-    fn made_id(&mut self, name: &str) -> Option<Slug> {
-        let mut made = self.ids.member_id(name)?;
-        let mut attempts = 0;
-        while self.explicit_ids.contains(made.as_str()) || self.by_id.contains_key(made.as_str()) {
-            attempts += 1;
-            made = match self.ids.member_id(name) {
-                Some(next) if attempts < 100 => next,
-                _ => Slug::parse(&format!("{}-{attempts}", made.as_str().chars().take(56).collect::<String>()))?,
-            };
-        }
-        Some(made)
-    }
-
     fn fill_member(
         &mut self,
         ctx: &Ctx,
@@ -570,7 +570,7 @@ impl<'a> Builder<'a> {
         if city.is_some() || state.is_some() || country.is_some() {
             member.location = Some(Location { city, state, country, lat: None, lon: None });
         }
-        member.capabilities = self.names(ctx, row, Column::Capabilities, VocabularyKind::Capability);
+        member.capabilities = self.names(ctx, row, Column::Capabilities, VocabularyKind::Capabilities);
         for (column, id) in matrix {
             let Some(cell) = row.values.iter().find(|value| std::ptr::eq(value.column, *column)) else { continue };
             match values::mark(cell.cell) {
@@ -583,9 +583,9 @@ impl<'a> Builder<'a> {
                 None => self.push(ctx, row, cell, ImportProblemKind::BadMark { value: cell.text.clone() }),
             }
         }
-        member.needs = self.names(ctx, row, Column::Needs, VocabularyKind::Capability);
+        member.needs = self.names(ctx, row, Column::Needs, VocabularyKind::Capabilities);
         member.certifications = self
-            .names(ctx, row, Column::Certifications, VocabularyKind::Certification)
+            .names(ctx, row, Column::Certifications, VocabularyKind::Certifications)
             .into_iter()
             .map(|id| MemberCertification { id, valid_until: None, site: None, body: None })
             .collect();
@@ -700,37 +700,40 @@ impl<'a> Builder<'a> {
 
     fn vocabulary(&self, vocabulary: VocabularyKind) -> &Vocabulary {
         match vocabulary {
-            VocabularyKind::Capability => &self.capabilities,
-            VocabularyKind::Certification => &self.certifications,
+            VocabularyKind::Capabilities => &self.capabilities,
+            VocabularyKind::Certifications => &self.certifications,
         }
     }
 
     fn decision(&self, vocabulary: VocabularyKind, name: &str) -> Option<&'a Decision> {
         match vocabulary {
-            VocabularyKind::Capability => self.decisions.capability(name),
-            VocabularyKind::Certification => self.decisions.certification(name),
+            VocabularyKind::Capabilities => self.decisions.capability(name),
+            VocabularyKind::Certifications => self.decisions.certification(name),
         }
     }
 
     /// True when a name is in the vocabulary or staff decided on it (so it is kept whole).
     fn is_known(&self, vocabulary: VocabularyKind, name: &str) -> bool {
-        matches!(self.vocabulary(vocabulary).find(name), VocabularyMatch::Found(_))
-            || self.decision(vocabulary, name).is_some()
+        self.vocabulary(vocabulary).lookup(name).is_some() || self.decision(vocabulary, name).is_some()
     }
 
     /// The id a name stands for, by the vocabulary, else staff's decision; an undecided name
     /// is listed as unmatched and as a problem at `place`.
     fn resolve(&mut self, vocabulary: VocabularyKind, name: &str, place: &Place, count: usize) -> Option<Slug> {
-        let closest = match self.vocabulary(vocabulary).find(name) {
-            VocabularyMatch::Found(id) => return Some(id),
-            VocabularyMatch::Unmatched { closest } => closest,
-        };
+        if let Some(id) = self.vocabulary(vocabulary).lookup(name) {
+            return Some(id);
+        }
         let folded = normalize(name);
         let decision = self.decision(vocabulary, name);
-        let key = (vocabulary, folded.clone());
+        let key = (vocabulary as u8, folded.clone());
         match self.unmatched_index.get(&key) {
             Some(&index) => self.unmatched[index].count += count,
             None => {
+                // Suggestions compare the name with every entry: once per distinct name.
+                let closest = match self.vocabulary(vocabulary).find(name) {
+                    VocabularyMatch::Found(id) => return Some(id),
+                    VocabularyMatch::Unmatched { closest } => closest,
+                };
                 self.unmatched_index.insert(key.clone(), self.unmatched.len());
                 self.unmatched.push(UnmatchedValue {
                     vocabulary,
@@ -745,7 +748,7 @@ impl<'a> Builder<'a> {
         }
         match decision {
             Some(Decision::MapTo(id)) => {
-                let known = self.known_ids.contains(&(vocabulary, id.clone()));
+                let known = self.known_ids[vocabulary as usize].contains(id);
                 match Slug::parse(id).filter(|_| known) {
                     Some(slug) => Some(slug),
                     None => {
@@ -759,7 +762,14 @@ impl<'a> Builder<'a> {
                     }
                 }
             }
-            Some(Decision::Add { group }) => self.add_entry(vocabulary, name, key, group.as_deref()),
+            Some(Decision::Add { group }) => {
+                let added = self.add_entry(vocabulary, name, key, group.as_deref());
+                if added.is_none() {
+                    let problem = ImportProblemKind::Unmatched { vocabulary, value: name.trim().to_owned() };
+                    self.problems.push(place.problem(problem));
+                }
+                added
+            }
             Some(Decision::LeaveOut) => None,
             None => {
                 let problem = ImportProblemKind::Unmatched { vocabulary, value: name.trim().to_owned() };
@@ -774,30 +784,22 @@ impl<'a> Builder<'a> {
         &mut self,
         vocabulary: VocabularyKind,
         name: &str,
-        key: (VocabularyKind, String),
+        key: (u8, String),
         group: Option<&str>,
     ) -> Option<Slug> {
         if let Some(id) = self.added.get(&key) {
             return Some(id.clone());
         }
-        let stem: String = key.1.replace(' ', "-").chars().take(60).collect();
-        let stem = stem.trim_end_matches('-').to_owned();
-        let mut candidate = stem.clone();
-        let mut n = 2;
-        while self.known_ids.contains(&(vocabulary, candidate.clone())) {
-            candidate = format!("{stem}-{n}");
-            n += 1;
-        }
-        let id = Slug::parse(&candidate)?;
-        self.known_ids.insert((vocabulary, candidate));
+        // Ids of new entries follow the contact id rules: folded words, unique in their list.
+        let id = IdMaker::contact_id(&mut self.known_ids[vocabulary as usize], name)?;
         self.added.insert(key, id.clone());
         let label = Text::Plain(name.trim().to_owned());
         match vocabulary {
-            VocabularyKind::Capability => {
+            VocabularyKind::Capabilities => {
                 let group = group.and_then(|group| self.base.capability_group(group)).map(|group| group.id.clone());
                 self.added_capabilities.push(Capability { id: id.clone(), group, label, aliases: Default::default() });
             }
-            VocabularyKind::Certification => self.added_certifications.push(Certification { id: id.clone(), label }),
+            VocabularyKind::Certifications => self.added_certifications.push(Certification { id: id.clone(), label }),
         }
         Some(id)
     }
@@ -822,15 +824,8 @@ impl<'a> Builder<'a> {
             self.push(ctx, row, &person, problem);
             return;
         }
-        let stem: String = folded.replace(' ', "-").chars().take(60).collect();
-        let stem = if stem.is_empty() { "contacto".to_owned() } else { stem.trim_end_matches('-').to_owned() };
-        let mut candidate = stem.clone();
-        let mut n = 2;
-        while member.contacts.iter().any(|contact| contact.id.as_str() == candidate) {
-            candidate = format!("{stem}-{n}");
-            n += 1;
-        }
-        let Some(id) = Slug::parse(&candidate) else {
+        let mut taken: HashSet<String> = member.contacts.iter().map(|contact| contact.id.as_str().to_owned()).collect();
+        let Some(id) = IdMaker::contact_id(&mut taken, &person.text) else {
             self.problems.push(here.problem(ImportProblemKind::ContactWithoutName));
             return;
         };
@@ -920,7 +915,7 @@ impl<'a> Builder<'a> {
             return;
         };
         let place = ctx.place(row.number, Some(value.column));
-        let Some(id) = self.resolve(VocabularyKind::Certification, &value.text, &place, 1) else { return };
+        let Some(id) = self.resolve(VocabularyKind::Certifications, &value.text, &place, 1) else { return };
         let valid_until =
             self.single(ctx, row, &[Column::ValidUntil], None).and_then(|value| match values::cell_date(value.cell) {
                 Ok(date) => Some(date),

@@ -6,7 +6,7 @@
 //!   with two known headers (title rows above it are skipped), else, for a capability matrix,
 //!   the first row with a company column and two columns of marks below it;
 //! - a header is what the mapping assigns it, else what [`recognise`] reads, else a
-//!   capability when every value below it is a matrix mark and one of them says yes;
+//!   capability when one value below it is a mark saying yes and most of them are marks;
 //! - a sheet named `Contactos`/`Contacts` holds contacts, one named
 //!   `Certificaciones`/`Certifications` holds certificates; a sheet whose only known columns
 //!   name the company and which has capability columns is a capability matrix; of the other
@@ -246,16 +246,20 @@ fn plan_sheet(sheet: &Sheet, saved: &Mapping) -> SheetPlan {
     SheetPlan { name: sheet.name.clone(), kind, header, columns, rows }
 }
 
-/// True when every value below the header is a matrix mark and one of them says yes.
+/// True when one value below the header is a matrix mark saying yes and at least as many
+/// values are marks as are not (a stray `tal vez` is then a problem, not a lost column).
 fn is_mark_column(rows: &[SheetRow], index: usize) -> bool {
-    let mut any_yes = false;
-    for cell in rows.iter().filter_map(|row| row.cells.get(index)) {
+    let (mut yes, mut marks, mut others) = (0usize, 0usize, 0usize);
+    for cell in rows.iter().filter_map(|row| row.cells.get(index)).filter(|cell| !cell.is_blank()) {
         match mark(cell) {
-            Some(yes) => any_yes |= yes,
-            None => return false,
+            Some(said_yes) => {
+                marks += 1;
+                yes += usize::from(said_yes);
+            }
+            None => others += 1,
         }
     }
-    any_yes
+    yes > 0 && marks >= others
 }
 
 fn sheet_kind(name: &str, columns: &[PlannedColumn]) -> SheetKind {

@@ -3,6 +3,7 @@
 //! out, so staff can fix the sheet.
 
 use super::values::{DateProblem, NumberProblem, UrlProblem};
+use crate::vocabulary::VocabularyKind;
 use vitrina_core::phone::PhoneProblem;
 use vitrina_core::valid::EmailProblem;
 use vitrina_core::Lang;
@@ -23,21 +24,11 @@ pub struct ImportProblem {
     pub kind: ImportProblemKind,
 }
 
-/// Which vocabulary a name was looked up in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum VocabularyKind {
-    /// Capabilities (for capabilities, needs and matrix columns).
-    Capability,
-    /// Certifications.
-    Certification,
-}
-
-impl VocabularyKind {
-    fn name(self, lang: Lang) -> &'static str {
-        match self {
-            VocabularyKind::Capability => lang.pick("El proceso", "The capability"),
-            VocabularyKind::Certification => lang.pick("La certificación", "The certification"),
-        }
+/// "The capability" or "The certification", to start a sentence.
+fn entry_name(vocabulary: VocabularyKind, lang: Lang) -> &'static str {
+    match vocabulary {
+        VocabularyKind::Capabilities => lang.pick("El proceso", "The capability"),
+        VocabularyKind::Certifications => lang.pick("La certificación", "The certification"),
     }
 }
 
@@ -229,8 +220,8 @@ impl ImportProblemKind {
         match self {
             NoMembersSheet => lang
                 .pick(
-                    "Ninguna hoja tiene una fila de encabezados con columnas de socios, como «Nombre comercial» y «Ciudad»; no se importó ningún socio.",
-                    "No sheet has a header row with member columns, such as “Trade name” and “City”; no member was imported.",
+                    "Ninguna hoja tiene una fila de encabezados con columnas de socios, como «Nombre comercial» y «Ciudad»: los socios no se importaron.",
+                    "No sheet has a header row with member columns, such as “Trade name” and “City”: the members were not imported.",
                 )
                 .into(),
             SheetNotImported { rows } => if es {
@@ -355,14 +346,14 @@ impl ImportProblemKind {
                 format!("“{value}” is not a matrix mark (X, yes, 1, or blank, no, 0): it was not imported.")
             },
             Unmatched { vocabulary, value } => if es {
-                format!("{} «{value}» no está en el catálogo: se dejó fuera hasta que se asigne a uno existente o se agregue.", vocabulary.name(lang))
+                format!("{} «{value}» no está en el catálogo: se dejó fuera hasta que se asigne a uno existente o se agregue.", entry_name(*vocabulary, lang))
             } else {
-                format!("{} “{value}” is not in the vocabulary: it was left out until it is mapped to an existing one or added.", vocabulary.name(lang))
+                format!("{} “{value}” is not in the vocabulary: it was left out until it is mapped to an existing one or added.", entry_name(*vocabulary, lang))
             },
             DecisionToUnknownId { vocabulary, value, id } => if es {
-                format!("{} «{value}» se asignó a «{id}», que no está en el catálogo: se dejó fuera.", vocabulary.name(lang))
+                format!("{} «{value}» se asignó a «{id}», que no está en el catálogo: se dejó fuera.", entry_name(*vocabulary, lang))
             } else {
-                format!("{} “{value}” was mapped to “{id}”, which is not in the vocabulary: it was left out.", vocabulary.name(lang))
+                format!("{} “{value}” was mapped to “{id}”, which is not in the vocabulary: it was left out.", entry_name(*vocabulary, lang))
             },
             ErrorValue { value } => if es {
                 format!("La celda tiene el error de hoja de cálculo {value}: no se importó.")
