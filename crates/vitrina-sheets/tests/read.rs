@@ -295,6 +295,18 @@ fn compound_files_are_named_encrypted_or_legacy() {
 }
 
 #[test]
+fn a_compound_file_that_only_mentions_a_workbook_in_its_text_is_another_office_document() {
+    let utf16 = |text: &str| -> Vec<u8> { text.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+    let bytes =
+        [&b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"[..], &[0; 504], &utf16("WordDocument\0"), &utf16("Workbook y Book")]
+            .concat();
+    assert_eq!(
+        read_file("acta.doc", &bytes, &ReadOptions::default()),
+        Err(SheetError::NotASpreadsheet { file_name: "acta.doc".into(), looks_like: LooksLike::OldOfficeDocument })
+    );
+}
+
+#[test]
 fn files_that_are_not_spreadsheets_say_what_they_look_like() {
     let looks_like = |name: &str| match read(name) {
         Err(SheetError::NotASpreadsheet { looks_like, .. }) => looks_like,
@@ -406,6 +418,46 @@ fn xlsx_limits_apply_to_rows_and_columns() {
     assert!(matches!(
         read_file("w.xlsx", &xlsx_of(&[("Hoja1", &wide)]), &ReadOptions::default()),
         Err(SheetError::TooManyColumns { cell, max_columns: 300, .. }) if cell == "KO1"
+    ));
+}
+
+#[test]
+fn ods_repeats_cannot_multiply_a_tiny_file_into_millions_of_values() {
+    // 300 columns × 100 000 rows of "x" in a few hundred bytes: within rows and columns, past
+    // the values limit, and refused before the rows are expanded.
+    let content = r#"<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="Hoja1"><table:table-row table:number-rows-repeated="100000"><table:table-cell table:number-columns-repeated="300" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#;
+    let bytes = zip_of(&[("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), ("content.xml", content)]);
+    assert_eq!(
+        read_file("rep.ods", &bytes, &ReadOptions::default()),
+        Err(SheetError::TooManyCells {
+            file_name: "rep.ods".into(),
+            sheet: "Hoja1".into(),
+            cell: "KN1".into(),
+            max_cells: 3_000_000
+        })
+    );
+}
+
+#[test]
+fn the_values_limit_counts_every_sheet_of_an_xlsx_and_a_csv() {
+    let limits = Limits { max_cells: 5, ..Limits::default() };
+    let options = ReadOptions { limits, ..ReadOptions::default() };
+    let three = sheet_xml([
+        r#"<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="C1"><v>3</v></c></row>"#.to_string()
+    ]);
+    assert!(read_file("ok.xlsx", &xlsx_of(&[("Uno", &three)]), &options).is_ok());
+    assert_eq!(
+        read_file("two.xlsx", &xlsx_of(&[("Uno", &three), ("Dos", &three)]), &options),
+        Err(SheetError::TooManyCells {
+            file_name: "two.xlsx".into(),
+            sheet: "Dos".into(),
+            cell: "C1".into(),
+            max_cells: 5
+        })
+    );
+    assert!(matches!(
+        read_file("c.csv", b"a,b,c\nd,e,f\n", &options),
+        Err(SheetError::TooManyCells { cell, .. }) if cell == "C2"
     ));
 }
 
