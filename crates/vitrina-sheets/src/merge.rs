@@ -593,7 +593,7 @@ impl MergeSummary {
                         lang.pick("(vacío)", "(empty)").to_owned()
                     } else {
                         let short = one_line(text, SHOWN_CHARS);
-                        let cut = short.chars().count() < text.chars().count();
+                        let cut = text.trim().chars().count() > SHOWN_CHARS;
                         format!("«{short}{}»", if cut { "…" } else { "" })
                     }
                 };
