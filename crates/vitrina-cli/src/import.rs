@@ -89,10 +89,10 @@ pub fn run(request: &Request, out: &mut dyn Write, err: &mut dyn Write) -> io::R
                 continue;
             }
             match unmatched.vocabulary {
-                vitrina_sheets::import::VocabularyKind::Capability => {
+                vitrina_sheets::VocabularyKind::Capabilities => {
                     decisions.capabilities.insert(unmatched.folded.clone(), decision)
                 }
-                vitrina_sheets::import::VocabularyKind::Certification => {
+                vitrina_sheets::VocabularyKind::Certifications => {
                     decisions.certifications.insert(unmatched.folded.clone(), decision)
                 }
             };
