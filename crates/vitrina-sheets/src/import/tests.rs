@@ -982,9 +982,12 @@ fn survey_sheet(n: usize) -> Sheet {
 #[test]
 fn a_real_looking_survey_of_120_members_imports_cleanly() {
     let instructions = sheet("Instrucciones", &[&["Llene una fila por socio."]]);
-    let result = run(vec![instructions, survey_sheet(120)]);
+    let tiers = sheet("Niveles", &[&["Nivel", "Significado"], &["Tier 1", "Surte a armadoras"]]);
+    let result = run(vec![instructions, survey_sheet(120), tiers]);
+    assert_eq!(result.plan.workbooks[0].sheets[2].kind, SheetKind::Reference);
     assert_eq!(result.directory.members.len(), 120);
-    // The only problem is the instructions sheet, which is listed rather than lost.
+    // The only problem is the instructions sheet, which is listed rather than lost; the tiers
+    // list the template writes is no data.
     assert_eq!(problems(&result), [(1, None, &ImportProblemKind::NoHeaderRow { rows: 1 })]);
     let ids: HashSet<&str> = result.directory.members.iter().map(|m| m.id.as_str()).collect();
     assert_eq!(ids.len(), 120);
