@@ -159,8 +159,15 @@ pub fn plan(workbooks: &[Workbook], saved: &Mapping) -> Plan {
 
 fn plan_workbook(workbook: &Workbook, saved: &Mapping) -> WorkbookPlan {
     let mut sheets: Vec<SheetPlan> = workbook.sheets.iter().map(|sheet| plan_sheet(sheet, saved)).collect();
-    let named =
-        sheets.iter().position(|sheet| sheet.kind == SheetKind::Members && saved.names_members_sheet(&sheet.name));
+    // The sheet staff named holds the members whatever its columns look like, once it has a header.
+    let named = sheets.iter().position(|sheet| {
+        saved.names_members_sheet(&sheet.name)
+            && sheet.header.is_some()
+            && !matches!(sheet.kind, SheetKind::Contacts | SheetKind::Certifications)
+    });
+    if let Some(position) = named {
+        sheets[position].kind = SheetKind::Members;
+    }
     let best = named.or_else(|| {
         let mut best: Option<(usize, usize)> = None;
         for (position, sheet) in sheets.iter().enumerate() {

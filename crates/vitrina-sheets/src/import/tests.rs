@@ -183,8 +183,15 @@ fn the_members_sheet_is_the_one_with_most_member_columns_unless_the_mapping_name
     assert_eq!(result.directory.members.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(), ["Dos"]);
     assert_eq!(problems(&result), [(1, None, &ImportProblemKind::SheetNotImported { rows: 1 })]);
     let mapping = Mapping { members_sheet: Some("RESUMEN".into()), ..Mapping::default() };
-    let chosen = import(&[workbook(vec![short, full])], &base(), &mapping, &Decisions::default());
+    let chosen = import(&[workbook(vec![short, full.clone()])], &base(), &mapping, &Decisions::default());
     assert_eq!(chosen.directory.members.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(), ["Uno"]);
+    // A named sheet with one known column and one assigned by hand is still the members sheet.
+    let odd = sheet("Padrón", &[&["Razón social", "Giro"], &["Tres, S.A.", "Estampado"]]);
+    let mut mapping = Mapping { members_sheet: Some("padron".into()), ..Mapping::default() };
+    mapping.assign("Giro", Target::Column(Column::Capabilities));
+    let named = import(&[workbook(vec![full.clone(), odd])], &base(), &mapping, &Decisions::default());
+    assert_eq!(named.directory.members.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(), ["Tres, S.A."]);
+    assert_eq!(named.directory.members[0].capabilities.iter().map(Slug::as_str).collect::<Vec<_>>(), ["stamping"]);
 }
 
 #[test]
