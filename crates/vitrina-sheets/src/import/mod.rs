@@ -215,7 +215,7 @@ fn used_on(kind: SheetKind, column: Column) -> bool {
             matches!(column, Id | Company | LegalName | Name | Certifications | ValidUntil | Site | Body)
         }
         SheetKind::CapabilityMatrix => KEY_COLUMNS.contains(&column),
-        SheetKind::Unknown => false,
+        SheetKind::Reference | SheetKind::Unknown => false,
     }
 }
 
@@ -229,6 +229,9 @@ fn member_field(column: Column) -> Option<&'static str> {
         other => Some(other.field()),
     }
 }
+
+/// The capability each matrix column's header names (`None`: unmatched), by column index.
+type Matrix = HashMap<usize, Option<Slug>>;
 
 /// A non-blank value of a row, with its column.
 struct Value<'a> {
@@ -377,7 +380,7 @@ impl<'a> Builder<'a> {
             _ => {}
         }
         // A matrix column's header is looked up once per sheet, not once per mark.
-        let matrix: Vec<(&PlannedColumn, Option<Slug>)> = ctx
+        let matrix: Matrix = ctx
             .plan
             .columns
             .iter()
@@ -390,7 +393,7 @@ impl<'a> Builder<'a> {
                     .data_rows(ctx.sheet)
                     .filter(|row| row.cells.get(column.index).and_then(values::mark) == Some(true))
                     .count();
-                (column, self.resolve(VocabularyKind::Capabilities, &column.header, &place, marked.max(1)))
+                (column.index, self.resolve(VocabularyKind::Capabilities, &column.header, &place, marked.max(1)))
             })
             .collect();
         for row in ctx.plan.data_rows(ctx.sheet) {
@@ -400,7 +403,7 @@ impl<'a> Builder<'a> {
                 SheetKind::Contacts => self.contact_row(ctx, &values),
                 SheetKind::Certifications => self.certificate_row(ctx, &values),
                 SheetKind::CapabilityMatrix => self.matrix_row(ctx, &values, &matrix),
-                SheetKind::Unknown => {}
+                SheetKind::Reference | SheetKind::Unknown => {}
             }
         }
     }
@@ -474,7 +477,7 @@ impl<'a> Builder<'a> {
         Some(Text::ByLang(by_lang))
     }
 
-    fn member_row(&mut self, ctx: &Ctx, row: &RowValues, matrix: &[(&PlannedColumn, Option<Slug>)]) {
+    fn member_row(&mut self, ctx: &Ctx, row: &RowValues, matrix: &Matrix) {
         let here = ctx.place(row.number, None);
         let name = self.single(ctx, row, &[Column::Name, Column::Company], None).map(|value| value.text);
         let legal_name = self.single(ctx, row, &[Column::LegalName], None).map(|value| value.text);
@@ -545,13 +548,7 @@ impl<'a> Builder<'a> {
         self.problems.push(here.problem(problem));
     }
 
-    fn fill_member(
-        &mut self,
-        ctx: &Ctx,
-        row: &RowValues,
-        member: &mut Member,
-        matrix: &[(&PlannedColumn, Option<Slug>)],
-    ) {
+    fn fill_member(&mut self, ctx: &Ctx, row: &RowValues, member: &mut Member, matrix: &Matrix) {
         if let Some(value) = self.single(ctx, row, &[Column::Kind], None) {
             member.kind = values::member_kind(&value.text);
             if member.kind.is_none() {
@@ -571,18 +568,7 @@ impl<'a> Builder<'a> {
             member.location = Some(Location { city, state, country, lat: None, lon: None });
         }
         member.capabilities = self.names(ctx, row, Column::Capabilities, VocabularyKind::Capabilities);
-        for (column, id) in matrix {
-            let Some(cell) = row.values.iter().find(|value| std::ptr::eq(value.column, *column)) else { continue };
-            match values::mark(cell.cell) {
-                Some(true) => {
-                    if let Some(id) = id {
-                        push_unique(&mut member.capabilities, id.clone());
-                    }
-                }
-                Some(false) => {}
-                None => self.push(ctx, row, cell, ImportProblemKind::BadMark { value: cell.text.clone() }),
-            }
-        }
+        self.marks(ctx, row, matrix, &mut member.capabilities);
         member.needs = self.names(ctx, row, Column::Needs, VocabularyKind::Capabilities);
         member.certifications = self
             .names(ctx, row, Column::Certifications, VocabularyKind::Certifications)
@@ -646,7 +632,7 @@ impl<'a> Builder<'a> {
         ];
         if contact_columns.iter().any(|&column| row.of(column).next().is_some()) {
             let person = self.single(ctx, row, &[Column::ContactName], None);
-            self.add_contact(ctx, row, member, person, None);
+            self.add_contact(ctx, row, &mut member.contacts, person, None);
         }
     }
 
@@ -804,12 +790,13 @@ impl<'a> Builder<'a> {
         Some(id)
     }
 
-    /// Adds a contact to a member from a row's contact columns; `person` is its name's value.
+    /// Adds a contact to a member's `contacts` from a row's contact columns; `person` is its
+    /// name's value.
     fn add_contact(
         &mut self,
         ctx: &Ctx,
         row: &RowValues,
-        member: &mut Member,
+        contacts: &mut Vec<Contact>,
         person: Option<Value>,
         linkedin_column: Option<Column>,
     ) {
@@ -819,12 +806,12 @@ impl<'a> Builder<'a> {
             return;
         };
         let folded = normalize(&person.text);
-        if member.contacts.iter().any(|contact| normalize(&contact.name) == folded) {
+        if contacts.iter().any(|contact| normalize(&contact.name) == folded) {
             let problem = ImportProblemKind::DuplicateContact { name: person.text.clone() };
             self.push(ctx, row, &person, problem);
             return;
         }
-        let mut taken: HashSet<String> = member.contacts.iter().map(|contact| contact.id.as_str().to_owned()).collect();
+        let mut taken: HashSet<String> = contacts.iter().map(|contact| contact.id.as_str().to_owned()).collect();
         let Some(id) = IdMaker::contact_id(&mut taken, &person.text) else {
             self.problems.push(here.problem(ImportProblemKind::ContactWithoutName));
             return;
@@ -864,7 +851,7 @@ impl<'a> Builder<'a> {
                 }
             });
         let linkedin = linkedin_column.and_then(|column| self.url(ctx, row, column));
-        member.contacts.push(Contact { id, name: person.text, role, email, phone, whatsapp, linkedin });
+        contacts.push(Contact { id, name: person.text, role, email, phone, whatsapp, linkedin });
     }
 
     /// The member a nested sheet's row belongs to, by id, else name, else legal name.
@@ -901,10 +888,10 @@ impl<'a> Builder<'a> {
         let person_column = if ctx.has(Column::ContactName) { Column::ContactName } else { Column::Name };
         let keys: Vec<Column> = KEY_COLUMNS.iter().copied().filter(|&key| key != person_column).collect();
         let Some(index) = self.member_of(ctx, row, &keys) else { return };
-        let mut member = std::mem::replace(&mut self.members[index], Member::new(placeholder_id(), ""));
+        let mut contacts = std::mem::take(&mut self.members[index].contacts);
         let person = self.single(ctx, row, &[person_column], None);
-        self.add_contact(ctx, row, &mut member, person, Some(Column::Linkedin));
-        self.members[index] = member;
+        self.add_contact(ctx, row, &mut contacts, person, Some(Column::Linkedin));
+        self.members[index].contacts = contacts;
     }
 
     fn certificate_row(&mut self, ctx: &Ctx, row: &RowValues) {
@@ -938,14 +925,21 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn matrix_row(&mut self, ctx: &Ctx, row: &RowValues, matrix: &[(&PlannedColumn, Option<Slug>)]) {
+    fn matrix_row(&mut self, ctx: &Ctx, row: &RowValues, matrix: &Matrix) {
         let Some(index) = self.member_of(ctx, row, &KEY_COLUMNS) else { return };
-        for (column, id) in matrix {
-            let Some(value) = row.values.iter().find(|value| std::ptr::eq(value.column, *column)) else { continue };
+        let mut capabilities = std::mem::take(&mut self.members[index].capabilities);
+        self.marks(ctx, row, matrix, &mut capabilities);
+        self.members[index].capabilities = capabilities;
+    }
+
+    /// Adds the capabilities of a row's marked matrix cells; a cell that is no mark is a problem.
+    fn marks(&mut self, ctx: &Ctx, row: &RowValues, matrix: &Matrix, capabilities: &mut Vec<Slug>) {
+        for value in row.values.iter().filter(|value| value.column.target == Some(Target::Capability)) {
+            let Some(id) = matrix.get(&value.column.index) else { continue };
             match values::mark(value.cell) {
                 Some(true) => {
                     if let Some(id) = id {
-                        push_unique(&mut self.members[index].capabilities, id.clone());
+                        push_unique(capabilities, id.clone());
                     }
                 }
                 Some(false) => {}
@@ -956,11 +950,6 @@ impl<'a> Builder<'a> {
             }
         }
     }
-}
-
-/// Stands in for a member while it is taken out to be edited.
-fn placeholder_id() -> Slug {
-    Slug::parse("x").unwrap_or_else(|| unreachable!("\"x\" is a valid slug"))
 }
 
 fn push_unique<T: PartialEq>(items: &mut Vec<T>, item: T) {

@@ -12,7 +12,9 @@
 //!   name the company and which has capability columns is a capability matrix; of the other
 //!   sheets of a workbook with a name column and two known columns, the members sheet is the
 //!   one the mapping names, else the one with the most distinct member columns (the first on a
-//!   tie), so members on the second sheet are found; the rest are not imported.
+//!   tie), so members on the second sheet are found; the reference lists the template and the
+//!   export write (`Niveles`, `Vocabulario`, `Listas`) are skipped; the rest are not imported,
+//!   and say so.
 
 use super::mapping::{Mapping, Target};
 use super::values::mark;
@@ -74,6 +76,9 @@ pub enum SheetKind {
     Certifications,
     /// One company per row, one capability per column, marked.
     CapabilityMatrix,
+    /// A reference list the template and the export write beside the data (`Niveles`,
+    /// `Vocabulario`, `Listas`): no member data, so it is skipped without a problem.
+    Reference,
     /// Nothing the import reads.
     Unknown,
 }
@@ -141,6 +146,9 @@ const CONTACT_SHEETS: &[&str] = &["contactos", "contacts", "contacto", "contact"
 /// Names (folded) of the sheets that hold certificates.
 const CERTIFICATION_SHEETS: &[&str] = &["certificaciones", "certifications", "certificados", "certificates"];
 
+/// Names (folded) of the reference sheets the template and the export write.
+const REFERENCE_SHEETS: &[&str] = &["niveles", "tiers", "vocabulario", "vocabulary", "listas", "lists"];
+
 /// The columns that name the company a row belongs to.
 pub const KEY_COLUMNS: [Column; 4] = [Column::Id, Column::Company, Column::LegalName, Column::Name];
 
@@ -151,8 +159,15 @@ pub fn plan(workbooks: &[Workbook], saved: &Mapping) -> Plan {
 
 fn plan_workbook(workbook: &Workbook, saved: &Mapping) -> WorkbookPlan {
     let mut sheets: Vec<SheetPlan> = workbook.sheets.iter().map(|sheet| plan_sheet(sheet, saved)).collect();
-    let named =
-        sheets.iter().position(|sheet| sheet.kind == SheetKind::Members && saved.names_members_sheet(&sheet.name));
+    // The sheet staff named holds the members whatever its columns look like, once it has a header.
+    let named = sheets.iter().position(|sheet| {
+        saved.names_members_sheet(&sheet.name)
+            && sheet.header.is_some()
+            && !matches!(sheet.kind, SheetKind::Contacts | SheetKind::Certifications)
+    });
+    if let Some(position) = named {
+        sheets[position].kind = SheetKind::Members;
+    }
     let best = named.or_else(|| {
         let mut best: Option<(usize, usize)> = None;
         for (position, sheet) in sheets.iter().enumerate() {
@@ -201,6 +216,16 @@ fn header_lang(header: &str) -> Option<Lang> {
 }
 
 fn plan_sheet(sheet: &Sheet, saved: &Mapping) -> SheetPlan {
+    if REFERENCE_SHEETS.contains(&normalize(&sheet.name).as_str()) && !saved.names_members_sheet(&sheet.name) {
+        let rows = sheet.rows.iter().filter(|row| row_has_values(row)).count();
+        return SheetPlan {
+            name: sheet.name.clone(),
+            kind: SheetKind::Reference,
+            header: None,
+            columns: Vec::new(),
+            rows,
+        };
+    }
     let header = find_header(sheet, saved);
     let Some(found) = header else {
         let rows = sheet.rows.iter().filter(|row| row_has_values(row)).count();

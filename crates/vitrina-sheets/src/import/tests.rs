@@ -183,8 +183,15 @@ fn the_members_sheet_is_the_one_with_most_member_columns_unless_the_mapping_name
     assert_eq!(result.directory.members.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(), ["Dos"]);
     assert_eq!(problems(&result), [(1, None, &ImportProblemKind::SheetNotImported { rows: 1 })]);
     let mapping = Mapping { members_sheet: Some("RESUMEN".into()), ..Mapping::default() };
-    let chosen = import(&[workbook(vec![short, full])], &base(), &mapping, &Decisions::default());
+    let chosen = import(&[workbook(vec![short, full.clone()])], &base(), &mapping, &Decisions::default());
     assert_eq!(chosen.directory.members.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(), ["Uno"]);
+    // A named sheet with one known column and one assigned by hand is still the members sheet.
+    let odd = sheet("Padrón", &[&["Razón social", "Giro"], &["Tres, S.A.", "Estampado"]]);
+    let mut mapping = Mapping { members_sheet: Some("padron".into()), ..Mapping::default() };
+    mapping.assign("Giro", Target::Column(Column::Capabilities));
+    let named = import(&[workbook(vec![full.clone(), odd])], &base(), &mapping, &Decisions::default());
+    assert_eq!(named.directory.members.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(), ["Tres, S.A."]);
+    assert_eq!(named.directory.members[0].capabilities.iter().map(Slug::as_str).collect::<Vec<_>>(), ["stamping"]);
 }
 
 #[test]
@@ -982,9 +989,12 @@ fn survey_sheet(n: usize) -> Sheet {
 #[test]
 fn a_real_looking_survey_of_120_members_imports_cleanly() {
     let instructions = sheet("Instrucciones", &[&["Llene una fila por socio."]]);
-    let result = run(vec![instructions, survey_sheet(120)]);
+    let tiers = sheet("Niveles", &[&["Nivel", "Significado"], &["Tier 1", "Surte a armadoras"]]);
+    let result = run(vec![instructions, survey_sheet(120), tiers]);
+    assert_eq!(result.plan.workbooks[0].sheets[2].kind, SheetKind::Reference);
     assert_eq!(result.directory.members.len(), 120);
-    // The only problem is the instructions sheet, which is listed rather than lost.
+    // The only problem is the instructions sheet, which is listed rather than lost; the tiers
+    // list the template writes is no data.
     assert_eq!(problems(&result), [(1, None, &ImportProblemKind::NoHeaderRow { rows: 1 })]);
     let ids: HashSet<&str> = result.directory.members.iter().map(|m| m.id.as_str()).collect();
     assert_eq!(ids.len(), 120);
