@@ -337,3 +337,24 @@ proptest! {
         assert_round_trip(&original, &imported, "typed sheets")?;
     }
 }
+
+/// The template imports as its one example member, with no problem: its list of tiers and its
+/// vocabulary sheet are reference sheets, and its example uses the directory's own names.
+#[test]
+fn the_template_imports_as_its_example_member() {
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/directory.json")).expect("sample");
+    let sample = vitrina_core::load_directory(&bytes).expect("loads").directory;
+    for lang in [Lang::Es, Lang::En] {
+        let template = vitrina_sheets::template_xlsx(Some(&sample), lang).expect("writes");
+        let workbook = read_file("plantilla.xlsx", &template, &ReadOptions::default()).expect("reads");
+        let imported = import(&[workbook], &sample, &Mapping::default(), &Decisions::default());
+        let problems: Vec<String> = imported.problems.iter().map(|p| p.message(Lang::En)).collect();
+        assert_eq!(problems, Vec::<String>::new(), "{lang:?}");
+        let [member] = imported.directory.members.as_slice() else { panic!("one example member") };
+        assert_eq!(member.name, "Aceros del Norte");
+        assert_eq!(member.kind, Some(MemberKind::Tier2));
+        assert_eq!(member.capabilities, [sample.capabilities[0].id.clone()]);
+        assert_eq!(member.contacts.len(), 1);
+        assert_eq!(member.certifications[0].id, sample.certifications[0].id);
+    }
+}
