@@ -32,10 +32,10 @@ mod ids;
 pub mod import;
 mod json_out;
 mod limits;
-mod ods;
-mod read;
 mod merge;
+mod ods;
 mod problems_csv;
+mod read;
 mod rows;
 mod separator;
 mod vocabulary;
@@ -46,16 +46,16 @@ pub use decode::{decode, Decoded, SourceEncoding};
 pub use error::{LooksLike, SheetError};
 pub use export::{directory_csv, directory_csv_files, directory_xlsx, template_xlsx, CsvFile, ExportError};
 pub use header::{find_header, recognise, Column, HeaderCell, HeaderRow, HEADER_SEARCH_ROWS};
+pub use ids::IdMaker;
 pub use import::{
     import, plan, Decision, Decisions, Import, ImportProblem, ImportProblemKind, Mapping, MappingError, Plan,
     SheetKind, Target, UnmatchedValue,
 };
-pub use ids::IdMaker;
 pub use json_out::directory_json;
 pub use limits::{Limits, ReadOptions};
-pub use read::read_file;
 pub use merge::{field_label, merge, FieldChange, MemberChange, MergeOptions, MergeSummary, Merged};
 pub use problems_csv::{problems_csv, problems_csv_with, ProblemRow};
+pub use read::read_file;
 pub use rows::{parse_rows, Row, Rows};
 pub use separator::{detect_separator, split_separator_hint, Separator};
 pub use vocabulary::{Vocabulary, VocabularyKind, VocabularyMatch};
