@@ -26,8 +26,10 @@
 
 mod decode;
 mod error;
+pub mod export;
 mod header;
 mod ids;
+pub mod import;
 mod json_out;
 mod limits;
 mod merge;
@@ -42,8 +44,13 @@ mod xlsx;
 
 pub use decode::{decode, Decoded, SourceEncoding};
 pub use error::{LooksLike, SheetError};
+pub use export::{directory_csv, directory_csv_files, directory_xlsx, template_xlsx, CsvFile, ExportError};
 pub use header::{find_header, recognise, Column, HeaderCell, HeaderRow, HEADER_SEARCH_ROWS};
 pub use ids::IdMaker;
+pub use import::{
+    import, plan, Decision, Decisions, Import, ImportProblem, ImportProblemKind, Mapping, MappingError, Plan,
+    SheetKind, Target, UnmatchedValue,
+};
 pub use json_out::directory_json;
 pub use limits::{Limits, ReadOptions};
 pub use merge::{field_label, merge, FieldChange, MemberChange, MergeOptions, MergeSummary, Merged};
