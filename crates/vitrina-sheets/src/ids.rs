@@ -150,7 +150,7 @@ fn member_words(name: &str) -> Vec<String> {
 
 /// What two names of one member have in common when they are the same up to case, accents,
 /// punctuation and legal form; names of other scripts compare by their folded form.
-fn member_name_key(name: &str) -> String {
+pub(crate) fn member_name_key(name: &str) -> String {
     let words = member_words(name);
     if words.is_empty() {
         normalize(name)

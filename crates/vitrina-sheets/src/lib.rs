@@ -16,6 +16,16 @@
 //! The CSV steps, each its own function so callers can override one:
 //! [`decode`] bytes to text, [`detect_separator`], [`parse_rows`], [`find_header`] (which uses
 //! [`recognise`] on each cell). [`read_csv`] runs them all.
+//!
+//! [`import()`] turns the workbooks read into members and a problem list (the sheet and column
+//! rules are in the [`import`] module), after [`plan`] has said what each sheet and column is.
+//!
+//! From members read to a directory to publish: [`Vocabulary`] matches capability and
+//! certification names to the directory's vocabulary (and suggests the closest), [`IdMaker`]
+//! makes ids from names that stay the same on the next import, [`merge`] merges an import
+//! into the published directory with a [`MergeSummary`] to show before writing,
+//! [`directory_json`] writes `directory.json` with stable key order and indentation, and
+//! [`problems_csv`] writes the problem list for Excel.
 
 mod decode;
 mod error;
@@ -24,7 +34,9 @@ mod ids;
 pub mod import;
 mod json_out;
 mod limits;
+mod merge;
 mod ods;
+mod problems_csv;
 mod read;
 mod rows;
 mod separator;
@@ -42,6 +54,8 @@ pub use import::{
 };
 pub use json_out::directory_json;
 pub use limits::{Limits, ReadOptions};
+pub use merge::{field_label, merge, FieldChange, MemberChange, MergeOptions, MergeSummary, Merged};
+pub use problems_csv::{problems_csv, problems_csv_with, ProblemRow};
 pub use read::read_file;
 pub use rows::{parse_rows, Row, Rows};
 pub use separator::{detect_separator, split_separator_hint, Separator};

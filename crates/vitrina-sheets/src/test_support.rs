@@ -7,10 +7,15 @@ use vitrina_core::model::*;
 use vitrina_core::text::Text;
 use vitrina_core::valid::{AssetUrl, CountryCode, Email, HttpUrl, IsoDate, LangTag, Slug, E164};
 
-/// The sample directory the app ships, loaded.
+/// The sample directory the app ships, loaded once per test binary.
 pub(crate) fn sample() -> Directory {
-    let bytes = include_bytes!("../../../data/directory.json");
-    vitrina_core::load_directory(bytes).expect("the sample directory loads").directory
+    static SAMPLE: std::sync::OnceLock<Directory> = std::sync::OnceLock::new();
+    SAMPLE
+        .get_or_init(|| {
+            let bytes = include_bytes!("../../../data/directory.json");
+            vitrina_core::load_directory(bytes).expect("the sample directory loads").directory
+        })
+        .clone()
 }
 
 /// A slug from a literal.

@@ -18,8 +18,9 @@
 //!   never silently assigned the wrong capability;
 //! - an unmatched name gets up to three closest entries, best first, scored by the better of
 //!   the edit-distance similarity of the folded texts and the overlap of their words (words
-//!   of three letters or more, a word matching a near-identical word or sharing a 4-letter
-//!   prefix), and only entries scoring [`Vocabulary::CLOSEST_THRESHOLD`] or more.
+//!   of three letters or more; a word matches a near-identical word, or one it shares a stem
+//!   with: a common start of four letters or more and two thirds of the shorter word), and only
+//!   entries scoring [`Vocabulary::CLOSEST_THRESHOLD`] or more.
 //!
 //! [`Vocabulary::lookup`] is one hash lookup; [`Vocabulary::find`] adds the suggestions, which
 //! compare the name with every entry, so an import calls it once per distinct unmatched name.
@@ -69,7 +70,22 @@ struct Target {
 #[derive(Clone, Debug)]
 struct Entry {
     id: Slug,
-    folded_names: Vec<String>,
+    names: Vec<Name>,
+}
+
+/// A folded name with what the similarity needs of it, worked out once.
+#[derive(Clone, Debug)]
+struct Name {
+    folded: String,
+    n_chars: usize,
+    words: Vec<String>,
+}
+
+impl Name {
+    fn new(folded: String) -> Name {
+        let words = content_words(&folded).into_iter().map(str::to_owned).collect();
+        Name { n_chars: folded.chars().count(), folded, words }
+    }
 }
 
 /// A capability or certification vocabulary, ready to match names typed in a sheet.
@@ -120,7 +136,7 @@ impl Vocabulary {
         let entry = match self.entries.iter().position(|entry| entry.id == id) {
             Some(entry) => entry,
             None => {
-                self.entries.push(Entry { id: id.clone(), folded_names: Vec::new() });
+                self.entries.push(Entry { id: id.clone(), names: Vec::new() });
                 self.entries.len() - 1
             }
         };
@@ -146,9 +162,9 @@ impl Vocabulary {
             return;
         }
         let key = key_of_folded(&folded, self.kind);
-        let names = &mut self.entries[entry].folded_names;
-        if !names.contains(&folded) {
-            names.push(folded);
+        let names = &mut self.entries[entry].names;
+        if !names.iter().any(|name| name.folded == folded) {
+            names.push(Name::new(folded));
         }
         let target = self.by_key.entry(key).or_insert(Target { level, entries: Vec::new() });
         if level < target.level {
@@ -206,18 +222,20 @@ impl Vocabulary {
     /// Up to [`Vocabulary::MAX_CLOSEST`] entries similar to `text`, best first, ties in
     /// vocabulary order; only those scoring at least [`Vocabulary::CLOSEST_THRESHOLD`].
     pub fn closest(&self, text: &str) -> Vec<Slug> {
-        let folded = normalize(text);
-        if folded.is_empty() {
+        let query = Name::new(normalize(text));
+        if query.folded.is_empty() {
             return Vec::new();
         }
-        let words = content_words(&folded);
         let mut scored: Vec<(f64, usize)> = self
             .entries
             .iter()
             .enumerate()
             .filter_map(|(index, entry)| {
-                let score =
-                    entry.folded_names.iter().map(|name| similarity(&folded, &words, name)).fold(0.0_f64, f64::max);
+                let score = entry
+                    .names
+                    .iter()
+                    .map(|name| similarity(&query, name, Self::CLOSEST_THRESHOLD))
+                    .fold(0.0_f64, f64::max);
                 (score >= Self::CLOSEST_THRESHOLD).then_some((score, index))
             })
             .collect();
@@ -294,33 +312,49 @@ fn words_alike(a: &str, b: &str) -> bool {
     if a.bytes().any(|c| c.is_ascii_digit()) || b.bytes().any(|c| c.is_ascii_digit()) {
         return false;
     }
+    // A shared stem (`troquel`, `troqueles`), not just a shared start (`electrostática`, `electroerosión`).
+    let (la, lb) = (a.chars().count(), b.chars().count());
     let common_prefix = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
-    common_prefix >= 4 || strsim::normalized_levenshtein(a, b) >= 0.8
+    (common_prefix >= 4 && 3 * common_prefix >= 2 * la.min(lb))
+        || (edit_bound(la, lb) >= 0.8 && strsim::normalized_levenshtein(a, b) >= 0.8)
 }
 
-/// How alike two folded names are, from 0 to 1.
-fn similarity(folded: &str, words: &[&str], candidate: &str) -> f64 {
-    let edit = strsim::normalized_levenshtein(folded, candidate);
-    let candidate_words = content_words(candidate);
-    let total = words.len() + candidate_words.len();
-    if total == 0 {
-        return edit;
+/// The most `strsim::normalized_levenshtein` can be for texts of these lengths in characters:
+/// the distance is at least the difference in length. Checked first, so most pairs skip the
+/// full count.
+fn edit_bound(la: usize, lb: usize) -> f64 {
+    let longest = la.max(lb);
+    if longest == 0 {
+        return 1.0;
     }
-    let shared = words.iter().filter(|word| candidate_words.iter().any(|other| words_alike(word, other))).count();
-    let shared_back = candidate_words.iter().filter(|other| words.iter().any(|word| words_alike(word, other))).count();
-    let overlap = (shared + shared_back) as f64 / total as f64;
-    edit.max(overlap)
+    1.0 - la.abs_diff(lb) as f64 / longest as f64
+}
+
+/// How alike two folded names are, from 0 to 1; a score below `floor` may come out lower.
+fn similarity(query: &Name, candidate: &Name, floor: f64) -> f64 {
+    let (words, candidate_words) = (&query.words, &candidate.words);
+    let total = words.len() + candidate_words.len();
+    let overlap = if total == 0 {
+        0.0
+    } else {
+        let shared = words.iter().filter(|word| candidate_words.iter().any(|other| words_alike(word, other))).count();
+        let shared_back =
+            candidate_words.iter().filter(|other| words.iter().any(|word| words_alike(word, other))).count();
+        (shared + shared_back) as f64 / total as f64
+    };
+    // The edit distance is the costly part: only when it could beat both the overlap and the floor.
+    let bound = edit_bound(query.n_chars, candidate.n_chars);
+    if bound <= overlap || bound < floor {
+        return overlap;
+    }
+    overlap.max(strsim::normalized_levenshtein(&query.folded, &candidate.folded))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::sample;
     use proptest::prelude::*;
-
-    fn sample() -> Directory {
-        let bytes = include_bytes!("../../../data/directory.json");
-        vitrina_core::load_directory(bytes).expect("the sample directory loads").directory
-    }
 
     fn slug(id: &str) -> Slug {
         Slug::parse(id).expect("a test id is a slug")
@@ -523,6 +557,39 @@ mod tests {
                 VocabularyMatch::Found(found) => prop_assert_eq!(&found, id),
                 VocabularyMatch::Unmatched { closest } => prop_assert!(closest.contains(id), "{} lost {:?}", text, closest),
             }
+        }
+
+        #[test]
+        fn closest_agrees_with_the_full_count_for_every_entry(
+            pick in any::<proptest::sample::Index>(),
+            cut in 0..6_usize,
+            extra in "[a-zé ]{0,6}",
+        ) {
+            let directory = sample();
+            let vocabulary = Vocabulary::capabilities(&directory);
+            let names: Vec<&str> = directory.capabilities.iter().flat_map(|c| c.label.variants().chain(c.aliases.words())).collect();
+            let name = names[pick.index(names.len())];
+            // A name misspelt: cut short and something added.
+            let kept: String = name.chars().take(name.chars().count().saturating_sub(cut)).collect();
+            let text = format!("{kept}{extra}");
+            let query = Name::new(normalize(&text));
+            // The slow reference: both measures in full for every name of every entry.
+            let mut scored: Vec<(f64, usize)> = vocabulary
+                .entries
+                .iter()
+                .enumerate()
+                .map(|(index, entry)| {
+                    let best = entry.names.iter().map(|candidate| {
+                        let overlap = similarity(&query, candidate, 0.0);
+                        overlap.max(strsim::normalized_levenshtein(&query.folded, &candidate.folded))
+                    });
+                    (best.fold(0.0_f64, f64::max), index)
+                })
+                .filter(|(score, _)| !query.folded.is_empty() && *score >= Vocabulary::CLOSEST_THRESHOLD)
+                .collect();
+            scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            let expected: Vec<Slug> = scored.into_iter().take(Vocabulary::MAX_CLOSEST).map(|(_, i)| vocabulary.entries[i].id.clone()).collect();
+            prop_assert_eq!(vocabulary.closest(&text), expected);
         }
 
         #[test]

@@ -49,7 +49,8 @@ pub struct Import {
     /// The base directory's cluster, events and vocabularies (plus the capabilities and
     /// certifications staff chose to add) with the imported members.
     pub directory: Directory,
-    /// The member fields the sheets had, as paths (`name`, `location.city`, `contacts`).
+    /// The member fields the sheets had, as paths (`name`, `location.city`, `contacts`,
+    /// `pitch.es` for a text given per language).
     pub fields_in_sheets: BTreeSet<String>,
     /// Every problem, in tab, row and column order.
     pub problems: Vec<ImportProblem>,
@@ -361,6 +362,12 @@ impl<'a> Builder<'a> {
                 self.problems.push(place.problem(ImportProblemKind::ColumnNotImported { values: column.values }));
             }
             match &column.target {
+                // A text given per language (`Presentación_es`) is that language's part only, so a
+                // merge keeps the published text in the languages the sheet lacks.
+                Some(Target::Column(wanted @ (Column::Pitch | Column::Description))) if column.lang.is_some() => {
+                    let tag = column.lang.map_or("", Lang::tag);
+                    self.fields.insert(format!("{}.{tag}", wanted.field()));
+                }
                 Some(Target::Column(wanted)) if !not_read && kind == SheetKind::Members => {
                     self.fields.extend(member_field(*wanted).map(str::to_owned));
                 }

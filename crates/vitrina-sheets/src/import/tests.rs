@@ -170,6 +170,10 @@ fn an_english_sheet_below_title_rows_on_the_second_sheet() {
     assert_eq!(forge.customers, ["GM", "Ford", "Nissan"]);
     assert_eq!(forge.languages.iter().map(|tag| tag.as_str()).collect::<Vec<_>>(), ["es", "en"]);
     assert_eq!(forge.verified_on.map(|date| date.to_string()).as_deref(), Some("2026-03-01"));
+    assert!(["pitch.es", "pitch.en", "website", "location.country"]
+        .iter()
+        .all(|f| result.fields_in_sheets.contains(*f)));
+    assert!(!result.fields_in_sheets.contains("pitch") && !result.fields_in_sheets.contains("id"));
     // The instructions sheet has no header: its two rows are listed, not lost.
     assert_eq!(problems(&result), [(1, None, &ImportProblemKind::NoHeaderRow { rows: 2 })]);
     assert_eq!(result.problems[0].sheet, "Instructions");
