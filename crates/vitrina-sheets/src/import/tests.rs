@@ -1145,3 +1145,46 @@ proptest! {
         prop_assert_eq!(unexplained, n_contacts, "every contact row without a dropping problem is a contact");
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// The value rules take any text without panicking, and what they accept is checked.
+    #[test]
+    fn value_rules_never_panic(text in "\\PC{0,30}", serial in proptest::num::f64::ANY) {
+        if let Ok(number) = parse_number(&text, NumberShape::Whole) {
+            prop_assert!(number >= 0.0 && number.fract() == 0.0);
+        }
+        let _ = parse_number(&text, NumberShape::Decimal);
+        let _ = cell_number(&Cell::Text(text.clone()), NumberShape::Decimal);
+        let _ = text_date(&text);
+        let _ = serial_date(serial, DateSystem::Excel1900);
+        let _ = serial_date(serial, DateSystem::Excel1904);
+        if let Ok(url) = web_address(&text) {
+            let lower = url.as_str().to_ascii_lowercase();
+            prop_assert!(lower.starts_with("https://") || lower.starts_with("http://"));
+        }
+        let _ = (member_kind(&text), country(&text), language(&text), mark(&Cell::Text(text.clone())));
+        let pieces = split_names(&text, |piece| piece.len() % 2 == 0);
+        prop_assert!(pieces.iter().all(|piece| !piece.trim().is_empty() && text.contains(piece)));
+    }
+
+    /// Any text under every known header imports without panicking, and every non-blank row is
+    /// a member or a problem.
+    #[test]
+    fn any_text_under_every_header_is_a_member_or_a_problem(
+        rows in prop::collection::vec(prop::collection::vec("\\PC{0,12}", Column::ALL.len()), 1..6)
+    ) {
+        let header: Vec<&str> = Column::ALL.iter().map(|column| column.canonical_header()).collect();
+        let mut all: Vec<Vec<&str>> = vec![header];
+        all.extend(rows.iter().map(|row| row.iter().map(String::as_str).collect::<Vec<_>>()));
+        let all: Vec<&[&str]> = all.iter().map(Vec::as_slice).collect();
+        let socios = sheet("Socios", &all);
+        let result = run(vec![socios.clone()]);
+        for row in socios.rows.iter().skip(1).filter(|row| row.cells.iter().any(|c| !c.is_blank())) {
+            let is_member = result.member_rows.iter().any(|source| source.row == row.number);
+            let has_problem = result.problems.iter().any(|problem| problem.row == row.number);
+            prop_assert!(is_member || has_problem, "row {} is lost", row.number);
+        }
+    }
+}
