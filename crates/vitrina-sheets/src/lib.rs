@@ -18,7 +18,7 @@
 //! [`recognise`] on each cell). [`read_csv`] runs them all.
 //!
 //! [`import()`] turns the workbooks read into members and a problem list (the sheet and column
-//! rules are in the [`import`] module), after [`plan`] has said what each sheet and column is.
+//! rules are in the [`import`](mod@import) module), after [`plan`] has said what each sheet and column is.
 //!
 //! From members read to a directory to publish: [`Vocabulary`] matches capability and
 //! certification names to the directory's vocabulary (and suggests the closest), [`IdMaker`]

@@ -3,7 +3,7 @@
 //! [`plan`] says what every sheet and column is; [`import`] reads the members sheet, then the
 //! `Contactos`, `Certificaciones` and capability matrix sheets into the members, and lists
 //! every problem. Its rules, each pinned by a test in `import/tests.rs` (the value rules are
-//! in [`values`], the sheet rules in [`plan`](mod@plan)):
+//! in [`values`], the sheet rules in the `plan` module, on [`plan()`]):
 //! - every non-blank row below a header becomes a member (or part of one) or a listed
 //!   problem; every value left out is a listed problem; nothing is made up;
 //! - a row with neither a name nor a legal name is a problem, not a member; the legal name
