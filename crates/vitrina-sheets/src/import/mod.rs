@@ -28,7 +28,9 @@ pub mod values;
 
 pub use crate::vocabulary::VocabularyKind;
 pub use mapping::{Decision, Decisions, Mapping, MappingError, Target, MAPPING_VERSION};
-pub use plan::{plan, HeaderFound, Plan, PlannedColumn, SheetKind, SheetPlan, WorkbookPlan, KEY_COLUMNS};
+pub use plan::{
+    is_reference_sheet, plan, HeaderFound, Plan, PlannedColumn, SheetKind, SheetPlan, WorkbookPlan, KEY_COLUMNS,
+};
 pub use problem::{ImportProblem, ImportProblemKind};
 
 use crate::header::Column;
@@ -127,7 +129,8 @@ pub fn import(workbooks: &[Workbook], base: &Directory, mapping: &Mapping, decis
             builder.sheet(&ctx);
         }
     }
-    for ctx in sheets().filter(|ctx| ctx.plan.kind == SheetKind::Unknown && ctx.plan.rows > 0) {
+    let not_read = |ctx: &Ctx| ctx.plan.kind == SheetKind::Unknown && ctx.plan.rows > 0;
+    for ctx in sheets().filter(|ctx| not_read(ctx) && !is_reference_sheet(&ctx.sheet.name)) {
         let kind = if ctx.plan.header.is_none() {
             ImportProblemKind::NoHeaderRow { rows: ctx.plan.rows }
         } else {
@@ -216,7 +219,7 @@ fn used_on(kind: SheetKind, column: Column) -> bool {
             matches!(column, Id | Company | LegalName | Name | Certifications | ValidUntil | Site | Body)
         }
         SheetKind::CapabilityMatrix => KEY_COLUMNS.contains(&column),
-        SheetKind::Reference | SheetKind::Unknown => false,
+        SheetKind::Unknown => false,
     }
 }
 
@@ -410,7 +413,7 @@ impl<'a> Builder<'a> {
                 SheetKind::Contacts => self.contact_row(ctx, &values),
                 SheetKind::Certifications => self.certificate_row(ctx, &values),
                 SheetKind::CapabilityMatrix => self.matrix_row(ctx, &values, &matrix),
-                SheetKind::Reference | SheetKind::Unknown => {}
+                SheetKind::Unknown => {}
             }
         }
     }
