@@ -276,8 +276,8 @@ fn plan_sheet(sheet: &Sheet, saved: &Mapping) -> SheetPlan {
     SheetPlan { name: sheet.name.clone(), kind, header, columns, rows }
 }
 
-/// True when one value below the header is a matrix mark saying yes and at least as many
-/// values are marks as are not (a stray `tal vez` is then a problem, not a lost column).
+/// True when one value below the header is a matrix mark saying yes and most values are marks
+/// (a stray `tal vez` is then a problem, not a lost column; a notes column with one `x` is not).
 fn is_mark_column(rows: &[SheetRow], index: usize) -> bool {
     let (mut yes, mut marks, mut others) = (0usize, 0usize, 0usize);
     for cell in rows.iter().filter_map(|row| row.cells.get(index)).filter(|cell| !cell.is_blank()) {
@@ -289,7 +289,7 @@ fn is_mark_column(rows: &[SheetRow], index: usize) -> bool {
             None => others += 1,
         }
     }
-    yes > 0 && marks >= others
+    yes > 0 && marks > others
 }
 
 fn sheet_kind(name: &str, columns: &[PlannedColumn]) -> SheetKind {

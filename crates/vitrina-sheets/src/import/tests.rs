@@ -549,7 +549,7 @@ fn a_capability_matrix_sheet_marks_capabilities() {
             &["Empresa", "Estampado", "Troquelado", "Maquinado", "Hidroformado", "Pintura"],
             &["Uno", "X", "✓", "", "sí", "tal vez"],
             &["Dos", "no", "0", "1", "", "yes"],
-            &["Tres", "x", "", "", "", ""],
+            &["Tres", "x", "", "", "", "x"],
         ],
     );
     let result = run(vec![socios, matriz]);
@@ -1188,4 +1188,50 @@ proptest! {
             prop_assert!(is_member || has_problem, "row {} is lost", row.number);
         }
     }
+}
+
+#[test]
+fn mark_columns_on_the_members_sheet_are_capabilities_unless_staff_say_otherwise() {
+    let sheets = || {
+        vec![sheet(
+            "Socios",
+            &[
+                &["Nombre", "Ciudad", "Estampado", "Pintura", "Exporta", "Notas"],
+                &["Uno", "León", "X", "", "sí", "llamar"],
+                &["Dos", "León", "", "1", "no", "x"],
+            ],
+        )]
+    };
+    let planned = plan(&[workbook(sheets())], &Mapping::default());
+    let targets: Vec<(&str, Option<&Target>)> = planned.workbooks[0].sheets[0]
+        .columns
+        .iter()
+        .map(|column| (column.header.as_str(), column.target.as_ref()))
+        .collect();
+    assert_eq!(
+        targets,
+        [
+            ("Nombre", Some(&Target::Column(Column::Name))),
+            ("Ciudad", Some(&Target::Column(Column::City))),
+            ("Estampado", Some(&Target::Capability)),
+            ("Pintura", Some(&Target::Capability)),
+            ("Exporta", Some(&Target::Capability)),
+            // One mark and one word: not mostly marks, so a column staff assign by hand.
+            ("Notas", None),
+        ]
+    );
+    let result = run(sheets());
+    assert_eq!(member(&result, "uno").capabilities.iter().map(Slug::as_str).collect::<Vec<_>>(), ["stamping"]);
+    assert_eq!(member(&result, "dos").capabilities.iter().map(Slug::as_str).collect::<Vec<_>>(), ["painting"]);
+    let unmatched: Vec<&str> = result.unmatched.iter().map(|u| u.value.as_str()).collect();
+    assert_eq!(unmatched, ["Exporta"]);
+    assert_eq!(result.problems.len(), 2, "Exporta unmatched, Notas not imported: {:#?}", result.problems);
+    // Staff say what the two columns are: the problems go, and nothing else changes.
+    let mut mapping = Mapping::default();
+    mapping.assign("Exporta", Target::Ignore);
+    mapping.assign("Notas", Target::Ignore);
+    let fixed = import(&[workbook(sheets())], &base(), &mapping, &Decisions::default());
+    assert_eq!(fixed.problems, []);
+    assert_eq!(fixed.directory.members, result.directory.members);
+    assert!(fixed.plan.workbooks[0].sheets[0].columns[4].assigned);
 }
