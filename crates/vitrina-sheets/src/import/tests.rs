@@ -1235,3 +1235,20 @@ fn mark_columns_on_the_members_sheet_are_capabilities_unless_staff_say_otherwise
     assert_eq!(fixed.directory.members, result.directory.members);
     assert!(fixed.plan.workbooks[0].sheets[0].columns[4].assigned);
 }
+
+#[test]
+fn members_and_contacts_dropped_as_two_csv_files() {
+    let csv = |name: &str, text: &str| {
+        let read = crate::read_csv(text.as_bytes(), None).unwrap();
+        Workbook::from_csv(name, read.encoding, read.replaced, read.rows)
+    };
+    let socios = csv("Socios.csv", "Nombre;Ciudad\nForja Ñandú;León\nAceros del Norte;Saltillo\n");
+    let contactos =
+        csv("Contactos.csv", "Empresa,Contacto,Correo\nforja nandu,Ana,ana@forja.mx\nAceros del Norte,Luis,\n");
+    let result = import(&[contactos, socios], &base(), &Mapping::default(), &Decisions::default());
+    assert_eq!(result.problems, []);
+    let contacts = |id: &str| member(&result, id).contacts.iter().map(|c| c.name.clone()).collect::<Vec<_>>();
+    // The contacts file comes first, yet finds the members of the other file.
+    assert_eq!(contacts("forja-nandu"), ["Ana"]);
+    assert_eq!(contacts("acenor"), ["Luis"]);
+}
