@@ -72,6 +72,18 @@ pub enum SheetError {
         /// The limit.
         max_columns: usize,
     },
+    /// Occurs when a file holds more values, over all its sheets, than
+    /// [`Limits::max_cells`](crate::Limits).
+    TooManyCells {
+        /// The file's name.
+        file_name: String,
+        /// The sheet being read when the limit was reached.
+        sheet: String,
+        /// The cell being read when the limit was reached.
+        cell: String,
+        /// The limit.
+        max_cells: usize,
+    },
     /// Occurs when a workbook cannot be unpacked or its parts cannot be read: a truncated
     /// download, a corrupt zip, broken XML, a part missing.
     Damaged {
@@ -216,6 +228,14 @@ impl SheetError {
             (TooManyColumns { file_name, sheet, cell, max_columns }, Lang::En) => format!(
                 "Sheet “{sheet}” of “{file_name}” has a value in {cell}, past the limit of {max_columns} \
                  columns: delete the extra columns."
+            ),
+            (TooManyCells { file_name, sheet, cell, max_cells }, Lang::Es) => format!(
+                "«{file_name}» tiene más de {max_cells} valores (se llegó al límite en {cell} de la hoja \
+                 «{sheet}»): quite las hojas y columnas que no sean de socios."
+            ),
+            (TooManyCells { file_name, sheet, cell, max_cells }, Lang::En) => format!(
+                "“{file_name}” holds more than {max_cells} values (the limit was reached at {cell} of sheet \
+                 “{sheet}”): remove the sheets and columns that are not about members."
             ),
             (Damaged { file_name, detail }, Lang::Es) => format!(
                 "El libro «{file_name}» está dañado y no se puede leer ({detail}). Ábralo en Excel o LibreOffice \

@@ -11,6 +11,8 @@
 //!   second inflation of the parts (fast next to parsing their XML) and keeps memory flat,
 //!   where unpacking into a fresh in-memory copy for the parser would hold up to the whole
 //!   limit;
+//! - values are counted as they are read, over all the sheets of a file, and refused past
+//!   [`Limits::max_cells`], before a repeated .ods row or cell is expanded;
 //! - rows and columns are checked as cells are read: a value past them is an error naming the
 //!   sheet and the cell; empty cells past them (formatting, LibreOffice's repeated empty rows)
 //!   are ignored.
@@ -32,11 +34,21 @@ pub struct Limits {
     pub max_rows: usize,
     /// Columns per sheet (default 300).
     pub max_columns: usize,
+    /// Values in all the sheets of a file together (default 3 000 000, such as 100 000 rows of
+    /// 30). A sheet may be long or wide, not both: rows × columns alone would allow 30 million
+    /// values, gigabytes in memory, which a small .ods reaches with repeated cells.
+    pub max_cells: usize,
 }
 
 impl Default for Limits {
     fn default() -> Limits {
-        Limits { max_file_bytes: 20_000_000, max_uncompressed_bytes: 200_000_000, max_rows: 100_000, max_columns: 300 }
+        Limits {
+            max_file_bytes: 20_000_000,
+            max_uncompressed_bytes: 200_000_000,
+            max_rows: 100_000,
+            max_columns: 300,
+            max_cells: 3_000_000,
+        }
     }
 }
 
@@ -141,4 +153,38 @@ pub(crate) fn check_cell_position(
         });
     }
     Ok(())
+}
+
+/// What is left of [`Limits::max_cells`] while a file is read.
+pub(crate) struct CellBudget {
+    left: u64,
+    max_cells: usize,
+}
+
+impl CellBudget {
+    pub(crate) fn new(limits: &Limits) -> CellBudget {
+        CellBudget { left: limits.max_cells as u64, max_cells: limits.max_cells }
+    }
+
+    /// Takes `count` values from the budget; past it, the error names the sheet and the cell
+    /// (0-based `row`, `column`) being read.
+    pub(crate) fn spend(
+        &mut self,
+        count: u64,
+        file_name: &str,
+        sheet: &str,
+        row: u64,
+        column: u64,
+    ) -> Result<(), SheetError> {
+        if count > self.left {
+            return Err(SheetError::TooManyCells {
+                file_name: file_name.to_string(),
+                sheet: sheet.to_string(),
+                cell: cell_name(row, column),
+                max_cells: self.max_cells,
+            });
+        }
+        self.left -= count;
+        Ok(())
+    }
 }

@@ -18,7 +18,7 @@
 //! dependency to the wasm.
 
 use crate::error::SheetError;
-use crate::limits::{check_cell_position, damaged, Archive, Limits};
+use crate::limits::{check_cell_position, damaged, Archive, CellBudget, Limits};
 use crate::read::SparseSheet;
 use crate::workbook::{Cell, FileFormat, Sheet, Workbook};
 use quick_xml::escape::resolve_xml_entity;
@@ -34,7 +34,7 @@ pub(crate) fn read_ods(file_name: &str, archive: &mut Archive<'_>, limits: &Limi
     let mut reader = Reader::from_reader(content);
     reader.config_mut().expand_empty_elements = true;
     let mut sheets = Vec::new();
-    let mut context = TableReader { file_name, limits, buf: Vec::new() };
+    let mut context = TableReader { file_name, limits, budget: CellBudget::new(limits), buf: Vec::new() };
     let mut buf = Vec::new();
     loop {
         buf.clear();
@@ -54,6 +54,7 @@ pub(crate) fn read_ods(file_name: &str, archive: &mut Archive<'_>, limits: &Limi
 struct TableReader<'a> {
     file_name: &'a str,
     limits: &'a Limits,
+    budget: CellBudget,
     buf: Vec<u8>,
 }
 
@@ -86,6 +87,8 @@ impl TableReader<'_> {
                             *last_column,
                             self.limits,
                         )?;
+                        let count = (cells.len() as u64).saturating_mul(repeated);
+                        self.budget.spend(count, self.file_name, sheet, row, *last_column)?;
                         for copy in 0..repeated {
                             for (column, value) in &cells {
                                 sparse.insert((row + copy) as usize, *column as usize, value.clone());

@@ -10,7 +10,9 @@
 
 use crate::decode::decode;
 use crate::error::{LooksLike, SheetError};
-use crate::limits::{check_cell_position, check_unpacked_sizes, damaged, open_zip, Archive, Limits, ReadOptions};
+use crate::limits::{
+    check_cell_position, check_unpacked_sizes, damaged, open_zip, Archive, CellBudget, Limits, ReadOptions,
+};
 use crate::rows::parse_rows;
 use crate::workbook::{Cell, SheetRow, Workbook};
 use std::io::Read;
@@ -80,11 +82,12 @@ fn sniff(bytes: &[u8]) -> Sniffed {
 }
 
 /// An OLE compound file is never read: it is an encrypted .xlsx, a legacy .xls, or another
-/// Office 97–2003 document. Its directory stores stream names in UTF-16LE, so finding a name's
-/// bytes is enough to tell them apart without a compound-file parser.
+/// Office 97–2003 document. Its directory stores stream names in UTF-16LE ending in a NUL, so
+/// finding a name's bytes with that NUL is enough to tell them apart without a compound-file
+/// parser (a Word document's own UTF-16 text has no NUL after a word).
 fn compound_file_error(file_name: &str, bytes: &[u8]) -> SheetError {
     let has_stream = |name: &str| {
-        let needle: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let needle: Vec<u8> = name.encode_utf16().chain([0]).flat_map(u16::to_le_bytes).collect();
         bytes.windows(needle.len()).any(|window| window == needle.as_slice())
     };
     let file_name = file_name.to_string();
@@ -182,6 +185,7 @@ fn read_csv_text(file_name: &str, bytes: &[u8], options: &ReadOptions) -> Result
     })?;
     let limits = &options.limits;
     let sheet_name = file_name.rsplit_once('.').map_or(file_name, |(stem, _)| stem);
+    let mut budget = CellBudget::new(limits);
     for row in &mut rows.rows {
         // Trailing empty cells are what a sheet's formatted range leaves in an export: they
         // neither count against the column limit nor reach the workbook.
@@ -189,6 +193,7 @@ fn read_csv_text(file_name: &str, bytes: &[u8], options: &ReadOptions) -> Result
         row.cells.truncate(used);
         if used > 0 {
             check_cell_position(file_name, sheet_name, row.number as u64 - 1, used as u64 - 1, limits)?;
+            budget.spend(used as u64, file_name, sheet_name, row.number as u64 - 1, used as u64 - 1)?;
         }
     }
     rows.rows.retain(|row| !row.cells.is_empty());

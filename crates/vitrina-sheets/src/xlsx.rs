@@ -11,7 +11,7 @@
 //!   left out.
 
 use crate::error::SheetError;
-use crate::limits::{check_cell_position, damaged, Limits};
+use crate::limits::{check_cell_position, damaged, CellBudget, Limits};
 use crate::read::SparseSheet;
 use crate::workbook::{Cell, DateSystem, FileFormat, Sheet, Workbook};
 use calamine::{DataRef, Reader, SheetType, Xlsx};
@@ -28,6 +28,7 @@ pub(crate) fn read_xlsx(file_name: &str, bytes: &[u8], limits: &Limits) -> Resul
         .map(|sheet| sheet.name.clone())
         .collect();
     let mut sheets = Vec::with_capacity(names.len());
+    let mut budget = CellBudget::new(limits);
     for name in names {
         let mut reader = workbook.worksheet_cells_reader(&name).map_err(|error| damaged(file_name, error))?;
         let mut sparse = SparseSheet::default();
@@ -38,6 +39,7 @@ pub(crate) fn read_xlsx(file_name: &str, bytes: &[u8], limits: &Limits) -> Resul
             }
             let (row, column) = cell.get_position();
             check_cell_position(file_name, &name, u64::from(row), u64::from(column), limits)?;
+            budget.spend(1, file_name, &name, u64::from(row), u64::from(column))?;
             sparse.insert(row as usize, column as usize, value);
         }
         sheets.push(Sheet { name, rows: sparse.into_rows() });

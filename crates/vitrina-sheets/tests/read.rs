@@ -226,6 +226,27 @@ fn zip_bomb_declaring_a_huge_size_is_refused_before_unpacking() {
 }
 
 #[test]
+fn an_xlsx_whose_xml_is_broken_or_whose_sheet_is_missing_is_damaged() {
+    let broken = zip_of(&[("xl/workbook.xml", "<workbook><sheets><sheet name=")]);
+    assert!(matches!(read_file("b.xlsx", &broken, &ReadOptions::default()), Err(SheetError::Damaged { .. })));
+    // The workbook points at a worksheet part that is not there.
+    let parts = xlsx_parts(&[("Socios", &sheet_xml([]))]);
+    let without_sheet: Vec<(&str, &str)> =
+        parts.iter().filter(|(name, _)| !name.contains("worksheets/")).map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let result = read_file("m.xlsx", &zip_of(&without_sheet), &ReadOptions::default());
+    assert!(matches!(result, Err(SheetError::Damaged { .. })), "{result:?}");
+}
+
+#[test]
+fn an_xlsb_is_asked_to_be_saved_as_xlsx() {
+    let xlsb = zip_of(&[("[Content_Types].xml", "<Types/>"), ("xl/workbook.bin", "\u{1}")]);
+    assert_eq!(
+        read_file("b.xlsb", &xlsb, &ReadOptions::default()),
+        Err(SheetError::Xlsb { file_name: "b.xlsb".into() })
+    );
+}
+
+#[test]
 fn truncated_xlsx_is_damaged() {
     assert!(
         matches!(read("truncated.xlsx"), Err(SheetError::Damaged { file_name, .. }) if file_name == "truncated.xlsx")
@@ -292,6 +313,18 @@ fn compound_files_are_named_encrypted_or_legacy() {
     assert_eq!(read("encrypted.xlsx"), Err(SheetError::Encrypted { file_name: "encrypted.xlsx".into() }));
     assert_eq!(read("encrypted.ods"), Err(SheetError::Encrypted { file_name: "encrypted.ods".into() }));
     assert_eq!(read("legacy.xls"), Err(SheetError::LegacyXls { file_name: "legacy.xls".into() }));
+}
+
+#[test]
+fn a_compound_file_that_only_mentions_a_workbook_in_its_text_is_another_office_document() {
+    let utf16 = |text: &str| -> Vec<u8> { text.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+    let bytes =
+        [&b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"[..], &[0; 504], &utf16("WordDocument\0"), &utf16("Workbook y Book")]
+            .concat();
+    assert_eq!(
+        read_file("acta.doc", &bytes, &ReadOptions::default()),
+        Err(SheetError::NotASpreadsheet { file_name: "acta.doc".into(), looks_like: LooksLike::OldOfficeDocument })
+    );
 }
 
 #[test]
@@ -410,6 +443,46 @@ fn xlsx_limits_apply_to_rows_and_columns() {
 }
 
 #[test]
+fn ods_repeats_cannot_multiply_a_tiny_file_into_millions_of_values() {
+    // 300 columns × 100 000 rows of "x" in a few hundred bytes: within rows and columns, past
+    // the values limit, and refused before the rows are expanded.
+    let content = r#"<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="Hoja1"><table:table-row table:number-rows-repeated="100000"><table:table-cell table:number-columns-repeated="300" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#;
+    let bytes = zip_of(&[("mimetype", "application/vnd.oasis.opendocument.spreadsheet"), ("content.xml", content)]);
+    assert_eq!(
+        read_file("rep.ods", &bytes, &ReadOptions::default()),
+        Err(SheetError::TooManyCells {
+            file_name: "rep.ods".into(),
+            sheet: "Hoja1".into(),
+            cell: "KN1".into(),
+            max_cells: 3_000_000
+        })
+    );
+}
+
+#[test]
+fn the_values_limit_counts_every_sheet_of_an_xlsx_and_a_csv() {
+    let limits = Limits { max_cells: 5, ..Limits::default() };
+    let options = ReadOptions { limits, ..ReadOptions::default() };
+    let three = sheet_xml([
+        r#"<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="C1"><v>3</v></c></row>"#.to_string()
+    ]);
+    assert!(read_file("ok.xlsx", &xlsx_of(&[("Uno", &three)]), &options).is_ok());
+    assert_eq!(
+        read_file("two.xlsx", &xlsx_of(&[("Uno", &three), ("Dos", &three)]), &options),
+        Err(SheetError::TooManyCells {
+            file_name: "two.xlsx".into(),
+            sheet: "Dos".into(),
+            cell: "C1".into(),
+            max_cells: 5
+        })
+    );
+    assert!(matches!(
+        read_file("c.csv", b"a,b,c\nd,e,f\n", &options),
+        Err(SheetError::TooManyCells { cell, .. }) if cell == "C2"
+    ));
+}
+
+#[test]
 fn empty_files_are_named_empty() {
     for bytes in [&b""[..], b"  \r\n\t\n", b"\xef\xbb\xbf"] {
         assert_eq!(
@@ -491,6 +564,13 @@ fn sheet_xml(rows: impl IntoIterator<Item = String>) -> String {
 
 /// A minimal .xlsx with these (sheet name, worksheet xml) in tab order.
 fn xlsx_of(sheets: &[(&str, &str)]) -> Vec<u8> {
+    let parts = xlsx_parts(sheets);
+    let borrowed: Vec<(&str, &str)> = parts.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    zip_of(&borrowed)
+}
+
+/// The parts of [`xlsx_of`]'s workbook, as (path, text).
+fn xlsx_parts(sheets: &[(&str, &str)]) -> Vec<(String, String)> {
     const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     let entries: String = sheets
         .iter()
@@ -509,17 +589,19 @@ fn xlsx_of(sheets: &[(&str, &str)]) -> Vec<u8> {
     let root_rels = format!(
         r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
     );
-    let sheet_paths: Vec<String> = (1..=sheets.len()).map(|i| format!("xl/worksheets/sheet{i}.xml")).collect();
-    let mut parts: Vec<(&str, &str)> = vec![
-        ("[Content_Types].xml", r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#),
-        ("_rels/.rels", &root_rels),
-        ("xl/workbook.xml", &workbook),
-        ("xl/_rels/workbook.xml.rels", &workbook_rels),
+    let mut parts = vec![
+        (
+            "[Content_Types].xml".to_string(),
+            r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#.to_string(),
+        ),
+        ("_rels/.rels".to_string(), root_rels),
+        ("xl/workbook.xml".to_string(), workbook),
+        ("xl/_rels/workbook.xml.rels".to_string(), workbook_rels),
     ];
-    for (path, (_, xml)) in sheet_paths.iter().zip(sheets) {
-        parts.push((path, xml));
+    for (i, (_, xml)) in sheets.iter().enumerate() {
+        parts.push((format!("xl/worksheets/sheet{}.xml", i + 1), xml.to_string()));
     }
-    zip_of(&parts)
+    parts
 }
 
 // ---------------------------------------------------------------------------------------------
