@@ -16,7 +16,30 @@ const directoryMeta = document.querySelector("meta[name='vitrina-directory']");
 const configured = (directoryMeta?.getAttribute("content") ?? "").trim() || "data/directory.json";
 const segments = location.hash.replace(/^#/, "").split("?")[0].split("/").filter(Boolean);
 const showsWithoutDirectory = segments.length === 1 && ["follow-up", "handoff"].includes(segments[0]);
-if (!showsWithoutDirectory) {
+// A preview (issue 14) shows the directory the staff page sends, never the published file.
+// The handshake runs here, while the wasm downloads, and costs the app's wasm nothing; the
+// app takes the answer (src/adapters/preview.rs). The staff page (crates/vitrina-staff) is
+// the other side: this tab says it is ready, to its opener and its own origin only; the
+// opener answers {type: "vitrina-preview-directory", bytes: ArrayBuffer}.
+const preview = new URLSearchParams(location.search).has("preview");
+if (preview) {
+  globalThis.vitrinaPreview = () =>
+    new Promise((resolve) => {
+      if (!opener) return resolve("no-opener");
+      // The staff page answers at once; this only ends a wait for one closed or reloaded since.
+      const timer = setTimeout(() => resolve("no-answer"), 20000);
+      addEventListener("message", function listen(event) {
+        const { data } = event;
+        if (event.source !== opener || event.origin !== location.origin) return;
+        if (data?.type !== "vitrina-preview-directory" || !(data.bytes instanceof ArrayBuffer)) return;
+        clearTimeout(timer);
+        removeEventListener("message", listen);
+        resolve(data.bytes);
+      });
+      opener.postMessage({ type: "vitrina-preview-ready" }, location.origin);
+    });
+  globalThis.vitrinaPreviewAnswer = globalThis.vitrinaPreview();
+} else if (!showsWithoutDirectory) {
   try {
     const url = new URL(configured, document.baseURI).href;
     const response = fetch(url, { cache: "no-cache" });

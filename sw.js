@@ -77,7 +77,7 @@ async function installShell() {
   const cache = await caches.open(SHELL_CACHE);
   // Hashed names never change content: the HTTP cache may answer. The others
   // (index.html, boot.js, ...) must come from the server, not from an older visit.
-  const hashed = /-[0-9a-f]{16}[._]/;
+  const hashed = /-[0-9a-f]{1,16}[._]/;
   await cache.addAll(
     BUILD.shell.map((path) => new Request(new URL(path, SCOPE), { cache: hashed.test(path) ? "default" : "reload" })),
   );

@@ -131,7 +131,7 @@ function serve(protocol, port) {
       return;
     }
     const type = TYPES[extname(file)] ?? "application/octet-stream";
-    const hashed = /-[0-9a-f]{16}(_bg)?\.(wasm|js|css)$/.test(file);
+    const hashed = /-[0-9a-f]{1,16}(_bg)?\.(wasm|js|css)$/.test(file);
     const headers = { "content-type": type, "cache-control": hashed ? "public, max-age=31536000, immutable" : "no-cache" };
     let body = readFileSync(file);
     if (/\bbr\b/.test(request.headers["accept-encoding"] ?? "") && compressed.has(file)) {

@@ -12,10 +12,14 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { transformSync } from "esbuild";
 
-/** The files minified: Trunk's hashed stylesheet, the app's JS glue and the start-up scripts. */
+/**
+ * The files minified: Trunk's hashed stylesheet, the app's JS glue and the start-up scripts.
+ * Trunk writes its 64-bit hashes in hex without leading zeros, so one build in sixteen has a
+ * 15-digit hash (or shorter): seen in issue 14, where such a build shipped its glue unminified.
+ */
 const MINIFIED = [
-  { pattern: /^main-[0-9a-f]{16}\.css$/, loader: "css" },
-  { pattern: /^vitrina-[0-9a-f]{16}\.js$/, loader: "js" },
+  { pattern: /^main-[0-9a-f]{1,16}\.css$/, loader: "css" },
+  { pattern: /^vitrina-[0-9a-f]{1,16}\.js$/, loader: "js" },
   { pattern: /^(boot|sw-register)\.js$/, loader: "js" },
 ];
 

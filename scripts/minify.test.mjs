@@ -51,3 +51,14 @@ test("the start-up scripts shrink too; index.html keeps its comments, other file
   assert.equal(readFileSync(join(folder, "boot.js"), "utf8"), "console.log(1);\n");
   assert.equal(readFileSync(join(folder, "sw.js"), "utf8"), "// the service worker\nself.skipWaiting( );\n");
 });
+
+test("a build whose hashes Trunk wrote with fewer than 16 digits is minified too", () => {
+  // Trunk formats its 64-bit hash without leading zeros: 1 build in 16 has 15 digits.
+  const folder = mkdtempSync(join(tmpdir(), "vitrina-minify-"));
+  writeFileSync(join(folder, "main-123456789abcdef.css"), CSS);
+  writeFileSync(join(folder, "vitrina-2f1016efa52c830.js"), JS);
+  writeFileSync(join(folder, "index.html"), "<!doctype html>");
+  const done = minifySite(folder).map((file) => file.name).sort();
+  assert.deepEqual(done, ["main-123456789abcdef.css", "vitrina-2f1016efa52c830.js"]);
+  assert.ok(readFileSync(join(folder, "vitrina-2f1016efa52c830.js"), "utf8").length < JS.length);
+});

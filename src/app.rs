@@ -4,11 +4,12 @@ use leptos::prelude::*;
 use vitrina_core::route::Page;
 use vitrina_core::{Lang, Route, APP_NAME};
 
-use crate::adapters::{hash_location, network, page, preferences};
+use crate::adapters::{hash_location, network, page, preferences, preview};
 use crate::components::connection_status::ConnectionStatus;
 use crate::components::fresh_data_notice::FreshDataNotice;
 use crate::components::live_region::LiveRegion;
 use crate::components::load_error::LoadErrorScreen;
+use crate::components::preview_banner::PreviewBanner;
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
 use crate::components::undo_toast::UndoToast;
@@ -108,6 +109,8 @@ pub fn App() -> impl IntoView {
     };
 
     view! {
+        // A preview of an unpublished directory, opened by the staff page (issue 14).
+        {preview::requested().then(|| view! { <PreviewBanner /> })}
         <SiteHeader />
         <ConnectionStatus />
         <FreshDataNotice />

@@ -14,16 +14,17 @@ use leptos::prelude::*;
 use vitrina_core::follow_up::typing::{
     draft_document, recover_draft, ConflictChoice, DraftRecovery, NoteConflict, NoteEdit,
 };
-use vitrina_core::follow_up::KeyValueStore;
 use vitrina_core::follow_up::{
     Channel, Entry, EntryId, FollowUpError, FollowUpList, FollowUpStore, LoadOutcome, MetAt, Millis, Persistence,
     PersonDetails, Removed, SaveOutcome, Status, SyncOutcome, VisitMark,
 };
+use vitrina_core::follow_up::{KeyValueStore, WritesRefused};
 use vitrina_core::valid::IsoDate;
 use vitrina_core::{Directory, Lang};
 
 use crate::adapters::clock::wall_clock_ms;
 use crate::adapters::local_store::{self, LocalStore};
+use crate::adapters::preview;
 use crate::i18n::ui;
 use crate::state::Announcer;
 
@@ -83,12 +84,21 @@ pub struct FollowUp {
 impl FollowUp {
     /// Loads the list kept for the directory at `directory_url` and starts following other
     /// tabs; what happens to the list is said through `announcer`, in `lang`.
+    /// In a preview of an unpublished directory the list is shown (and follows other tabs)
+    /// and never written, not even a draft.
     pub fn start(directory_url: &str, announcer: Announcer, lang: ReadSignal<Lang>) -> FollowUp {
+        let preview = preview::requested();
         let mut store = FollowUpStore::for_directory(directory_url);
-        let outcome = store.load(&mut LocalStore, wall_clock_ms());
+        let outcome = match preview {
+            true => store.load(&mut WritesRefused(&LocalStore), wall_clock_ms()),
+            false => store.load(&mut LocalStore, wall_clock_ms()),
+        };
+        if preview {
+            store.preview_only();
+        }
         let notice = outcome.needs_notice().then(|| LoadNotice { outcome: outcome.clone() });
         let mut list = outcome.into_list();
-        let recovered = recover_draft_at_start(&store, &mut list);
+        let recovered = !preview && recover_draft_at_start(&store, &mut list);
         let list = RwSignal::new(list);
         let positions = Memo::new(move |_| {
             list.with(|list| list.entries().iter().enumerate().map(|(at, entry)| (entry.id.clone(), at)).collect())
@@ -322,7 +332,7 @@ impl FollowUp {
     /// call it after saying so, so that a storage failure is said last (the live region
     /// speaks the last message of a moment).
     fn save_unless_read_only(self) {
-        if !matches!(self.persistence.get_untracked(), Persistence::ReadOnly { .. }) {
+        if !self.persistence.with_untracked(Persistence::is_read_only) {
             self.save();
         }
     }
@@ -339,7 +349,7 @@ impl FollowUp {
     /// now, every entry's card on the page checked its entry once per key (a 1,000-entry list
     /// took a phone hundreds of milliseconds per key). An entry added or removed is told at once.
     fn change_typed<R>(self, edit: impl FnOnce(&mut FollowUpList, Millis) -> R) -> R {
-        if matches!(self.persistence.get_untracked(), Persistence::ReadOnly { .. }) {
+        if self.persistence.with_untracked(Persistence::is_read_only) {
             return self.change(edit);
         }
         let (result, resized) = self
@@ -359,7 +369,7 @@ impl FollowUp {
 
     /// Edits the list without saving it: the caller saves (`save_unless_read_only`).
     fn edit<R>(self, edit: impl FnOnce(&mut FollowUpList, Millis) -> R) -> R {
-        if matches!(self.persistence.get_untracked(), Persistence::ReadOnly { .. }) {
+        if self.persistence.with_untracked(Persistence::is_read_only) {
             // A newer app's list changes nowhere, not even in memory, where the edit would
             // look saved and then vanish; the edit runs on a copy only for its result.
             let mut copy = self.list.get_untracked();
@@ -373,7 +383,7 @@ impl FollowUp {
 
     /// Whether the list can be changed here (not a newer app's list).
     pub fn is_writable(self) -> bool {
-        !matches!(self.persistence.get(), Persistence::ReadOnly { .. })
+        !self.persistence.with(Persistence::is_read_only)
     }
 
     /// The id of the element saying why the list cannot be changed, while it cannot
@@ -509,7 +519,7 @@ impl FollowUp {
 
     /// Updates snapshots from a newly loaded directory and marks entries it no longer has.
     pub fn refresh(self, directory: &Directory) {
-        if matches!(self.persistence.get_untracked(), Persistence::ReadOnly { .. }) {
+        if self.persistence.with_untracked(Persistence::is_read_only) {
             return;
         }
         // Usually nothing changed: then nothing is saved, and nothing that shows the list

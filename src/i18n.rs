@@ -298,6 +298,17 @@ interface_texts! {
     handoff_empty:
         "La lista recibida no tiene entradas: no hay nada que agregar.",
         "The list received has no entries: there is nothing to add.";
+    // Issue 14: the preview of an unpublished directory, and the way to the staff page.
+    preview_banner: "Vista previa — no publicada", "Preview — not published";
+    preview_banner_detail:
+        "No se guarda en este dispositivo y su lista de seguimiento no cambia.",
+        "It is not kept on this device, and your follow-up list does not change.";
+    preview_no_opener:
+        "La vista previa solo se abre desde la página del personal.",
+        "The preview only opens from the staff page.";
+    preview_no_answer: "La página del personal no envió el directorio.", "The staff page did not send the directory.";
+    preview_todo: "Ábrala de nuevo desde la página del personal.", "Open it again from the staff page.";
+    staff_page_link: "Página del personal: importar, revisar y publicar", "Staff page: import, check and publish";
 }
 
 /// The interface texts for a language.

@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{RequestCache, RequestInit, Response};
 
+use crate::adapters::preview::{self, PreviewError};
 use crate::adapters::scheduling;
 use crate::i18n::{error_network, error_status, ui};
 
@@ -27,6 +28,8 @@ pub enum FetchError {
     Status { status: u16, status_text: String },
     /// Occurs when the file arrived but is not a directory the app can read.
     Invalid(LoadError),
+    /// Occurs when a preview received no directory from the staff page.
+    Preview(PreviewError),
 }
 
 impl FetchError {
@@ -36,6 +39,8 @@ impl FetchError {
             FetchError::Network { detail } => error_network(detail, lang),
             FetchError::Status { status, status_text } => error_status(*status, status_text, lang),
             FetchError::Invalid(error) => error.message(lang),
+            FetchError::Preview(PreviewError::NoOpener) => ui(lang).preview_no_opener.to_owned(),
+            FetchError::Preview(PreviewError::NoAnswer) => ui(lang).preview_no_answer.to_owned(),
         }
     }
 
@@ -46,6 +51,7 @@ impl FetchError {
             FetchError::Network { .. } => ui.error_network_todo,
             FetchError::Status { .. } => ui.error_status_todo,
             FetchError::Invalid(_) => ui.error_invalid_todo,
+            FetchError::Preview(_) => ui.preview_todo,
         }
     }
 
@@ -54,7 +60,7 @@ impl FetchError {
         match self {
             FetchError::Network { .. } => true,
             FetchError::Status { status, .. } => *status >= 500 || *status == 408 || *status == 429,
-            FetchError::Invalid(_) => false,
+            FetchError::Invalid(_) | FetchError::Preview(_) => false,
         }
     }
 }
@@ -78,6 +84,9 @@ pub enum Wanted {
     Usual,
     /// The server's current file, past the saved copy (the background check for newer data).
     Fresh,
+    /// The unpublished directory the staff page hands over (`preview::receive_directory`),
+    /// never from the network; the address is ignored.
+    Preview,
 }
 
 /// A loaded directory and what is known about the copy it came from.
@@ -123,11 +132,15 @@ struct Fetched {
 
 async fn fetch_bytes(url: &str, wanted: Wanted) -> Result<Fetched, FetchError> {
     let network = |value: wasm_bindgen::JsValue| FetchError::Network { detail: describe_js_error(&value) };
+    if wanted == Wanted::Preview {
+        let bytes = preview::receive_directory().await.map_err(FetchError::Preview)?;
+        return Ok(Fetched { bytes, source: None, fetched_at_ms: None });
+    }
     let window = web_sys::window().ok_or_else(|| FetchError::Network { detail: "no window".into() })?;
     // Only the usual request may be the one boot.js started; a fresh check goes past the saved copy.
     let early = match wanted {
         Wanted::Usual => take_early_request(url),
-        Wanted::Fresh => None,
+        Wanted::Fresh | Wanted::Preview => None,
     };
     let request = match early {
         Some(early) => early,
@@ -137,8 +150,8 @@ async fn fetch_bytes(url: &str, wanted: Wanted) -> Result<Fetched, FetchError> {
             // letting the HTTP cache answer with 304 when nothing changed.
             init.set_cache(RequestCache::NoCache);
             let address = match wanted {
-                Wanted::Usual => url.to_owned(),
                 Wanted::Fresh => fresh_address(url),
+                Wanted::Usual | Wanted::Preview => url.to_owned(),
             };
             window.fetch_with_str_and_init(&address, &init)
         }

@@ -10,4 +10,5 @@ pub mod local_store;
 pub mod network;
 pub mod page;
 pub mod preferences;
+pub mod preview;
 pub mod scheduling;

@@ -26,7 +26,10 @@ pub fn LoadErrorScreen(failure: LoadFailure) -> impl IntoView {
             <dl>
                 <dt>{move || ui(lang.get()).error_fetched}</dt>
                 <dd>
-                    <code class="fetched-url">{url}</code>
+                    // A preview's file came from the staff page, not from an address.
+                    <code class="fetched-url">
+                        {move || if url.is_empty() { ui(lang.get()).preview_banner.to_owned() } else { url.clone() }}
+                    </code>
                 </dd>
                 <dt>{move || ui(lang.get()).error_what}</dt>
                 <dd class="error-message">{message}</dd>

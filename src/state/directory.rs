@@ -11,7 +11,7 @@ use vitrina_core::Loaded;
 
 use super::Navigation;
 use crate::adapters::directory_fetch::{fetch_directory_copy, DirectoryCopy, LoadFailure, Wanted};
-use crate::adapters::{network, page, scheduling};
+use crate::adapters::{network, page, preview, scheduling};
 
 /// A loaded directory with its search index, built once per load.
 pub struct Catalog {
@@ -133,19 +133,26 @@ impl DirectoryState {
 
     /// Fetches the configured directory file and publishes the outcome, records the copy's
     /// age and checks for a newer one.
+    /// A preview's directory comes from the staff page instead: nothing is fetched, so no
+    /// copy of it is kept for offline use, and nothing checks for a newer one.
     pub fn load(self) {
         self.state.set(LoadState::Loading);
         let route = self.navigation.current_untracked();
         let shown_without_it = route.shows_without_directory();
         let on_a_list = route.list_query().is_some();
         let freshness = self.freshness;
+        let preview = preview::requested();
         spawn_local(async move {
-            if shown_without_it {
+            if shown_without_it && !preview {
                 // The page is shown first, and the file then has the connection to itself.
                 scheduling::when_idle().await;
             }
-            let url = page::directory_url();
-            match fetch_directory_copy(&url, Wanted::Usual).await {
+            // A preview has no address: the error screen says where its file came from instead.
+            let (url, wanted) = match preview {
+                true => (String::new(), Wanted::Preview),
+                false => (page::directory_url(), Wanted::Usual),
+            };
+            match fetch_directory_copy(&url, wanted).await {
                 Ok(copy) => {
                     let DirectoryCopy { loaded, from_saved_copy, fetched_at_ms, fingerprint } = copy;
                     // Reading the file, indexing it (when the page is a list) and showing the

@@ -49,5 +49,5 @@ pub use nudge::{backup_nudge, Nudge, NudgeReason};
 pub use share::{HandoffAssembler, HandoffError, Shortlist};
 pub use store::{
     storage_key, FollowUpStore, KeyValueStore, LoadOutcome, MemoryStore, Persistence, SaveOutcome, StoreError,
-    SyncOutcome,
+    SyncOutcome, WritesRefused,
 };

@@ -100,6 +100,23 @@ pub trait KeyValueStore {
     fn remove(&mut self, key: &str) -> Result<(), StoreError>;
 }
 
+/// A store's reads, with every write refused: what a preview loads through.
+pub struct WritesRefused<'a>(pub &'a dyn KeyValueStore);
+
+impl KeyValueStore for WritesRefused<'_> {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.0.get(key)
+    }
+
+    fn set(&mut self, _key: &str, _value: &str) -> Result<(), StoreError> {
+        Err(StoreError::Other("a preview writes nothing".into()))
+    }
+
+    fn remove(&mut self, _key: &str) -> Result<(), StoreError> {
+        Err(StoreError::Other("a preview writes nothing".into()))
+    }
+}
+
 /// A failure [`MemoryStore`] can play, for tests.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Fault {
@@ -321,6 +338,8 @@ pub enum SaveOutcome {
         /// The stored document's version.
         version: u64,
     },
+    /// Not written: a preview never writes the list.
+    Preview,
     /// Not written: the list lives in memory only until a later save succeeds.
     Failed {
         /// The storage's error.
@@ -366,6 +385,9 @@ pub enum Persistence {
         /// The storage's error.
         error: StoreError,
     },
+    /// The app previews a directory staff have not published: the list is shown, and nothing
+    /// done in the preview changes it.
+    Preview,
 }
 
 impl Persistence {
@@ -374,10 +396,20 @@ impl Persistence {
         matches!(self, Persistence::Saving)
     }
 
-    /// Why nothing can be changed, when a newer app's list is shown: what disabled controls say.
+    /// True when nothing may change the list: a newer app's list, or a preview.
+    pub fn is_read_only(&self) -> bool {
+        matches!(self, Persistence::ReadOnly { .. } | Persistence::Preview)
+    }
+
+    /// Why nothing can be changed, when a newer app's list or a preview is shown: what
+    /// disabled controls say.
     pub fn read_only_message(&self, lang: Lang) -> Option<String> {
         match self {
             Persistence::ReadOnly { version } => Some(read_only_message(*version, lang)),
+            Persistence::Preview => Some(
+                lang.pick("Vista previa: su lista no cambia aquí.", "Preview: your list does not change here.")
+                    .to_owned(),
+            ),
             _ => None,
         }
     }
@@ -429,6 +461,13 @@ impl FollowUpStore {
     /// The key a migration keeps the pre-migration text under.
     pub fn pre_migration_key(&self, version: u64) -> String {
         format!("{}.before-migration-from-v{version}", self.key)
+    }
+
+    /// From now on the list is only shown, for a preview of an unpublished directory:
+    /// [`FollowUpStore::save`] writes nothing. Load it through [`WritesRefused`] first, since
+    /// a load may set a damaged value aside or keep a pre-migration copy.
+    pub fn preview_only(&mut self) {
+        self.persistence = Persistence::Preview;
     }
 
     /// Reads the stored list. Never writes over what it finds; see [`LoadOutcome`].
@@ -545,8 +584,10 @@ impl FollowUpStore {
     /// unreadable stored value is set aside first (and nothing is written if it
     /// cannot be). A newer app's document is never written over.
     pub fn save(&mut self, kv: &mut dyn KeyValueStore, list: &mut FollowUpList, now_ms: Millis) -> SaveOutcome {
-        if let Persistence::ReadOnly { version } = self.persistence {
-            return SaveOutcome::ReadOnly { version };
+        match self.persistence {
+            Persistence::ReadOnly { version } => return SaveOutcome::ReadOnly { version },
+            Persistence::Preview => return SaveOutcome::Preview,
+            _ => {}
         }
         let stored = match kv.get(&self.key) {
             Ok(stored) => stored,
@@ -609,7 +650,9 @@ impl FollowUpStore {
                 SyncOutcome::Merged { changed, needs_save }
             }
             Err(DocumentError::NewerVersion { version }) => {
-                self.persistence = Persistence::ReadOnly { version };
+                if self.persistence != Persistence::Preview {
+                    self.persistence = Persistence::ReadOnly { version };
+                }
                 SyncOutcome::ReadOnly { version }
             }
             Err(_) => SyncOutcome::Ignored,
@@ -659,6 +702,39 @@ mod tests {
         list.add_member(&directory(), "aceros-del-norte", 1).unwrap();
         assert_eq!(store.save(kv, &mut list, 2), SaveOutcome::Saved { merged: false, set_aside: None });
         (store, list)
+    }
+
+    /// Issue 14: a preview of an unpublished directory shows the visitor's list and never
+    /// writes it: not a save, not another tab's merge, not even a damaged value set aside
+    /// or a pre-migration copy on load.
+    #[test]
+    fn a_preview_shows_the_list_and_writes_nothing() {
+        let mut kv = MemoryStore::new();
+        let (_, list) = saved_list(&mut kv);
+        let before = kv.clone();
+        let mut store = FollowUpStore::for_directory(URL);
+        let mut shown = store.load(&mut WritesRefused(&kv), 3).into_list();
+        store.preview_only();
+        assert_eq!(shown, list);
+        assert_eq!(store.persistence(), &Persistence::Preview);
+        assert!(store.persistence().is_read_only());
+        for lang in [Lang::Es, Lang::En] {
+            assert!(store.persistence().read_only_message(lang).is_some_and(|m| !m.is_empty()));
+        }
+        shown.add_member(&directory(), "forja-bajio", 4).unwrap();
+        assert_eq!(store.save(&mut kv, &mut shown, 5), SaveOutcome::Preview);
+        let newer = r#"{"kind":"vitrina.follow-up","version":99,"entries":[]}"#;
+        assert!(matches!(store.apply_storage_event(Some(newer), &mut shown, 6), SyncOutcome::ReadOnly { .. }));
+        assert_eq!(store.persistence(), &Persistence::Preview);
+        assert_eq!(store.save(&mut kv, &mut shown, 7), SaveOutcome::Preview);
+        assert_eq!(kv, before);
+
+        let mut damaged = MemoryStore::new();
+        damaged.put_raw(store.key(), "{ not json");
+        let before = damaged.clone();
+        let outcome = FollowUpStore::for_directory(URL).load(&mut WritesRefused(&damaged), 8);
+        assert!(matches!(outcome, LoadOutcome::Corrupt { backup_key: None, .. }), "{outcome:?}");
+        assert_eq!(damaged, before);
     }
 
     #[test]
