@@ -925,6 +925,10 @@ impl<'a> Builder<'a> {
         let body = self.single(ctx, row, &[Column::Body], None).map(|value| value.text);
         let certificate = MemberCertification { id, valid_until, site, body };
         let member = &mut self.members[index];
+        if member.certifications.contains(&certificate) {
+            // The same certificate written twice is one certificate.
+            return;
+        }
         match member.certifications.iter_mut().find(|held| held.id == certificate.id) {
             // The members sheet named it; this row adds its details.
             Some(held) if held.valid_until.is_none() && held.site.is_none() && held.body.is_none() => {

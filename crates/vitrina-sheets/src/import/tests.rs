@@ -474,6 +474,7 @@ fn socios_with_nested() -> Vec<Sheet> {
             &["Plásticos del Bajío", "ISO 9001:2015", "", "", ""],
             &["forja", "ISO 14001", "", "", ""],
             &["forja", "", "2027-01-01", "", ""],
+            &["forja", "IATF 16949", "2027-06-30", "Planta León", "TÜV"],
         ],
     );
     vec![socios, contactos, certificaciones]
@@ -482,7 +483,7 @@ fn socios_with_nested() -> Vec<Sheet> {
 #[test]
 fn contacts_and_certificates_come_from_their_own_sheets_keyed_by_company() {
     let mut sheets = socios_with_nested();
-    // An xlsx date serial in the valid-until column.
+    // An xlsx date serial in Plásticos' valid-until cell.
     sheets[2].rows[2].cells[2] = Cell::Date { serial: 46387.0, system: DateSystem::Excel1900 };
     let result = run(sheets);
     let forja = member(&result, "forja");
@@ -511,6 +512,7 @@ fn contacts_and_certificates_come_from_their_own_sheets_keyed_by_company() {
         [("iatf-16949", Some("2027-06-30".into()), vec![(String::new(), "Planta León".into())], Some("TÜV"))]
     );
     assert_eq!(plasticos.certifications[0].id.as_str(), "iso-9001");
+    assert_eq!(plasticos.certifications[0].valid_until.map(|d| d.to_string()).as_deref(), Some("2026-12-31"));
 
     let found: Vec<(&str, usize, Option<&str>, &ImportProblemKind)> =
         result.problems.iter().map(|p| (p.sheet.as_str(), p.row, p.column.as_deref(), &p.kind)).collect();
