@@ -17,6 +17,9 @@
 //! [`decode`] bytes to text, [`detect_separator`], [`parse_rows`], [`find_header`] (which uses
 //! [`recognise`] on each cell). [`read_csv`] runs them all.
 //!
+//! [`import()`] turns the workbooks read into members and a problem list (the sheet and column
+//! rules are in the [`import`](mod@import) module), after [`plan`] has said what each sheet and column is.
+//!
 //! From members read to a directory to publish: [`Vocabulary`] matches capability and
 //! certification names to the directory's vocabulary (and suggests the closest), [`IdMaker`]
 //! makes ids from names that stay the same on the next import, [`merge`] merges an import

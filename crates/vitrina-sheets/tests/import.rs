@@ -97,3 +97,35 @@ fn date_serials_of_both_systems_read_from_xlsx() {
     );
     assert_eq!(dates("dates-1904.xlsx"), [Ok("2024-01-01".into()), Ok("1904-01-01".into()), Ok("1904-01-02".into())]);
 }
+
+#[test]
+fn an_import_merged_into_the_published_directory_keeps_what_the_sheet_lacks() {
+    let published_json = r#"{ "format": 1, "cluster": { "name": "Clúster" },
+        "members": [ { "id": "acenor", "name": "Aceros del Norte", "pitch": { "es": "Acero.", "en": "Steel." },
+                       "employees": 10, "contacts": [ { "id": "ana", "name": "Ana" } ] } ] }"#;
+    let published = vitrina_core::load_directory(published_json.as_bytes()).expect("it loads").directory;
+    let text = |s: &str| Cell::Text(s.into());
+    let rows = vec![
+        SheetRow { number: 1, cells: vec![text("Razón social"), text("Empleados"), text("Presentación_es")] },
+        SheetRow { number: 2, cells: vec![text("Aceros del Norte, S.A. de C.V."), text("1,509"), text("Acero fino.")] },
+        SheetRow { number: 3, cells: vec![text("Nueva Forja"), text("12"), Cell::Empty] },
+    ];
+    let workbook = Workbook {
+        file_name: "socios.xlsx".into(),
+        format: FileFormat::Xlsx,
+        sheets: vec![Sheet { name: "Socios".into(), rows }],
+    };
+    let imported = import(&[workbook], &published, &Mapping::default(), &Decisions::default());
+    assert_eq!(imported.problems, []);
+    // The legal form is dropped when the id is looked up: the published member keeps its id.
+    assert_eq!(imported.directory.members[0].id.as_str(), "acenor");
+    let merged = merge(&published, &imported.directory, &imported.fields_in_sheets, &MergeOptions::default());
+    let acenor = merged.directory.member("acenor").expect("kept");
+    assert_eq!(acenor.employees, Some(1509));
+    assert_eq!(
+        acenor.pitch.as_ref().map(|p| (p.resolve("es", None).to_owned(), p.resolve("en", None).to_owned())),
+        Some(("Acero fino.".into(), "Steel.".into()))
+    );
+    assert_eq!(acenor.contacts.len(), 1, "the sheet has no contact columns: the published contacts stay");
+    assert_eq!(merged.summary.added.iter().map(|(id, _)| id.as_str()).collect::<Vec<_>>(), ["nueva-forja"]);
+}

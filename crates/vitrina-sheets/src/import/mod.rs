@@ -3,7 +3,7 @@
 //! [`plan`] says what every sheet and column is; [`import`] reads the members sheet, then the
 //! `Contactos`, `Certificaciones` and capability matrix sheets into the members, and lists
 //! every problem. Its rules, each pinned by a test in `import/tests.rs` (the value rules are
-//! in [`values`], the sheet rules in [`plan`](mod@plan)):
+//! in [`values`], the sheet rules in the `plan` module, on [`plan()`]):
 //! - every non-blank row below a header becomes a member (or part of one) or a listed
 //!   problem; every value left out is a listed problem; nothing is made up;
 //! - a row with neither a name nor a legal name is a problem, not a member; the legal name
@@ -28,7 +28,9 @@ pub mod values;
 
 pub use crate::vocabulary::VocabularyKind;
 pub use mapping::{Decision, Decisions, Mapping, MappingError, Target, MAPPING_VERSION};
-pub use plan::{plan, HeaderFound, Plan, PlannedColumn, SheetKind, SheetPlan, WorkbookPlan, KEY_COLUMNS};
+pub use plan::{
+    is_reference_sheet, plan, HeaderFound, Plan, PlannedColumn, SheetKind, SheetPlan, WorkbookPlan, KEY_COLUMNS,
+};
 pub use problem::{ImportProblem, ImportProblemKind};
 
 use crate::header::Column;
@@ -49,7 +51,8 @@ pub struct Import {
     /// The base directory's cluster, events and vocabularies (plus the capabilities and
     /// certifications staff chose to add) with the imported members.
     pub directory: Directory,
-    /// The member fields the sheets had, as paths (`name`, `location.city`, `contacts`).
+    /// The member fields the sheets had, as paths (`name`, `location.city`, `contacts`,
+    /// `pitch.es` for a text given per language).
     pub fields_in_sheets: BTreeSet<String>,
     /// Every problem, in tab, row and column order.
     pub problems: Vec<ImportProblem>,
@@ -126,7 +129,8 @@ pub fn import(workbooks: &[Workbook], base: &Directory, mapping: &Mapping, decis
             builder.sheet(&ctx);
         }
     }
-    for ctx in sheets().filter(|ctx| ctx.plan.kind == SheetKind::Unknown && ctx.plan.rows > 0) {
+    let not_read = |ctx: &Ctx| ctx.plan.kind == SheetKind::Unknown && ctx.plan.rows > 0;
+    for ctx in sheets().filter(|ctx| not_read(ctx) && !is_reference_sheet(&ctx.sheet.name)) {
         let kind = if ctx.plan.header.is_none() {
             ImportProblemKind::NoHeaderRow { rows: ctx.plan.rows }
         } else {
@@ -215,7 +219,7 @@ fn used_on(kind: SheetKind, column: Column) -> bool {
             matches!(column, Id | Company | LegalName | Name | Certifications | ValidUntil | Site | Body)
         }
         SheetKind::CapabilityMatrix => KEY_COLUMNS.contains(&column),
-        SheetKind::Reference | SheetKind::Unknown => false,
+        SheetKind::Unknown => false,
     }
 }
 
@@ -361,6 +365,12 @@ impl<'a> Builder<'a> {
                 self.problems.push(place.problem(ImportProblemKind::ColumnNotImported { values: column.values }));
             }
             match &column.target {
+                // A text given per language (`Presentación_es`) is that language's part only, so a
+                // merge keeps the published text in the languages the sheet lacks.
+                Some(Target::Column(wanted @ (Column::Pitch | Column::Description))) if column.lang.is_some() => {
+                    let tag = column.lang.map_or("", Lang::tag);
+                    self.fields.insert(format!("{}.{tag}", wanted.field()));
+                }
                 Some(Target::Column(wanted)) if !not_read && kind == SheetKind::Members => {
                     self.fields.extend(member_field(*wanted).map(str::to_owned));
                 }
@@ -403,7 +413,7 @@ impl<'a> Builder<'a> {
                 SheetKind::Contacts => self.contact_row(ctx, &values),
                 SheetKind::Certifications => self.certificate_row(ctx, &values),
                 SheetKind::CapabilityMatrix => self.matrix_row(ctx, &values, &matrix),
-                SheetKind::Reference | SheetKind::Unknown => {}
+                SheetKind::Unknown => {}
             }
         }
     }
@@ -915,6 +925,10 @@ impl<'a> Builder<'a> {
         let body = self.single(ctx, row, &[Column::Body], None).map(|value| value.text);
         let certificate = MemberCertification { id, valid_until, site, body };
         let member = &mut self.members[index];
+        if member.certifications.contains(&certificate) {
+            // The same certificate written twice is one certificate.
+            return;
+        }
         match member.certifications.iter_mut().find(|held| held.id == certificate.id) {
             // The members sheet named it; this row adds its details.
             Some(held) if held.valid_until.is_none() && held.site.is_none() && held.body.is_none() => {

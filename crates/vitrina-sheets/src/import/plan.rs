@@ -76,10 +76,8 @@ pub enum SheetKind {
     Certifications,
     /// One company per row, one capability per column, marked.
     CapabilityMatrix,
-    /// A reference list the template and the export write beside the data (`Niveles`,
-    /// `Vocabulario`, `Listas`): no member data, so it is skipped without a problem.
-    Reference,
-    /// Nothing the import reads.
+    /// Nothing the import reads (also the reference lists the template and the export write,
+    /// see [`is_reference_sheet`]).
     Unknown,
 }
 
@@ -149,6 +147,13 @@ const CERTIFICATION_SHEETS: &[&str] = &["certificaciones", "certifications", "ce
 /// Names (folded) of the reference sheets the template and the export write.
 const REFERENCE_SHEETS: &[&str] = &["niveles", "tiers", "vocabulario", "vocabulary", "listas", "lists"];
 
+/// True for the reference lists the template and the export write beside the data (`Niveles`,
+/// `Vocabulario`, `Listas`): they hold no member data, so they are not read and no problem
+/// says so.
+pub fn is_reference_sheet(name: &str) -> bool {
+    REFERENCE_SHEETS.contains(&normalize(name).as_str())
+}
+
 /// The columns that name the company a row belongs to.
 pub const KEY_COLUMNS: [Column; 4] = [Column::Id, Column::Company, Column::LegalName, Column::Name];
 
@@ -216,11 +221,11 @@ fn header_lang(header: &str) -> Option<Lang> {
 }
 
 fn plan_sheet(sheet: &Sheet, saved: &Mapping) -> SheetPlan {
-    if REFERENCE_SHEETS.contains(&normalize(&sheet.name).as_str()) && !saved.names_members_sheet(&sheet.name) {
+    if is_reference_sheet(&sheet.name) && !saved.names_members_sheet(&sheet.name) {
         let rows = sheet.rows.iter().filter(|row| row_has_values(row)).count();
         return SheetPlan {
             name: sheet.name.clone(),
-            kind: SheetKind::Reference,
+            kind: SheetKind::Unknown,
             header: None,
             columns: Vec::new(),
             rows,
@@ -271,8 +276,8 @@ fn plan_sheet(sheet: &Sheet, saved: &Mapping) -> SheetPlan {
     SheetPlan { name: sheet.name.clone(), kind, header, columns, rows }
 }
 
-/// True when one value below the header is a matrix mark saying yes and at least as many
-/// values are marks as are not (a stray `tal vez` is then a problem, not a lost column).
+/// True when one value below the header is a matrix mark saying yes and most values are marks
+/// (a stray `tal vez` is then a problem, not a lost column; a notes column with one `x` is not).
 fn is_mark_column(rows: &[SheetRow], index: usize) -> bool {
     let (mut yes, mut marks, mut others) = (0usize, 0usize, 0usize);
     for cell in rows.iter().filter_map(|row| row.cells.get(index)).filter(|cell| !cell.is_blank()) {
@@ -284,7 +289,7 @@ fn is_mark_column(rows: &[SheetRow], index: usize) -> bool {
             None => others += 1,
         }
     }
-    yes > 0 && marks >= others
+    yes > 0 && marks > others
 }
 
 fn sheet_kind(name: &str, columns: &[PlannedColumn]) -> SheetKind {
