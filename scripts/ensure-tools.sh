@@ -49,7 +49,8 @@ if [ "$what" != build ]; then
   need_apt chromium chromium
   need_apt chromedriver chromium-driver
   # Only the binary and the modules are used: the e2e starts its own unprivileged nginx on
-  # a loopback port with its own prefix and configuration, never the system service.
+  # a loopback port with its own prefix and configuration, never the system service. (On a
+  # desktop Debian, apt also starts that service on port 80: `systemctl disable --now nginx`.)
   [ -x /usr/sbin/nginx ] || apt_missing+=(nginx)
   [ -e /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ] || apt_missing+=(libnginx-mod-http-brotli-filter)
   [ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || apt_missing+=(libnginx-mod-http-brotli-static)
