@@ -94,6 +94,7 @@ test("_headers gives every file one Cache-Control: revalidated, or a year for ha
     [`/staff/vitrina-staff-${hash}.js`]: "public, max-age=31536000, immutable",
     [`/staff/vitrina-staff-${hash}_bg.wasm`]: "public, max-age=31536000, immutable",
     [`/staff/main-${hash}.css`]: "public, max-age=31536000, immutable",
+    [`/staff/staff-${hash}.css`]: "public, max-age=31536000, immutable",
   };
   for (const [path, cacheControl] of Object.entries(expected)) {
     const headers = headersFor(rules, path);
@@ -101,8 +102,10 @@ test("_headers gives every file one Cache-Control: revalidated, or a year for ha
     assert.deepEqual(cache, [cacheControl], `Cache-Control for ${path}`);
     assert.equal(headers.filter(([name]) => name === "Content-Security-Policy").length, 1, `one policy for ${path}`);
   }
-  // Unhashed files left to the host's default, which revalidates on both services.
-  assert.deepEqual(headersFor(rules, "/boot.js").filter(([name]) => name === "Cache-Control"), []);
+  // Unhashed files are left to the host's default, which revalidates on both services.
+  for (const path of ["/boot.js", "/staff/staff-worker.js", "/staff/boot.js", "/manifest.webmanifest"]) {
+    assert.deepEqual(headersFor(rules, path).filter(([name]) => name === "Cache-Control"), [], `no long cache for ${path}`);
+  }
 });
 
 test("the guide links only to files that exist, and the README links the guide", () => {

@@ -18,15 +18,18 @@ const HEADER_POLICY = `${META_POLICY}; frame-ancestors 'none'`;
 const NO_CACHE = "no-cache";
 const LONG_CACHE = "public, max-age=31536000, immutable";
 
-/** The file names in dist/ that carry a content hash, by kind (the build names them). */
-function hashed(pattern) {
-  const name = readdirSync("dist").find((file) => pattern.test(file));
-  if (!name) throw new Error(`no file in dist/ matches ${pattern}`);
-  return name;
+/** The file in `folder` of dist/ whose name matches `pattern` (the build puts a content hash in it). */
+function hashed(pattern, folder = "") {
+  const name = readdirSync(`dist/${folder}`).find((file) => pattern.test(file));
+  if (!name) throw new Error(`no file in dist/${folder} matches ${pattern}`);
+  return `${folder}${name}`;
 }
 const WASM = hashed(/^vitrina-[0-9a-f]{16}_bg\.wasm$/);
 const JS = hashed(/^vitrina-[0-9a-f]{16}\.js$/);
 const CSS = hashed(/^main-[0-9a-f]{16}\.css$/);
+// The staff page, the second build copied into dist/staff/.
+const STAFF_WASM = hashed(/^vitrina-staff-[0-9a-f]{16}_bg\.wasm$/, "staff/");
+const STAFF_CSS = hashed(/^staff-[0-9a-f]{16}\.css$/, "staff/");
 
 /** GETs `path` under the project's base URL as nginx answers it: status, headers and the raw body. */
 function fetchRaw(path, headers = {}) {
@@ -42,7 +45,7 @@ function fetchRaw(path, headers = {}) {
 }
 
 test("every page and the worker carry the app's Content-Security-Policy, with frame-ancestors", async () => {
-  for (const path of ["./", "index.html", "sw.js", "data/directory.json"]) {
+  for (const path of ["./", "index.html", "sw.js", "data/directory.json", "staff/", "staff/staff-worker.js"]) {
     const response = await fetchRaw(path);
     expect(response.status, path).toBe(200);
     expect(response.headers["content-security-policy"], path).toBe(HEADER_POLICY);
@@ -51,10 +54,19 @@ test("every page and the worker carry the app's Content-Security-Policy, with fr
 });
 
 test("index.html, sw.js and the directory are revalidated; hashed files are kept a year", async () => {
-  for (const path of ["./", "index.html", "sw.js", "data/directory.json", "data/directory.json?vitrina-fresh=1", "boot.js"]) {
+  for (const path of [
+    "./",
+    "index.html",
+    "sw.js",
+    "data/directory.json",
+    "data/directory.json?vitrina-fresh=1",
+    "boot.js",
+    "staff/",
+    "staff/staff-worker.js",
+  ]) {
     expect((await fetchRaw(path)).headers["cache-control"], path).toBe(NO_CACHE);
   }
-  for (const path of [WASM, JS, CSS]) {
+  for (const path of [WASM, JS, CSS, STAFF_WASM, STAFF_CSS]) {
     const response = await fetchRaw(path);
     expect(response.status, path).toBe(200);
     expect(response.headers["cache-control"], path).toBe(LONG_CACHE);
@@ -99,6 +111,11 @@ test("the app runs under nginx's policy with no violation", async ({ page, app }
   // The fixture fails the test on any CSP violation: the header's policy and the meta's agree.
   await app.open(`#/member/aceros-del-norte`);
   await expect(page.getByRole("heading", { level: 1, name: "Aceros del Norte" })).toBeVisible();
+});
+
+test("the staff page runs under the same policy with no violation", async ({ page }) => {
+  await page.goto("staff/");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
 });
 
 test.describe("framed by another page", () => {
