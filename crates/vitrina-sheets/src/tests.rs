@@ -145,7 +145,10 @@ fn recognise_folds_case_accents_and_punctuation_in_both_languages() {
     check("RAZON SOCIAL:", Column::LegalName, None);
     check("Legal name", Column::LegalName, None);
     check("Nombre comercial", Column::Name, None);
-    check("Empresa", Column::Name, None);
+    check("Empresa", Column::Company, None);
+    check("Nivel/Tier", Column::Kind, None);
+    check("Año de fundación", Column::Founded, None);
+    check("Descripción_en", Column::Description, Some(Lang::En));
     check("Nivel", Column::Kind, None);
     check("Tier", Column::Kind, None);
     check("Procesos", Column::Capabilities, None);

@@ -114,6 +114,8 @@ pub struct Workbook {
 
 impl Workbook {
     /// A one-sheet workbook from CSV rows; the sheet is named after the file, less its extension.
+    /// A cell `'=…`, `'+…`, `'-…` or `'@…` loses its `'`: the guard CSV exports (ours and the
+    /// app's) put before a formula trigger so a spreadsheet shows text, as typing `'` in one does.
     pub fn from_csv(file_name: &str, encoding: SourceEncoding, replaced: bool, rows: Rows) -> Workbook {
         let sheet_name = file_name.rsplit_once('.').map_or(file_name, |(stem, _)| stem);
         let sheet = Sheet {
@@ -121,7 +123,10 @@ impl Workbook {
             rows: rows
                 .rows
                 .into_iter()
-                .map(|row| SheetRow { number: row.number, cells: row.cells.into_iter().map(Cell::Text).collect() })
+                .map(|row| SheetRow {
+                    number: row.number,
+                    cells: row.cells.into_iter().map(|cell| Cell::Text(without_formula_guard(cell))).collect(),
+                })
                 .collect(),
         };
         Workbook {
@@ -135,5 +140,34 @@ impl Workbook {
     pub fn sheet(&self, name: &str) -> Option<&Sheet> {
         let wanted = vitrina_core::search::normalize(name);
         self.sheets.iter().find(|sheet| vitrina_core::search::normalize(&sheet.name) == wanted)
+    }
+}
+
+/// The text of a CSV cell without the `'` that guards a formula trigger.
+fn without_formula_guard(mut cell: String) -> String {
+    if cell.starts_with('\'') && cell[1..].starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        cell.remove(0);
+    }
+    cell
+}
+
+#[cfg(test)]
+mod formula_guard_tests {
+    use super::without_formula_guard;
+
+    #[test]
+    fn the_guard_before_a_formula_trigger_goes_and_other_apostrophes_stay() {
+        for (cell, expect) in [
+            ("'=1+1", "=1+1"),
+            ("'+52 844 123 4567", "+52 844 123 4567"),
+            ("'-", "-"),
+            ("'@x", "@x"),
+            ("'hola'", "'hola'"),
+            ("''=1", "''=1"),
+            ("'", "'"),
+            ("=1", "=1"),
+        ] {
+            assert_eq!(without_formula_guard(cell.into()), expect, "{cell}");
+        }
     }
 }
