@@ -13,15 +13,26 @@ WASM_TARGET := wasm32-unknown-unknown
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
-.PHONY: serve build test tools test-tools fmt-check clippy test-native test-scripts test-wasm check-dist e2e size bench bench-build bench-smoke bench-profile bench-check lighthouse clean
+.PHONY: serve build staff-build bench-import test tools test-tools fmt-check clippy test-native test-scripts test-wasm check-dist e2e size bench bench-build bench-smoke bench-profile bench-check lighthouse clean
 
 ## serve: install what is missing, build in release mode, serve on http://127.0.0.1:8080
-serve: tools
-	trunk serve --release
+## (the staff page, built once, at http://127.0.0.1:8080/staff/)
+serve: tools staff-build
+	VITRINA_STAFF_DIST="$(CURDIR)/$(STAFF_DIST)" trunk serve --release
 
-## build: a deployable dist/ (set PUBLIC_URL=/vitrina/ for an absolute base)
+## build: a deployable dist/ (set PUBLIC_URL=/vitrina/ for an absolute base), the staff page in dist/staff/
 build: tools
 	trunk build --release --public-url "$(PUBLIC_URL)"
+	$(MAKE) --no-print-directory staff-build
+	rm -rf dist/staff
+	cp -r $(STAFF_DIST) dist/staff
+
+# The staff page (crates/vitrina-staff), a second Trunk build: Trunk 0.21 builds one HTML entry
+# per run and cleans its dist/, so it builds into its own folder after the visitor build, and
+# `build` copies it into dist/staff/. Relative URLs: it works under any path.
+STAFF_DIST := target/staff-dist
+staff-build: tools
+	trunk build --release --config crates/vitrina-staff/Trunk.toml
 
 ## test: everything CI checks
 test: test-tools fmt-check clippy test-native test-scripts test-wasm build check-dist e2e bench-check
@@ -65,7 +76,7 @@ bench-check:
 	cargo build -p xtask
 	node bench/run.mjs --smoke --dist dist --xtask target/debug/xtask --out target/bench/check
 
-## size: brotli size of the app shell in dist/
+## size: brotli size of the visitor shell in dist/, and of the staff page in dist/staff/ apart
 size:
 	@scripts/shell-size.sh dist
 
@@ -92,6 +103,14 @@ lighthouse: test-tools build
 bench-build: test-tools
 	cargo build --release -p xtask
 	trunk build --release --public-url ./ --dist target/bench/dist
+	$(MAKE) --no-print-directory staff-build
+	rm -rf target/bench/dist/staff
+	cp -r $(STAFF_DIST) target/bench/dist/staff
+
+## bench-import: the staff page imports a 10 000-row .xlsx in Chromium, from file pick to the
+## merge summary, median of a few runs (not in `make test`)
+bench-import: bench-build
+	node bench/import.mjs --dist target/bench/dist
 
 clean:
 	cargo clean

@@ -85,6 +85,27 @@ test("a worker that precaches the data, the staff page or member pages is refuse
   }
 });
 
+test("the staff page copied into staff/ stays out of the visitor's worker, before or after the hook", () => {
+  const staff = mkdtempSync(join(tmpdir(), "vitrina-staff-"));
+  writeFileSync(join(staff, "index.html"), "<title>staff</title>");
+  writeFileSync(join(staff, "vitrina-staff-0123456789abcdef_bg.wasm"), "staff wasm");
+  const without = postBuild(site(), () => {}, undefined);
+
+  const during = site();
+  const { version, shell } = postBuild(during, () => {}, staff);
+  assert.equal(readFileSync(join(during, "staff/index.html"), "utf8"), "<title>staff</title>", "copied by the hook");
+  assert.deepEqual(checkServiceWorker(during), []);
+  assert.ok(!shell.some((path) => path.startsWith("staff/")), shell.join(", "));
+  assert.equal(version, without.version, "a new staff page does not send visitors a new worker");
+
+  // `make build`: copied after the hook, as the Makefile does.
+  const after = site();
+  postBuild(after, () => {}, undefined);
+  mkdirSync(join(after, "staff"));
+  writeFileSync(join(after, "staff/index.html"), "<title>staff</title>");
+  assert.deepEqual(checkServiceWorker(after), []);
+});
+
 test("a missing or hand-written sw.js is reported, not crashed on", () => {
   const folder = site();
   assert.match(checkServiceWorker(folder).join(), /sw\.js cannot be read \(ENOENT\)/);

@@ -5,14 +5,28 @@
 // minify.mjs and service-worker.mjs as two hooks the worker hashed files while they were
 // being minified (its version changed from build to build of the same sources). A step
 // that adds or changes files in the build goes before `writeServiceWorker`.
-import { resolve } from "node:path";
+import { cpSync, existsSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkServiceWorker } from "./check-dist.mjs";
 import { minifySite } from "./minify.mjs";
 import { writeServiceWorker } from "./service-worker.mjs";
 
+/**
+ * Copies a built staff page (crates/vitrina-staff, its own Trunk build) into `site`/staff/.
+ * `make build` copies it after this hook; `make serve` has the hook do it (VITRINA_STAFF_DIST),
+ * since `trunk serve` rebuilds dist/ on every change. The service worker leaves staff/ out.
+ */
+export function copyStaffPage(site, staffDist) {
+  if (!staffDist || !existsSync(join(staffDist, "index.html"))) return false;
+  rmSync(join(site, "staff"), { recursive: true, force: true });
+  cpSync(staffDist, join(site, "staff"), { recursive: true });
+  return true;
+}
+
 /** Finishes the build in `site`; throws if its sw.js does not match it afterwards. */
-export function postBuild(site, log = () => {}) {
+export function postBuild(site, log = () => {}, staffDist = process.env.VITRINA_STAFF_DIST) {
+  if (copyStaffPage(site, staffDist)) log(`copied the staff page from ${staffDist} into staff/`);
   for (const { name, before, after } of minifySite(site)) log(`minified ${name}: ${before} → ${after} bytes`);
   const { version, shell } = writeServiceWorker(site);
   log(`sw.js: version ${version}, ${shell.length} shell files`);
