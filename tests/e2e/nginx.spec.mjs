@@ -24,12 +24,12 @@ function hashed(pattern, folder = "") {
   if (!name) throw new Error(`no file in dist/${folder} matches ${pattern}`);
   return `${folder}${name}`;
 }
-const WASM = hashed(/^vitrina-[0-9a-f]{16}_bg\.wasm$/);
-const JS = hashed(/^vitrina-[0-9a-f]{16}\.js$/);
-const CSS = hashed(/^main-[0-9a-f]{16}\.css$/);
+const WASM = hashed(/^vitrina-[0-9a-f]{1,16}_bg\.wasm$/);
+const JS = hashed(/^vitrina-[0-9a-f]{1,16}\.js$/);
+const CSS = hashed(/^main-[0-9a-f]{1,16}\.css$/);
 // The staff page, the second build copied into dist/staff/.
-const STAFF_WASM = hashed(/^vitrina-staff-[0-9a-f]{16}_bg\.wasm$/, "staff/");
-const STAFF_CSS = hashed(/^staff-[0-9a-f]{16}\.css$/, "staff/");
+const STAFF_WASM = hashed(/^vitrina-staff-[0-9a-f]{1,16}_bg\.wasm$/, "staff/");
+const STAFF_CSS = hashed(/^staff-[0-9a-f]{1,16}\.css$/, "staff/");
 
 /** GETs `path` under the project's base URL as nginx answers it: status, headers and the raw body. */
 function fetchRaw(path, headers = {}) {
