@@ -3,7 +3,9 @@
 # Usage: scripts/ensure-tools.sh [build|test|all]
 #   build: wasm32 target, trunk, wasm-bindgen-cli (exact Cargo.lock version), wasm-opt
 #          (npm's binaryen), esbuild (npm, for the build's minify hook), brotli
-#   test:  build tools plus Chromium, ChromeDriver and Playwright (without its browser download)
+#   test:  build tools plus Chromium, ChromeDriver and Playwright (without its browser download),
+#          and nginx with its brotli modules (tests/e2e/nginx.spec.mjs serves dist/ with the
+#          configuration docs/hosting.md documents)
 # Trunk itself is never allowed to download anything (Trunk.toml sets offline = true),
 # so every tool it calls must be installed here.
 set -euo pipefail
@@ -46,6 +48,12 @@ need_apt brotli brotli
 if [ "$what" != build ]; then
   need_apt chromium chromium
   need_apt chromedriver chromium-driver
+  # Only the binary and the modules are used: the e2e starts its own unprivileged nginx on
+  # a loopback port with its own prefix and configuration, never the system service. (On a
+  # desktop Debian, apt also starts that service on port 80: `systemctl disable --now nginx`.)
+  [ -x /usr/sbin/nginx ] || apt_missing+=(nginx)
+  [ -e /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so ] || apt_missing+=(libnginx-mod-http-brotli-filter)
+  [ -e /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] || apt_missing+=(libnginx-mod-http-brotli-static)
 fi
 
 if [ "${#apt_missing[@]}" -gt 0 ]; then
@@ -62,9 +70,9 @@ fi
 # "WebAssembly.Table.set(): Argument 1 is invalid". The Makefile puts
 # node_modules/.bin first on PATH so Trunk finds this one.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] || [ ! -d node_modules/@playwright/test ] \
-  || [ ! -d node_modules/@axe-core/playwright ] || [ ! -x node_modules/.bin/lighthouse ] \
+  || [ ! -d node_modules/@axe-core/playwright ] || [ ! -x node_modules/.bin/lighthouse ] || [ ! -d node_modules/yaml ] \
   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm packages (binaryen's wasm-opt; esbuild for scripts/minify.mjs; Playwright without its browser download; axe-core; Lighthouse)"
+  say "installing npm packages (binaryen's wasm-opt; esbuild for scripts/minify.mjs; Playwright without its browser download; axe-core; Lighthouse; yaml for the GitHub Pages workflow's test)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 fi
 say "tools ready (trunk $TRUNK_VERSION, wasm-bindgen $bindgen_version, $(node_modules/.bin/wasm-opt --version 2>/dev/null | head -1))"

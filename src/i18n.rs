@@ -7,7 +7,7 @@
 //! - **What the core decides** (`Problem`, `LoadError`, `LoadOutcome::message`, the
 //!   follow-up list's errors, statuses and summaries, `format`'s dates and counts) is
 //!   rendered by `vitrina-core` in both languages, next to the type it describes, because
-//!   native tools (`cargo xtask check-directory`) and the exports print it without the app.
+//!   native tools (`vitrina check`) and the exports print it without the app.
 //!   The app shows those messages as they come; it does not reword them here.
 //! - **The directory's own texts** are localized by the file (`Text::resolve`).
 //!
@@ -64,8 +64,8 @@ interface_texts! {
     problem_action: "Qué se hizo", "What was done";
     problem_whole_file: "(archivo)", "(file)";
     problems_cli_hint:
-        "La misma lista se obtiene en la línea de comandos con «cargo xtask check-directory».",
-        "The same list is printed on the command line by “cargo xtask check-directory”.";
+        "El equipo del clúster ve la misma lista en su página, staff/, o con la orden «vitrina check».",
+        "The cluster's staff see the same list on their page, staff/, or with the command “vitrina check”.";
     error_title: "No se pudo cargar el directorio", "The directory could not be loaded";
     error_fetched: "Archivo solicitado", "File requested";
     error_what: "Qué pasó", "What happened";
@@ -78,8 +78,8 @@ interface_texts! {
         "El archivo no está en esa dirección. Avise al equipo del clúster: debe publicarlo ahí o corregir la dirección en index.html (meta «vitrina-directory»).",
         "The file is not at that address. Tell the cluster's staff: they need to publish it there or fix the address in index.html (the “vitrina-directory” meta tag).";
     error_invalid_todo:
-        "El archivo publicado no es un directorio válido. Avise al equipo del clúster; con «cargo xtask check-directory» pueden ver el detalle.",
-        "The published file is not a valid directory. Tell the cluster's staff; “cargo xtask check-directory” shows them the details.";
+        "El archivo publicado no es un directorio válido. Avise al equipo del clúster: su página, staff/, o la orden «vitrina check» les muestra el detalle.",
+        "The published file is not a valid directory. Tell the cluster's staff: their page, staff/, or the command “vitrina check” shows them the details.";
     error_follow_up_kept:
         "Su lista de seguimiento no se pierde: sigue guardada en este dispositivo.",
         "Your follow-up list is not lost: it stays saved on this device.";

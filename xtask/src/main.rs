@@ -1,9 +1,9 @@
 //! Developer tools for Vitrina, run as `cargo xtask <command>`.
 //!
-//! Arguments are parsed by hand: two commands with a handful of flags do not need a parser
-//! crate in every developer's build.
+//! Arguments are parsed by hand: a command with a handful of flags does not need a parser
+//! crate in every developer's build. The staff's check of a directory file is `vitrina check`
+//! (crates/vitrina-cli).
 
-mod check_directory;
 mod gen_directory;
 
 use std::ffi::OsString;
@@ -11,7 +11,6 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
-use vitrina_core::Lang;
 
 const USAGE: &str = "\
 Usage: cargo xtask <command> [options]
@@ -22,9 +21,6 @@ Commands:
       the same bytes for the same N and seed (default seed 1), to stdout or PATH.
       Up to 20000 members the output is re-loaded and must have no problems;
       --check does that for larger files too.
-  check-directory PATH [--lang es|en]
-      Loads a directory file as the app does and lists every problem
-      (default language: es). Exit code 0: clean, 1: problems, 2: not loadable.
   help
       Shows this text.
 ";
@@ -45,7 +41,6 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Some("gen-directory") => gen_directory_command(&rest),
-        Some("check-directory") => check_directory_command(&rest),
         _ => Err(UsageError(format!("unknown command `{}`", command.to_string_lossy()))),
     };
     match result {
@@ -159,38 +154,4 @@ fn gen_directory_command(args: &[OsString]) -> Result<ExitCode, UsageError> {
         started.elapsed().as_millis(),
     );
     Ok(ExitCode::SUCCESS)
-}
-
-fn check_directory_command(args: &[OsString]) -> Result<ExitCode, UsageError> {
-    let (mut path, mut lang) = (None, Lang::Es);
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        match split_flag(arg) {
-            (Some(name @ "--lang"), inline) => {
-                let value = flag_value(name, inline, &mut iter)?;
-                lang = match value.to_str() {
-                    Some("es") => Lang::Es,
-                    Some("en") => Lang::En,
-                    _ => return Err(UsageError(format!("--lang is es or en, not `{}`", value.to_string_lossy()))),
-                };
-            }
-            (Some("--help" | "-h"), _) => {
-                print!("{USAGE}");
-                return Ok(ExitCode::SUCCESS);
-            }
-            (Some(_), _) => {
-                return Err(UsageError(format!("check-directory: unknown option `{}`", arg.to_string_lossy())));
-            }
-            (None, _) if path.is_none() => path = Some(PathBuf::from(arg)),
-            (None, _) => return Err(UsageError("check-directory takes one PATH".into())),
-        }
-    }
-    let path = path.ok_or_else(|| UsageError("check-directory needs a PATH".into()))?;
-    let (stdout, stderr) = (io::stdout(), io::stderr());
-    let code = check_directory::run(&path, lang, &mut stdout.lock(), &mut stderr.lock());
-    match code {
-        Ok(code) => Ok(ExitCode::from(code)),
-        // The report could not be written (e.g. a closed pipe); nothing more useful to say.
-        Err(_) => Ok(ExitCode::from(check_directory::FATAL)),
-    }
 }

@@ -19,10 +19,6 @@ fn stderr(output: &Output) -> String {
     String::from_utf8(output.stderr.clone()).expect("utf-8 stderr")
 }
 
-fn fixture(name: &str) -> String {
-    format!("{}/../tests/fixtures/broken/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
 /// A scratch file path unique to this test, removed when dropped.
 struct TempFile(PathBuf);
 
@@ -53,7 +49,8 @@ fn help_lists_the_commands() {
         let output = xtask(args);
         assert_eq!(code(&output), 0);
         let text = stdout(&output);
-        assert!(text.contains("gen-directory") && text.contains("check-directory") && text.contains("help"), "{text}");
+        assert!(text.contains("gen-directory") && text.contains("help"), "{text}");
+        assert!(!text.contains("check-directory"), "the check is `vitrina check` now: {text}");
     }
 }
 
@@ -125,39 +122,4 @@ fn large_files_skip_the_self_check_unless_asked() {
     let output = xtask(&["gen-directory", "--members", "20001", "--out", TempFile::new("large.json").path()]);
     assert_eq!(code(&output), 0);
     assert!(stderr(&output).contains("self-check skipped"), "{}", stderr(&output));
-}
-
-#[test]
-fn check_directory_exit_codes_follow_the_file() {
-    let clean = TempFile::new("clean.json");
-    assert_eq!(code(&xtask(&["gen-directory", "--members", "25", "--out", clean.path()])), 0);
-    let output = xtask(&["check-directory", clean.path()]);
-    assert_eq!(code(&output), 0, "{}", stdout(&output));
-    let text = stdout(&output);
-    assert!(text.contains("socios: 25 · capacidades: ") && text.ends_with("Sin problemas.\n"), "{text}");
-
-    let output = xtask(&["check-directory", &fixture("hostile.json"), "--lang", "en"]);
-    assert_eq!(code(&output), 1);
-    let text = stdout(&output);
-    assert!(text.contains("problems:") && text.contains("[script-co] members[0].website:"), "{text}");
-
-    let output = xtask(&["check-directory", "--lang=es", &fixture("html-404.json")]);
-    assert_eq!(code(&output), 2);
-    assert!(output.stdout.is_empty());
-    assert!(stderr(&output).contains("página web (HTML)"), "{}", stderr(&output));
-}
-
-#[test]
-fn check_directory_argument_mistakes_are_usage_errors() {
-    for (args, message) in [
-        (&["check-directory"][..], "needs a PATH"),
-        (&["check-directory", "a.json", "b.json"], "one PATH"),
-        (&["check-directory", "a.json", "--lang", "fr"], "--lang is es or en"),
-        (&["check-directory", "a.json", "--lang"], "--lang needs a value"),
-        (&["check-directory", "a.json", "--verbose"], "unknown option `--verbose`"),
-    ] {
-        let output = xtask(args);
-        assert_eq!(code(&output), 2, "{args:?}");
-        assert!(stderr(&output).contains(message), "{args:?}: {}", stderr(&output));
-    }
 }

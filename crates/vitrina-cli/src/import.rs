@@ -21,8 +21,7 @@ use std::path::{Path, PathBuf};
 use vitrina_core::model::{Cluster, Directory, FORMAT_VERSION};
 use vitrina_core::Lang;
 use vitrina_sheets::{
-    directory_json, import, merge, read_file, Decision, Decisions, ImportProblemKind, Mapping, MergeOptions,
-    ReadOptions, Workbook,
+    directory_json, import, merge, read_file, Decision, ImportProblemKind, Mapping, MergeOptions, ReadOptions, Workbook,
 };
 
 /// What to import.
@@ -80,16 +79,20 @@ pub fn run(request: &Request, out: &mut dyn Write, err: &mut dyn Write) -> io::R
             Err(error) => return refuse(err, &printable(&error.message(lang)), lang),
         }
     }
-    let mut decisions = Decisions::default();
+    // The saved mapping carries staff's decisions for names the vocabulary lacks.
+    let mut decisions = mapping.decisions.clone();
     let mut imported = import(&workbooks, &base, &mapping, &decisions);
     if request.add_unmatched && !imported.unmatched.is_empty() {
         for unmatched in &imported.unmatched {
             let decision = Decision::Add { group: None };
+            if unmatched.decision.is_some() {
+                continue;
+            }
             match unmatched.vocabulary {
-                vitrina_sheets::import::VocabularyKind::Capability => {
+                vitrina_sheets::VocabularyKind::Capabilities => {
                     decisions.capabilities.insert(unmatched.folded.clone(), decision)
                 }
-                vitrina_sheets::import::VocabularyKind::Certification => {
+                vitrina_sheets::VocabularyKind::Certifications => {
                     decisions.certifications.insert(unmatched.folded.clone(), decision)
                 }
             };

@@ -3,7 +3,11 @@
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 /// A text from the directory file: `"Estampado"` or `{ "es": "Estampado", "en": "Stamping" }`.
-#[derive(Clone, Debug, PartialEq)]
+///
+/// Two texts are equal when they say the same in each language, whatever the order of the
+/// languages: a file written with `en` before `es` holds the same texts (the staff import's
+/// merge compares them to say what changed).
+#[derive(Clone, Debug)]
 pub enum Text {
     /// The same text in every language.
     Plain(String),
@@ -33,6 +37,18 @@ impl Text {
             Text::ByLang(texts) => (None, Some(texts.iter().map(|(_, text)| text.as_str()))),
         };
         plain.into_iter().chain(by_lang.into_iter().flatten())
+    }
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Text) -> bool {
+        match (self, other) {
+            (Text::Plain(a), Text::Plain(b)) => a == b,
+            (Text::ByLang(a), Text::ByLang(b)) => {
+                a.len() == b.len() && a.iter().all(|pair| b.contains(pair)) && b.iter().all(|pair| a.contains(pair))
+            }
+            _ => false,
+        }
     }
 }
 
@@ -124,6 +140,18 @@ mod tests {
 
     fn by_lang(pairs: &[(&str, &str)]) -> Text {
         Text::ByLang(pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect())
+    }
+
+    /// Issue 14: the import's merge said 101 of 114 members changed after a round trip that
+    /// only wrote `en` before `es`.
+    #[test]
+    fn texts_are_equal_by_language_whatever_the_order() {
+        let es_en = by_lang(&[("es", "Estampado"), ("en", "Stamping")]);
+        assert_eq!(es_en, by_lang(&[("en", "Stamping"), ("es", "Estampado")]));
+        assert_ne!(es_en, by_lang(&[("es", "Estampado")]));
+        assert_ne!(es_en, by_lang(&[("es", "Estampado"), ("en", "Stamping"), ("fr", "Emboutissage")]));
+        assert_ne!(es_en, by_lang(&[("es", "Stamping"), ("en", "Estampado")]));
+        assert_ne!(Text::Plain("Estampado".into()), by_lang(&[("es", "Estampado")]));
     }
 
     #[test]

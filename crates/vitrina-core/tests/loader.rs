@@ -14,7 +14,7 @@
 //! | what a browser's `JSON.parse` reads and serde_json refuses: a lone surrogate escape or bytes that are not UTF-8 in a string, `1e400`, nesting past 127 levels | the string is read with U+FFFD, the number as absent, the member or top-level field nested too deep is left out; the problem is listed (issue 13) |
 //!
 //! "The problem is listed": the data maintainer sees every problem, with the member id and
-//! the field, in one place in the app and in `cargo xtask check-directory`; a visitor sees
+//! the field, in one place in the app and in `vitrina check`; a visitor sees
 //! the directory without them. Nothing in the file is ever interpreted as HTML. The fields
 //! and their types are those of `data/directory.schema.json`.
 

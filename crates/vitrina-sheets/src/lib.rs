@@ -17,6 +17,9 @@
 //! [`decode`] bytes to text, [`detect_separator`], [`parse_rows`], [`find_header`] (which uses
 //! [`recognise`] on each cell). [`read_csv`] runs them all.
 //!
+//! [`import()`] turns the workbooks read into members and a problem list (the sheet and column
+//! rules are in the [`import`](mod@import) module), after [`plan`] has said what each sheet and column is.
+//!
 //! From members read to a directory to publish: [`Vocabulary`] matches capability and
 //! certification names to the directory's vocabulary (and suggests the closest), [`IdMaker`]
 //! makes ids from names that stay the same on the next import, [`merge`] merges an import
@@ -32,10 +35,10 @@ mod ids;
 pub mod import;
 mod json_out;
 mod limits;
-mod ods;
-mod read;
 mod merge;
+mod ods;
 mod problems_csv;
+mod read;
 mod rows;
 mod separator;
 mod vocabulary;
@@ -46,16 +49,16 @@ pub use decode::{decode, Decoded, SourceEncoding};
 pub use error::{LooksLike, SheetError};
 pub use export::{directory_csv, directory_csv_files, directory_xlsx, template_xlsx, CsvFile, ExportError};
 pub use header::{find_header, recognise, Column, HeaderCell, HeaderRow, HEADER_SEARCH_ROWS};
+pub use ids::IdMaker;
 pub use import::{
     import, plan, Decision, Decisions, Import, ImportProblem, ImportProblemKind, Mapping, MappingError, Plan,
     SheetKind, Target, UnmatchedValue,
 };
-pub use ids::IdMaker;
 pub use json_out::directory_json;
 pub use limits::{Limits, ReadOptions};
-pub use read::read_file;
 pub use merge::{field_label, merge, FieldChange, MemberChange, MergeOptions, MergeSummary, Merged};
 pub use problems_csv::{problems_csv, problems_csv_with, ProblemRow};
+pub use read::read_file;
 pub use rows::{parse_rows, Row, Rows};
 pub use separator::{detect_separator, split_separator_hint, Separator};
 pub use vocabulary::{Vocabulary, VocabularyKind, VocabularyMatch};

@@ -350,7 +350,7 @@ fn apply(field: &str, target: &mut Member, source: &Member, languages: &[String]
         "success_cases" => target.success_cases = source.success_cases.clone(),
         "events" => target.events = source.events.clone(),
         "verified_on" => target.verified_on = source.verified_on,
-        "contacts" => target.contacts = source.contacts.clone(),
+        "contacts" => target.contacts = contacts_keeping_ids(&target.contacts, &source.contacts),
         other => {
             if let Some(tag) = other.strip_prefix("pitch.") {
                 set_language(&mut target.pitch, source.pitch.as_ref(), tag, languages);
@@ -359,6 +359,38 @@ fn apply(field: &str, target: &mut Member, source: &Member, languages: &[String]
             }
         }
     }
+}
+
+/// The sheet's contacts, each with the published id of the published contact of the same
+/// name: visitors' follow-up lists and shared links name contacts by id, and the import makes
+/// ids from names, so a published id that was not made from the name would change otherwise.
+/// A sheet's contact whose id a kept one now holds gets a free one.
+fn contacts_keeping_ids(published: &[Contact], imported: &[Contact]) -> Vec<Contact> {
+    let mut by_name: HashMap<String, &Slug> = HashMap::new();
+    for contact in published {
+        by_name.entry(vitrina_core::search::normalize(&contact.name)).or_insert(&contact.id);
+    }
+    let mut taken = HashSet::new();
+    let kept: Vec<Option<Slug>> = imported
+        .iter()
+        .map(|contact| {
+            let id = by_name.remove(&vitrina_core::search::normalize(&contact.name))?;
+            taken.insert(id.as_str().to_owned());
+            Some(id.clone())
+        })
+        .collect();
+    imported
+        .iter()
+        .zip(kept)
+        .map(|(contact, kept)| {
+            let id = kept.unwrap_or_else(|| {
+                let id = unique_id(&contact.id, &mut taken);
+                taken.insert(id.as_str().to_owned());
+                id
+            });
+            Contact { id, ..contact.clone() }
+        })
+        .collect()
 }
 
 /// True when the field has the same value in both (compared as data, not as rendered).
@@ -690,6 +722,32 @@ mod tests {
         });
         imported.members = vec![armadora, motores, conchos, nuevo];
         imported
+    }
+
+    /// A published contact id not made from the name (or made from an older spelling) stays,
+    /// so visitors' saved contacts still resolve after an import; a new contact that would
+    /// take it gets another.
+    #[test]
+    fn contacts_keep_their_published_ids() {
+        let contact = |id: &str, name: &str| Contact {
+            id: slug(id),
+            name: name.to_owned(),
+            role: None,
+            email: None,
+            phone: None,
+            whatsapp: None,
+            linkedin: None,
+        };
+        let published = [contact("director-compras", "Ana López"), contact("luis", "Luis Pérez")];
+        let imported = [
+            contact("director-compras", "Marta Ruiz"),
+            contact("ana-lopez", "ANA LOPEZ"),
+            contact("luis-perez", "Luis Pérez"),
+        ];
+        let merged = contacts_keeping_ids(&published, &imported);
+        let ids: Vec<&str> = merged.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["director-compras-2", "director-compras", "luis"]);
+        assert_eq!(merged[1].name, "ANA LOPEZ");
     }
 
     #[test]

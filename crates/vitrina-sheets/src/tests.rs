@@ -161,6 +161,10 @@ fn recognise_folds_case_accents_and_punctuation_in_both_languages() {
     check("Nombre comercial", Column::Name, None);
     check("Empresa", Column::Company, None);
     check("Nivel/Tier", Column::Kind, None);
+    check("Tel.", Column::ContactPhone, None);
+    check("Celular", Column::ContactPhone, None);
+    check("Procesos/Capacidades", Column::Capabilities, None);
+    check("Presentación/Pitch", Column::Pitch, None);
     check("Año de fundación", Column::Founded, None);
     check("Descripción_en", Column::Description, Some(Lang::En));
     check("Nivel", Column::Kind, None);

@@ -226,6 +226,27 @@ fn zip_bomb_declaring_a_huge_size_is_refused_before_unpacking() {
 }
 
 #[test]
+fn an_xlsx_whose_xml_is_broken_or_whose_sheet_is_missing_is_damaged() {
+    let broken = zip_of(&[("xl/workbook.xml", "<workbook><sheets><sheet name=")]);
+    assert!(matches!(read_file("b.xlsx", &broken, &ReadOptions::default()), Err(SheetError::Damaged { .. })));
+    // The workbook points at a worksheet part that is not there.
+    let parts = xlsx_parts(&[("Socios", &sheet_xml([]))]);
+    let without_sheet: Vec<(&str, &str)> =
+        parts.iter().filter(|(name, _)| !name.contains("worksheets/")).map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let result = read_file("m.xlsx", &zip_of(&without_sheet), &ReadOptions::default());
+    assert!(matches!(result, Err(SheetError::Damaged { .. })), "{result:?}");
+}
+
+#[test]
+fn an_xlsb_is_asked_to_be_saved_as_xlsx() {
+    let xlsb = zip_of(&[("[Content_Types].xml", "<Types/>"), ("xl/workbook.bin", "\u{1}")]);
+    assert_eq!(
+        read_file("b.xlsb", &xlsb, &ReadOptions::default()),
+        Err(SheetError::Xlsb { file_name: "b.xlsb".into() })
+    );
+}
+
+#[test]
 fn truncated_xlsx_is_damaged() {
     assert!(
         matches!(read("truncated.xlsx"), Err(SheetError::Damaged { file_name, .. }) if file_name == "truncated.xlsx")
@@ -543,6 +564,13 @@ fn sheet_xml(rows: impl IntoIterator<Item = String>) -> String {
 
 /// A minimal .xlsx with these (sheet name, worksheet xml) in tab order.
 fn xlsx_of(sheets: &[(&str, &str)]) -> Vec<u8> {
+    let parts = xlsx_parts(sheets);
+    let borrowed: Vec<(&str, &str)> = parts.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    zip_of(&borrowed)
+}
+
+/// The parts of [`xlsx_of`]'s workbook, as (path, text).
+fn xlsx_parts(sheets: &[(&str, &str)]) -> Vec<(String, String)> {
     const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     let entries: String = sheets
         .iter()
@@ -561,17 +589,19 @@ fn xlsx_of(sheets: &[(&str, &str)]) -> Vec<u8> {
     let root_rels = format!(
         r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
     );
-    let sheet_paths: Vec<String> = (1..=sheets.len()).map(|i| format!("xl/worksheets/sheet{i}.xml")).collect();
-    let mut parts: Vec<(&str, &str)> = vec![
-        ("[Content_Types].xml", r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#),
-        ("_rels/.rels", &root_rels),
-        ("xl/workbook.xml", &workbook),
-        ("xl/_rels/workbook.xml.rels", &workbook_rels),
+    let mut parts = vec![
+        (
+            "[Content_Types].xml".to_string(),
+            r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#.to_string(),
+        ),
+        ("_rels/.rels".to_string(), root_rels),
+        ("xl/workbook.xml".to_string(), workbook),
+        ("xl/_rels/workbook.xml.rels".to_string(), workbook_rels),
     ];
-    for (path, (_, xml)) in sheet_paths.iter().zip(sheets) {
-        parts.push((path, xml));
+    for (i, (_, xml)) in sheets.iter().enumerate() {
+        parts.push((format!("xl/worksheets/sheet{}.xml", i + 1), xml.to_string()));
     }
-    zip_of(&parts)
+    parts
 }
 
 // ---------------------------------------------------------------------------------------------

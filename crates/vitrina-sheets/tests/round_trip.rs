@@ -4,9 +4,11 @@
 //! what a spreadsheet cell keeps (texts are trimmed, list items hold no list separator, names
 //! are unique once folded, as the import requires of companies and of a company's people). The
 //! export is read back by the import, and the members must come back equal in every field the
-//! sheets hold, with no problem listed. Two routes: the CSV files through `read_csv`, and the
-//! tables as an in-memory workbook with typed cells (number cells, date serials), which is what
-//! the .xlsx reader gives the import.
+//! sheets hold, with no problem listed. Three routes: the .xlsx workbook through `read_file`,
+//! the CSV files through `read_file`, and the tables as an in-memory workbook with typed cells
+//! (number cells, date serials), which pins the layout apart from either file format.
+//! A text's languages may come in any order (`{"en": …, "es": …}`); the import gives them in
+//! column order, so texts are compared as maps from language to text.
 //!
 //! What the sheets do not hold is left out of the comparison: coordinates, logos, success cases,
 //! events, and contact ids (the import makes a person's id from the name).
@@ -22,8 +24,8 @@ use vitrina_core::valid::{CountryCode, Email, HttpUrl, IsoDate, LangTag, Slug, E
 use vitrina_core::{Lang, Text};
 use vitrina_sheets::export::layout::{tables, Table, Value};
 use vitrina_sheets::{
-    directory_csv_files, import, read_csv, Cell, DateSystem, Decisions, FileFormat, Import, Mapping, Sheet, SheetRow,
-    Workbook,
+    directory_csv_files, directory_xlsx, import, read_file, Cell, DateSystem, Decisions, FileFormat, Import, Mapping,
+    ReadOptions, Sheet, SheetRow, Workbook,
 };
 
 fn slug(text: &str) -> Slug {
@@ -57,6 +59,12 @@ fn line() -> impl Strategy<Value = String> + Clone {
     "[=+@-]?[A-Za-zÁÉÍÓÚÑáéíóúñü0-9&.'()\"]{1,6}( [A-Za-zÁÉÍÓÚÑáéíóúñü0-9&.'()\"=+-]{1,8}){0,3}"
 }
 
+/// A person's name: it has a letter, so an id can be made from it (a name of punctuation
+/// alone is a problem, not a contact).
+fn person() -> impl Strategy<Value = String> + Clone {
+    "[=+@-]?[A-Za-zÁÉÍÓÚÑáéíóúñü][A-Za-zÁÉÍÓÚÑáéíóúñü'.-]{0,8}( [A-Za-zÁÉÍÓÚÑáéíóúñü'.-]{1,8}){0,2}"
+}
+
 /// A list item: a line without the separators a list cell is split on.
 fn item() -> impl Strategy<Value = String> + Clone {
     "[A-Za-zÁÉÍÓÚÑáéíóúñ0-9&.]{1,8}( [A-Za-zÁÉÍÓÚÑáéíóúñ0-9&.]{1,8}){0,2}"
@@ -72,6 +80,8 @@ fn text(strategy: impl Strategy<Value = String> + Clone) -> impl Strategy<Value 
         strategy.clone().prop_map(Text::Plain),
         (strategy.clone(), strategy.clone())
             .prop_map(|(es, en)| Text::ByLang(vec![("es".into(), es), ("en".into(), en)])),
+        (strategy.clone(), strategy.clone())
+            .prop_map(|(es, en)| Text::ByLang(vec![("en".into(), en), ("es".into(), es)])),
         strategy.clone().prop_map(|es| Text::ByLang(vec![("es".into(), es)])),
         strategy.prop_map(|en| Text::ByLang(vec![("en".into(), en)])),
     ]
@@ -102,7 +112,7 @@ fn subset(ids: Vec<&'static str>) -> impl Strategy<Value = Vec<Slug>> {
 
 fn contact() -> impl Strategy<Value = Contact> {
     (
-        line(),
+        person(),
         prop::option::of(text(line())),
         prop::option::of("[a-z0-9]{1,8}@[a-z]{1,8}\\.example".prop_map(|email| Email::parse(&email).expect("email"))),
         prop::option::of(e164()),
@@ -228,10 +238,23 @@ fn held(members: &[Member]) -> Vec<Member> {
             }
             for contact in &mut member.contacts {
                 contact.id = slug("x");
+                sort_languages(&mut contact.role);
+            }
+            sort_languages(&mut member.pitch);
+            sort_languages(&mut member.description);
+            for held in &mut member.certifications {
+                sort_languages(&mut held.site);
             }
             member
         })
         .collect()
+}
+
+/// A text by language in tag order, so order does not count.
+fn sort_languages(text: &mut Option<Text>) {
+    if let Some(Text::ByLang(texts)) = text {
+        texts.sort();
+    }
 }
 
 fn assert_round_trip(original: &Directory, imported: &Import, route: &str) -> Result<(), TestCaseError> {
@@ -247,15 +270,20 @@ fn assert_round_trip(original: &Directory, imported: &Import, route: &str) -> Re
     Ok(())
 }
 
-/// The CSV files as the staff page and the CLI read them: decoded, split, one sheet each.
+/// The CSV files as the staff page and the CLI read them.
 fn csv_workbooks(directory: &Directory, lang: Lang) -> Vec<Workbook> {
     directory_csv_files(directory, lang)
         .into_iter()
         .map(|file| {
-            let sheet = read_csv(file.text.as_bytes(), None).expect("an exported CSV reads");
-            Workbook::from_csv(&file.name, sheet.encoding, sheet.replaced, sheet.rows)
+            read_file(&file.name, file.text.as_bytes(), &ReadOptions::default()).expect("an exported CSV reads")
         })
         .collect()
+}
+
+/// The .xlsx workbook as the staff page and the CLI read it.
+fn xlsx_workbook(directory: &Directory, lang: Lang) -> Workbook {
+    let bytes = directory_xlsx(directory, lang).expect("writes");
+    read_file("socios.xlsx", &bytes, &ReadOptions::default()).expect("an exported workbook reads")
 }
 
 /// The tables as the .xlsx reader gives them: typed cells, dates as serials of the 1900 system.
@@ -295,10 +323,38 @@ proptest! {
     }
 
     #[test]
+    fn directory_to_xlsx_to_directory_is_lossless(original in directory(), english in any::<bool>()) {
+        let lang = if english { Lang::En } else { Lang::Es };
+        let imported = import(&[xlsx_workbook(&original, lang)], &original, &Mapping::default(), &Decisions::default());
+        assert_round_trip(&original, &imported, "xlsx")?;
+    }
+
+    #[test]
     fn directory_to_typed_sheets_to_directory_is_lossless(original in directory(), english in any::<bool>()) {
         let lang = if english { Lang::En } else { Lang::Es };
         let workbook = typed_workbook(&tables(&original, lang));
         let imported = import(&[workbook], &original, &Mapping::default(), &Decisions::default());
         assert_round_trip(&original, &imported, "typed sheets")?;
+    }
+}
+
+/// The template imports as its one example member, with no problem: its list of tiers and its
+/// vocabulary sheet are reference sheets, and its example uses the directory's own names.
+#[test]
+fn the_template_imports_as_its_example_member() {
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/directory.json")).expect("sample");
+    let sample = vitrina_core::load_directory(&bytes).expect("loads").directory;
+    for lang in [Lang::Es, Lang::En] {
+        let template = vitrina_sheets::template_xlsx(Some(&sample), lang).expect("writes");
+        let workbook = read_file("plantilla.xlsx", &template, &ReadOptions::default()).expect("reads");
+        let imported = import(&[workbook], &sample, &Mapping::default(), &Decisions::default());
+        let problems: Vec<String> = imported.problems.iter().map(|p| p.message(Lang::En)).collect();
+        assert_eq!(problems, Vec::<String>::new(), "{lang:?}");
+        let [member] = imported.directory.members.as_slice() else { panic!("one example member") };
+        assert_eq!(member.name, "Aceros del Norte");
+        assert_eq!(member.kind, Some(MemberKind::Tier2));
+        assert_eq!(member.capabilities, [sample.capabilities[0].id.clone()]);
+        assert_eq!(member.contacts.len(), 1);
+        assert_eq!(member.certifications[0].id, sample.certifications[0].id);
     }
 }

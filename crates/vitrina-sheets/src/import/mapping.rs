@@ -46,7 +46,8 @@ pub struct Mapping {
     /// What a header means, by its folded text; overrides the recognised headers.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub columns: BTreeMap<String, Target>,
-    /// What to do with names the vocabulary lacks.
+    /// What to do with names the vocabulary lacks, saved with the rest; [`crate::import()`]
+    /// takes them as their own argument, so pass `&mapping.decisions`.
     #[serde(default, skip_serializing_if = "Decisions::is_empty")]
     pub decisions: Decisions,
 }

@@ -3,7 +3,7 @@
 //! [`plan`] says what every sheet and column is; [`import`] reads the members sheet, then the
 //! `Contactos`, `Certificaciones` and capability matrix sheets into the members, and lists
 //! every problem. Its rules, each pinned by a test in `import/tests.rs` (the value rules are
-//! in [`values`], the sheet rules in [`plan`](mod@plan)):
+//! in [`values`], the sheet rules in the `plan` module, on [`plan()`]):
 //! - every non-blank row below a header becomes a member (or part of one) or a listed
 //!   problem; every value left out is a listed problem; nothing is made up;
 //! - a row with neither a name nor a legal name is a problem, not a member; the legal name
@@ -28,7 +28,9 @@ pub mod values;
 
 pub use crate::vocabulary::VocabularyKind;
 pub use mapping::{Decision, Decisions, Mapping, MappingError, Target, MAPPING_VERSION};
-pub use plan::{plan, HeaderFound, Plan, PlannedColumn, SheetKind, SheetPlan, WorkbookPlan, KEY_COLUMNS};
+pub use plan::{
+    is_reference_sheet, plan, HeaderFound, Plan, PlannedColumn, SheetKind, SheetPlan, WorkbookPlan, KEY_COLUMNS,
+};
 pub use problem::{ImportProblem, ImportProblemKind};
 
 use crate::header::Column;
@@ -49,9 +51,10 @@ pub struct Import {
     /// The base directory's cluster, events and vocabularies (plus the capabilities and
     /// certifications staff chose to add) with the imported members.
     pub directory: Directory,
-    /// The member fields the sheets had, as paths (`name`, `location.city`, `contacts`).
+    /// The member fields the sheets had, as paths (`name`, `location.city`, `contacts`,
+    /// `pitch.es` for a text given per language).
     pub fields_in_sheets: BTreeSet<String>,
-    /// Every problem, in sheet and row order.
+    /// Every problem, in tab, row and column order.
     pub problems: Vec<ImportProblem>,
     /// Every capability or certification name the vocabulary lacks, once each.
     pub unmatched: Vec<UnmatchedValue>,
@@ -126,7 +129,8 @@ pub fn import(workbooks: &[Workbook], base: &Directory, mapping: &Mapping, decis
             builder.sheet(&ctx);
         }
     }
-    for ctx in sheets().filter(|ctx| ctx.plan.kind == SheetKind::Unknown && ctx.plan.rows > 0) {
+    let not_read = |ctx: &Ctx| ctx.plan.kind == SheetKind::Unknown && ctx.plan.rows > 0;
+    for ctx in sheets().filter(|ctx| not_read(ctx) && !is_reference_sheet(&ctx.sheet.name)) {
         let kind = if ctx.plan.header.is_none() {
             ImportProblemKind::NoHeaderRow { rows: ctx.plan.rows }
         } else {
@@ -230,6 +234,9 @@ fn member_field(column: Column) -> Option<&'static str> {
     }
 }
 
+/// The capability each matrix column's header names (`None`: unmatched), by column index.
+type Matrix = HashMap<usize, Option<Slug>>;
+
 /// A non-blank value of a row, with its column.
 struct Value<'a> {
     column: &'a PlannedColumn,
@@ -299,7 +306,24 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn finish(self, plan: Plan) -> Import {
+    fn finish(mut self, plan: Plan) -> Import {
+        // Staff fix the sheet from top to bottom: problems in tab, row and column order.
+        let mut positions: HashMap<(&str, &str), (usize, &SheetPlan)> = HashMap::new();
+        for workbook in &plan.workbooks {
+            for sheet in &workbook.sheets {
+                let position = positions.len();
+                positions.entry((workbook.file_name.as_str(), sheet.name.as_str())).or_insert((position, sheet));
+            }
+        }
+        self.problems.sort_by_cached_key(|problem| {
+            let (sheet_position, sheet) = positions
+                .get(&(problem.file.as_str(), problem.sheet.as_str()))
+                .map_or((usize::MAX, None), |&(position, sheet)| (position, Some(sheet)));
+            let column = problem.column.as_deref().and_then(|header| {
+                sheet?.columns.iter().find(|column| column.header == header).map(|column| column.index)
+            });
+            (sheet_position, problem.row, column.map_or(0, |index| index + 1))
+        });
         let mut directory = self.base.clone();
         directory.capabilities.extend(self.added_capabilities);
         directory.certifications.extend(self.added_certifications);
@@ -341,6 +365,12 @@ impl<'a> Builder<'a> {
                 self.problems.push(place.problem(ImportProblemKind::ColumnNotImported { values: column.values }));
             }
             match &column.target {
+                // A text given per language (`Presentación_es`) is that language's part only, so a
+                // merge keeps the published text in the languages the sheet lacks.
+                Some(Target::Column(wanted @ (Column::Pitch | Column::Description))) if column.lang.is_some() => {
+                    let tag = column.lang.map_or("", Lang::tag);
+                    self.fields.insert(format!("{}.{tag}", wanted.field()));
+                }
                 Some(Target::Column(wanted)) if !not_read && kind == SheetKind::Members => {
                     self.fields.extend(member_field(*wanted).map(str::to_owned));
                 }
@@ -360,7 +390,7 @@ impl<'a> Builder<'a> {
             _ => {}
         }
         // A matrix column's header is looked up once per sheet, not once per mark.
-        let matrix: Vec<(&PlannedColumn, Option<Slug>)> = ctx
+        let matrix: Matrix = ctx
             .plan
             .columns
             .iter()
@@ -373,7 +403,7 @@ impl<'a> Builder<'a> {
                     .data_rows(ctx.sheet)
                     .filter(|row| row.cells.get(column.index).and_then(values::mark) == Some(true))
                     .count();
-                (column, self.resolve(VocabularyKind::Capabilities, &column.header, &place, marked.max(1)))
+                (column.index, self.resolve(VocabularyKind::Capabilities, &column.header, &place, marked.max(1)))
             })
             .collect();
         for row in ctx.plan.data_rows(ctx.sheet) {
@@ -457,7 +487,7 @@ impl<'a> Builder<'a> {
         Some(Text::ByLang(by_lang))
     }
 
-    fn member_row(&mut self, ctx: &Ctx, row: &RowValues, matrix: &[(&PlannedColumn, Option<Slug>)]) {
+    fn member_row(&mut self, ctx: &Ctx, row: &RowValues, matrix: &Matrix) {
         let here = ctx.place(row.number, None);
         let name = self.single(ctx, row, &[Column::Name, Column::Company], None).map(|value| value.text);
         let legal_name = self.single(ctx, row, &[Column::LegalName], None).map(|value| value.text);
@@ -528,13 +558,7 @@ impl<'a> Builder<'a> {
         self.problems.push(here.problem(problem));
     }
 
-    fn fill_member(
-        &mut self,
-        ctx: &Ctx,
-        row: &RowValues,
-        member: &mut Member,
-        matrix: &[(&PlannedColumn, Option<Slug>)],
-    ) {
+    fn fill_member(&mut self, ctx: &Ctx, row: &RowValues, member: &mut Member, matrix: &Matrix) {
         if let Some(value) = self.single(ctx, row, &[Column::Kind], None) {
             member.kind = values::member_kind(&value.text);
             if member.kind.is_none() {
@@ -554,18 +578,7 @@ impl<'a> Builder<'a> {
             member.location = Some(Location { city, state, country, lat: None, lon: None });
         }
         member.capabilities = self.names(ctx, row, Column::Capabilities, VocabularyKind::Capabilities);
-        for (column, id) in matrix {
-            let Some(cell) = row.values.iter().find(|value| std::ptr::eq(value.column, *column)) else { continue };
-            match values::mark(cell.cell) {
-                Some(true) => {
-                    if let Some(id) = id {
-                        push_unique(&mut member.capabilities, id.clone());
-                    }
-                }
-                Some(false) => {}
-                None => self.push(ctx, row, cell, ImportProblemKind::BadMark { value: cell.text.clone() }),
-            }
-        }
+        self.marks(ctx, row, matrix, &mut member.capabilities);
         member.needs = self.names(ctx, row, Column::Needs, VocabularyKind::Capabilities);
         member.certifications = self
             .names(ctx, row, Column::Certifications, VocabularyKind::Certifications)
@@ -629,7 +642,7 @@ impl<'a> Builder<'a> {
         ];
         if contact_columns.iter().any(|&column| row.of(column).next().is_some()) {
             let person = self.single(ctx, row, &[Column::ContactName], None);
-            self.add_contact(ctx, row, member, person, None);
+            self.add_contact(ctx, row, &mut member.contacts, person, None);
         }
     }
 
@@ -787,12 +800,13 @@ impl<'a> Builder<'a> {
         Some(id)
     }
 
-    /// Adds a contact to a member from a row's contact columns; `person` is its name's value.
+    /// Adds a contact to a member's `contacts` from a row's contact columns; `person` is its
+    /// name's value.
     fn add_contact(
         &mut self,
         ctx: &Ctx,
         row: &RowValues,
-        member: &mut Member,
+        contacts: &mut Vec<Contact>,
         person: Option<Value>,
         linkedin_column: Option<Column>,
     ) {
@@ -802,12 +816,12 @@ impl<'a> Builder<'a> {
             return;
         };
         let folded = normalize(&person.text);
-        if member.contacts.iter().any(|contact| normalize(&contact.name) == folded) {
+        if contacts.iter().any(|contact| normalize(&contact.name) == folded) {
             let problem = ImportProblemKind::DuplicateContact { name: person.text.clone() };
             self.push(ctx, row, &person, problem);
             return;
         }
-        let mut taken: HashSet<String> = member.contacts.iter().map(|contact| contact.id.as_str().to_owned()).collect();
+        let mut taken: HashSet<String> = contacts.iter().map(|contact| contact.id.as_str().to_owned()).collect();
         let Some(id) = IdMaker::contact_id(&mut taken, &person.text) else {
             self.problems.push(here.problem(ImportProblemKind::ContactWithoutName));
             return;
@@ -847,7 +861,7 @@ impl<'a> Builder<'a> {
                 }
             });
         let linkedin = linkedin_column.and_then(|column| self.url(ctx, row, column));
-        member.contacts.push(Contact { id, name: person.text, role, email, phone, whatsapp, linkedin });
+        contacts.push(Contact { id, name: person.text, role, email, phone, whatsapp, linkedin });
     }
 
     /// The member a nested sheet's row belongs to, by id, else name, else legal name.
@@ -884,10 +898,10 @@ impl<'a> Builder<'a> {
         let person_column = if ctx.has(Column::ContactName) { Column::ContactName } else { Column::Name };
         let keys: Vec<Column> = KEY_COLUMNS.iter().copied().filter(|&key| key != person_column).collect();
         let Some(index) = self.member_of(ctx, row, &keys) else { return };
-        let mut member = std::mem::replace(&mut self.members[index], Member::new(placeholder_id(), ""));
+        let mut contacts = std::mem::take(&mut self.members[index].contacts);
         let person = self.single(ctx, row, &[person_column], None);
-        self.add_contact(ctx, row, &mut member, person, Some(Column::Linkedin));
-        self.members[index] = member;
+        self.add_contact(ctx, row, &mut contacts, person, Some(Column::Linkedin));
+        self.members[index].contacts = contacts;
     }
 
     fn certificate_row(&mut self, ctx: &Ctx, row: &RowValues) {
@@ -911,6 +925,10 @@ impl<'a> Builder<'a> {
         let body = self.single(ctx, row, &[Column::Body], None).map(|value| value.text);
         let certificate = MemberCertification { id, valid_until, site, body };
         let member = &mut self.members[index];
+        if member.certifications.contains(&certificate) {
+            // The same certificate written twice is one certificate.
+            return;
+        }
         match member.certifications.iter_mut().find(|held| held.id == certificate.id) {
             // The members sheet named it; this row adds its details.
             Some(held) if held.valid_until.is_none() && held.site.is_none() && held.body.is_none() => {
@@ -921,14 +939,21 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn matrix_row(&mut self, ctx: &Ctx, row: &RowValues, matrix: &[(&PlannedColumn, Option<Slug>)]) {
+    fn matrix_row(&mut self, ctx: &Ctx, row: &RowValues, matrix: &Matrix) {
         let Some(index) = self.member_of(ctx, row, &KEY_COLUMNS) else { return };
-        for (column, id) in matrix {
-            let Some(value) = row.values.iter().find(|value| std::ptr::eq(value.column, *column)) else { continue };
+        let mut capabilities = std::mem::take(&mut self.members[index].capabilities);
+        self.marks(ctx, row, matrix, &mut capabilities);
+        self.members[index].capabilities = capabilities;
+    }
+
+    /// Adds the capabilities of a row's marked matrix cells; a cell that is no mark is a problem.
+    fn marks(&mut self, ctx: &Ctx, row: &RowValues, matrix: &Matrix, capabilities: &mut Vec<Slug>) {
+        for value in row.values.iter().filter(|value| value.column.target == Some(Target::Capability)) {
+            let Some(id) = matrix.get(&value.column.index) else { continue };
             match values::mark(value.cell) {
                 Some(true) => {
                     if let Some(id) = id {
-                        push_unique(&mut self.members[index].capabilities, id.clone());
+                        push_unique(capabilities, id.clone());
                     }
                 }
                 Some(false) => {}
@@ -939,11 +964,6 @@ impl<'a> Builder<'a> {
             }
         }
     }
-}
-
-/// Stands in for a member while it is taken out to be edited.
-fn placeholder_id() -> Slug {
-    Slug::parse("x").unwrap_or_else(|| unreachable!("\"x\" is a valid slug"))
 }
 
 fn push_unique<T: PartialEq>(items: &mut Vec<T>, item: T) {

@@ -12,7 +12,9 @@
 //!   name the company and which has capability columns is a capability matrix; of the other
 //!   sheets of a workbook with a name column and two known columns, the members sheet is the
 //!   one the mapping names, else the one with the most distinct member columns (the first on a
-//!   tie), so members on the second sheet are found; the rest are not imported.
+//!   tie), so members on the second sheet are found; the reference lists the template and the
+//!   export write (`Niveles`, `Vocabulario`, `Listas`) are skipped; the rest are not imported,
+//!   and say so.
 
 use super::mapping::{Mapping, Target};
 use super::values::mark;
@@ -74,7 +76,8 @@ pub enum SheetKind {
     Certifications,
     /// One company per row, one capability per column, marked.
     CapabilityMatrix,
-    /// Nothing the import reads.
+    /// Nothing the import reads (also the reference lists the template and the export write,
+    /// see [`is_reference_sheet`]).
     Unknown,
 }
 
@@ -141,6 +144,16 @@ const CONTACT_SHEETS: &[&str] = &["contactos", "contacts", "contacto", "contact"
 /// Names (folded) of the sheets that hold certificates.
 const CERTIFICATION_SHEETS: &[&str] = &["certificaciones", "certifications", "certificados", "certificates"];
 
+/// Names (folded) of the reference sheets the template and the export write.
+const REFERENCE_SHEETS: &[&str] = &["niveles", "tiers", "vocabulario", "vocabulary", "listas", "lists"];
+
+/// True for the reference lists the template and the export write beside the data (`Niveles`,
+/// `Vocabulario`, `Listas`): they hold no member data, so they are not read and no problem
+/// says so.
+pub fn is_reference_sheet(name: &str) -> bool {
+    REFERENCE_SHEETS.contains(&normalize(name).as_str())
+}
+
 /// The columns that name the company a row belongs to.
 pub const KEY_COLUMNS: [Column; 4] = [Column::Id, Column::Company, Column::LegalName, Column::Name];
 
@@ -151,8 +164,15 @@ pub fn plan(workbooks: &[Workbook], saved: &Mapping) -> Plan {
 
 fn plan_workbook(workbook: &Workbook, saved: &Mapping) -> WorkbookPlan {
     let mut sheets: Vec<SheetPlan> = workbook.sheets.iter().map(|sheet| plan_sheet(sheet, saved)).collect();
-    let named =
-        sheets.iter().position(|sheet| sheet.kind == SheetKind::Members && saved.names_members_sheet(&sheet.name));
+    // The sheet staff named holds the members whatever its columns look like, once it has a header.
+    let named = sheets.iter().position(|sheet| {
+        saved.names_members_sheet(&sheet.name)
+            && sheet.header.is_some()
+            && !matches!(sheet.kind, SheetKind::Contacts | SheetKind::Certifications)
+    });
+    if let Some(position) = named {
+        sheets[position].kind = SheetKind::Members;
+    }
     let best = named.or_else(|| {
         let mut best: Option<(usize, usize)> = None;
         for (position, sheet) in sheets.iter().enumerate() {
@@ -201,6 +221,16 @@ fn header_lang(header: &str) -> Option<Lang> {
 }
 
 fn plan_sheet(sheet: &Sheet, saved: &Mapping) -> SheetPlan {
+    if is_reference_sheet(&sheet.name) && !saved.names_members_sheet(&sheet.name) {
+        let rows = sheet.rows.iter().filter(|row| row_has_values(row)).count();
+        return SheetPlan {
+            name: sheet.name.clone(),
+            kind: SheetKind::Unknown,
+            header: None,
+            columns: Vec::new(),
+            rows,
+        };
+    }
     let header = find_header(sheet, saved);
     let Some(found) = header else {
         let rows = sheet.rows.iter().filter(|row| row_has_values(row)).count();
@@ -246,8 +276,8 @@ fn plan_sheet(sheet: &Sheet, saved: &Mapping) -> SheetPlan {
     SheetPlan { name: sheet.name.clone(), kind, header, columns, rows }
 }
 
-/// True when one value below the header is a matrix mark saying yes and at least as many
-/// values are marks as are not (a stray `tal vez` is then a problem, not a lost column).
+/// True when one value below the header is a matrix mark saying yes and most values are marks
+/// (a stray `tal vez` is then a problem, not a lost column; a notes column with one `x` is not).
 fn is_mark_column(rows: &[SheetRow], index: usize) -> bool {
     let (mut yes, mut marks, mut others) = (0usize, 0usize, 0usize);
     for cell in rows.iter().filter_map(|row| row.cells.get(index)).filter(|cell| !cell.is_blank()) {
@@ -259,7 +289,7 @@ fn is_mark_column(rows: &[SheetRow], index: usize) -> bool {
             None => others += 1,
         }
     }
-    yes > 0 && marks >= others
+    yes > 0 && marks > others
 }
 
 fn sheet_kind(name: &str, columns: &[PlannedColumn]) -> SheetKind {

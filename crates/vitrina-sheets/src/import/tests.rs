@@ -170,6 +170,10 @@ fn an_english_sheet_below_title_rows_on_the_second_sheet() {
     assert_eq!(forge.customers, ["GM", "Ford", "Nissan"]);
     assert_eq!(forge.languages.iter().map(|tag| tag.as_str()).collect::<Vec<_>>(), ["es", "en"]);
     assert_eq!(forge.verified_on.map(|date| date.to_string()).as_deref(), Some("2026-03-01"));
+    assert!(["pitch.es", "pitch.en", "website", "location.country"]
+        .iter()
+        .all(|f| result.fields_in_sheets.contains(*f)));
+    assert!(!result.fields_in_sheets.contains("pitch") && !result.fields_in_sheets.contains("id"));
     // The instructions sheet has no header: its two rows are listed, not lost.
     assert_eq!(problems(&result), [(1, None, &ImportProblemKind::NoHeaderRow { rows: 2 })]);
     assert_eq!(result.problems[0].sheet, "Instructions");
@@ -183,8 +187,15 @@ fn the_members_sheet_is_the_one_with_most_member_columns_unless_the_mapping_name
     assert_eq!(result.directory.members.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(), ["Dos"]);
     assert_eq!(problems(&result), [(1, None, &ImportProblemKind::SheetNotImported { rows: 1 })]);
     let mapping = Mapping { members_sheet: Some("RESUMEN".into()), ..Mapping::default() };
-    let chosen = import(&[workbook(vec![short, full])], &base(), &mapping, &Decisions::default());
+    let chosen = import(&[workbook(vec![short, full.clone()])], &base(), &mapping, &Decisions::default());
     assert_eq!(chosen.directory.members.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(), ["Uno"]);
+    // A named sheet with one known column and one assigned by hand is still the members sheet.
+    let odd = sheet("Padrón", &[&["Razón social", "Giro"], &["Tres, S.A.", "Estampado"]]);
+    let mut mapping = Mapping { members_sheet: Some("padron".into()), ..Mapping::default() };
+    mapping.assign("Giro", Target::Column(Column::Capabilities));
+    let named = import(&[workbook(vec![full.clone(), odd])], &base(), &mapping, &Decisions::default());
+    assert_eq!(named.directory.members.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(), ["Tres, S.A."]);
+    assert_eq!(named.directory.members[0].capabilities.iter().map(Slug::as_str).collect::<Vec<_>>(), ["stamping"]);
 }
 
 #[test]
@@ -463,6 +474,7 @@ fn socios_with_nested() -> Vec<Sheet> {
             &["Plásticos del Bajío", "ISO 9001:2015", "", "", ""],
             &["forja", "ISO 14001", "", "", ""],
             &["forja", "", "2027-01-01", "", ""],
+            &["forja", "IATF 16949", "2027-06-30", "Planta León", "TÜV"],
         ],
     );
     vec![socios, contactos, certificaciones]
@@ -471,7 +483,7 @@ fn socios_with_nested() -> Vec<Sheet> {
 #[test]
 fn contacts_and_certificates_come_from_their_own_sheets_keyed_by_company() {
     let mut sheets = socios_with_nested();
-    // An xlsx date serial in the valid-until column.
+    // An xlsx date serial in Plásticos' valid-until cell.
     sheets[2].rows[2].cells[2] = Cell::Date { serial: 46387.0, system: DateSystem::Excel1900 };
     let result = run(sheets);
     let forja = member(&result, "forja");
@@ -500,6 +512,7 @@ fn contacts_and_certificates_come_from_their_own_sheets_keyed_by_company() {
         [("iatf-16949", Some("2027-06-30".into()), vec![(String::new(), "Planta León".into())], Some("TÜV"))]
     );
     assert_eq!(plasticos.certifications[0].id.as_str(), "iso-9001");
+    assert_eq!(plasticos.certifications[0].valid_until.map(|d| d.to_string()).as_deref(), Some("2026-12-31"));
 
     let found: Vec<(&str, usize, Option<&str>, &ImportProblemKind)> =
         result.problems.iter().map(|p| (p.sheet.as_str(), p.row, p.column.as_deref(), &p.kind)).collect();
@@ -538,7 +551,7 @@ fn a_capability_matrix_sheet_marks_capabilities() {
             &["Empresa", "Estampado", "Troquelado", "Maquinado", "Hidroformado", "Pintura"],
             &["Uno", "X", "✓", "", "sí", "tal vez"],
             &["Dos", "no", "0", "1", "", "yes"],
-            &["Tres", "x", "", "", "", ""],
+            &["Tres", "x", "", "", "", "x"],
         ],
     );
     let result = run(vec![socios, matriz]);
@@ -703,10 +716,11 @@ fn formula_looking_text_stays_text_and_errors_are_listed() {
     let found = problems(&result);
     assert_eq!(found.len(), 3, "{found:#?}");
     assert!(matches!(found[0].2, ImportProblemKind::BadUrl { problem: UrlProblem::Formula, .. }));
-    assert_eq!(found[1], (3, Some("Ciudad"), &ImportProblemKind::ErrorValue { value: "#N/A".into() }));
+    // In column order within a row.
     assert!(
-        matches!(found[2].2, ImportProblemKind::BadUrl { problem: UrlProblem::Scheme(s), .. } if s == "javascript")
+        matches!(found[1].2, ImportProblemKind::BadUrl { problem: UrlProblem::Scheme(s), .. } if s == "javascript")
     );
+    assert_eq!(found[2], (3, Some("Ciudad"), &ImportProblemKind::ErrorValue { value: "#N/A".into() }));
 }
 
 #[test]
@@ -981,9 +995,13 @@ fn survey_sheet(n: usize) -> Sheet {
 #[test]
 fn a_real_looking_survey_of_120_members_imports_cleanly() {
     let instructions = sheet("Instrucciones", &[&["Llene una fila por socio."]]);
-    let result = run(vec![instructions, survey_sheet(120)]);
+    let tiers = sheet("Niveles", &[&["Nivel", "Significado"], &["Tier 1", "Surte a armadoras"]]);
+    let result = run(vec![instructions, survey_sheet(120), tiers]);
+    assert_eq!(result.plan.workbooks[0].sheets[2].kind, SheetKind::Unknown);
+    assert!(is_reference_sheet("NIVELES"));
     assert_eq!(result.directory.members.len(), 120);
-    // The only problem is the instructions sheet, which is listed rather than lost.
+    // The only problem is the instructions sheet, which is listed rather than lost; the tiers
+    // list the template writes is no data.
     assert_eq!(problems(&result), [(1, None, &ImportProblemKind::NoHeaderRow { rows: 1 })]);
     let ids: HashSet<&str> = result.directory.members.iter().map(|m| m.id.as_str()).collect();
     assert_eq!(ids.len(), 120);
@@ -1129,4 +1147,110 @@ proptest! {
         }
         prop_assert_eq!(unexplained, n_contacts, "every contact row without a dropping problem is a contact");
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// The value rules take any text without panicking, and what they accept is checked.
+    #[test]
+    fn value_rules_never_panic(text in "\\PC{0,30}", serial in proptest::num::f64::ANY) {
+        if let Ok(number) = parse_number(&text, NumberShape::Whole) {
+            prop_assert!(number >= 0.0 && number.fract() == 0.0);
+        }
+        let _ = parse_number(&text, NumberShape::Decimal);
+        let _ = cell_number(&Cell::Text(text.clone()), NumberShape::Decimal);
+        let _ = text_date(&text);
+        let _ = serial_date(serial, DateSystem::Excel1900);
+        let _ = serial_date(serial, DateSystem::Excel1904);
+        if let Ok(url) = web_address(&text) {
+            let lower = url.as_str().to_ascii_lowercase();
+            prop_assert!(lower.starts_with("https://") || lower.starts_with("http://"));
+        }
+        let _ = (member_kind(&text), country(&text), language(&text), mark(&Cell::Text(text.clone())));
+        let pieces = split_names(&text, |piece| piece.len() % 2 == 0);
+        prop_assert!(pieces.iter().all(|piece| !piece.trim().is_empty() && text.contains(piece)));
+    }
+
+    /// Any text under every known header imports without panicking, and every non-blank row is
+    /// a member or a problem.
+    #[test]
+    fn any_text_under_every_header_is_a_member_or_a_problem(
+        rows in prop::collection::vec(prop::collection::vec("\\PC{0,12}", Column::ALL.len()), 1..6)
+    ) {
+        let header: Vec<&str> = Column::ALL.iter().map(|column| column.canonical_header()).collect();
+        let mut all: Vec<Vec<&str>> = vec![header];
+        all.extend(rows.iter().map(|row| row.iter().map(String::as_str).collect::<Vec<_>>()));
+        let all: Vec<&[&str]> = all.iter().map(Vec::as_slice).collect();
+        let socios = sheet("Socios", &all);
+        let result = run(vec![socios.clone()]);
+        for row in socios.rows.iter().skip(1).filter(|row| row.cells.iter().any(|c| !c.is_blank())) {
+            let is_member = result.member_rows.iter().any(|source| source.row == row.number);
+            let has_problem = result.problems.iter().any(|problem| problem.row == row.number);
+            prop_assert!(is_member || has_problem, "row {} is lost", row.number);
+        }
+    }
+}
+
+#[test]
+fn mark_columns_on_the_members_sheet_are_capabilities_unless_staff_say_otherwise() {
+    let sheets = || {
+        vec![sheet(
+            "Socios",
+            &[
+                &["Nombre", "Ciudad", "Estampado", "Pintura", "Exporta", "Notas"],
+                &["Uno", "León", "X", "", "sí", "llamar"],
+                &["Dos", "León", "", "1", "no", "x"],
+            ],
+        )]
+    };
+    let planned = plan(&[workbook(sheets())], &Mapping::default());
+    let targets: Vec<(&str, Option<&Target>)> = planned.workbooks[0].sheets[0]
+        .columns
+        .iter()
+        .map(|column| (column.header.as_str(), column.target.as_ref()))
+        .collect();
+    assert_eq!(
+        targets,
+        [
+            ("Nombre", Some(&Target::Column(Column::Name))),
+            ("Ciudad", Some(&Target::Column(Column::City))),
+            ("Estampado", Some(&Target::Capability)),
+            ("Pintura", Some(&Target::Capability)),
+            ("Exporta", Some(&Target::Capability)),
+            // One mark and one word: not mostly marks, so a column staff assign by hand.
+            ("Notas", None),
+        ]
+    );
+    let result = run(sheets());
+    assert_eq!(member(&result, "uno").capabilities.iter().map(Slug::as_str).collect::<Vec<_>>(), ["stamping"]);
+    assert_eq!(member(&result, "dos").capabilities.iter().map(Slug::as_str).collect::<Vec<_>>(), ["painting"]);
+    let unmatched: Vec<&str> = result.unmatched.iter().map(|u| u.value.as_str()).collect();
+    assert_eq!(unmatched, ["Exporta"]);
+    assert_eq!(result.problems.len(), 2, "Exporta unmatched, Notas not imported: {:#?}", result.problems);
+    // Staff say what the two columns are: the problems go, and nothing else changes.
+    let mut mapping = Mapping::default();
+    mapping.assign("Exporta", Target::Ignore);
+    mapping.assign("Notas", Target::Ignore);
+    let fixed = import(&[workbook(sheets())], &base(), &mapping, &Decisions::default());
+    assert_eq!(fixed.problems, []);
+    assert_eq!(fixed.directory.members, result.directory.members);
+    assert!(fixed.plan.workbooks[0].sheets[0].columns[4].assigned);
+}
+
+#[test]
+fn members_and_contacts_dropped_as_two_csv_files() {
+    let csv = |name: &str, text: &str| {
+        let read = crate::read_csv(text.as_bytes(), None).unwrap();
+        Workbook::from_csv(name, read.encoding, read.replaced, read.rows)
+    };
+    let socios = csv("Socios.csv", "Nombre;Ciudad\nForja Ñandú;León\nAceros del Norte;Saltillo\n");
+    let contactos =
+        csv("Contactos.csv", "Empresa,Contacto,Correo\nforja nandu,Ana,ana@forja.mx\nAceros del Norte,Luis,\n");
+    let result = import(&[contactos, socios], &base(), &Mapping::default(), &Decisions::default());
+    assert_eq!(result.problems, []);
+    let contacts = |id: &str| member(&result, id).contacts.iter().map(|c| c.name.clone()).collect::<Vec<_>>();
+    // The contacts file comes first, yet finds the members of the other file.
+    assert_eq!(contacts("forja-nandu"), ["Ana"]);
+    assert_eq!(contacts("acenor"), ["Luis"]);
 }
