@@ -101,6 +101,13 @@ test("a workbook and a CSV: a column and a name fixed by hand, merged into the s
   await expect(page.getByRole("heading", { name: "members-second-sheet.xlsx" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Hoja «Socios»" }).first()).toBeVisible();
   await expect(page.getByTestId("merge-summary")).toContainText("5 socios nuevos");
+  // The members are on the workbook's second sheet, found below its title rows; the choice can
+  // be made by hand (and is then the saved mapping's).
+  await expect(page.getByLabel("Hoja de socios")).toHaveValue("Socios");
+  await page.getByLabel("Hoja de socios").selectOption("Socios");
+  await expect(page.getByLabel("Hoja de socios")).toBeFocused();
+  await expect(page.getByTestId("merge-summary")).toContainText("5 socios nuevos");
+  expect(await page.evaluate(() => JSON.parse(localStorage.getItem("vitrina-staff-mapping")).members_sheet)).toBe("Socios");
 
   // The unknown column is the members' processes.
   await staff.fieldOf("Giro principal").selectOption("capabilities");

@@ -171,6 +171,9 @@ pub fn StaffPage() -> impl IntoView {
             control,
         )
     };
+    let choose_members = move |sheet: String, control: String| {
+        change_mapping(&|mapping: &mut Mapping| mapping.members_sheet = Some(sheet.clone()), control)
+    };
     let load_mapping_file = move |list: Option<files::Handed>| {
         let Some(list) = list else { return };
         leptos::task::spawn_local(async move {
@@ -273,7 +276,7 @@ pub fn StaffPage() -> impl IntoView {
                     // Megabytes: moved to the one step that uses it, never cloned.
                     let directory_json = std::mem::take(&mut view.directory_json);
                     Some(view! {
-                        <Plan view=view.clone() lang=lang separator=separator assign=assign reread=read_files load_mapping_file=load_mapping_file />
+                        <Plan view=view.clone() lang=lang separator=separator assign=assign reread=read_files load_mapping_file=load_mapping_file choose_members=choose_members />
                         <Unmatched unmatched=view.unmatched.clone() lang=lang decide=decide />
                         <Problems view=view.clone() lang=lang />
                         <MergeAndDownloads view=view directory_json=directory_json lang=lang published=published remove_missing=remove_missing notice=notice reread=read_files />
@@ -294,6 +297,7 @@ fn Plan(
     assign: impl Fn(String, String, String) + Copy + Send + Sync + 'static,
     reread: impl Fn(Option<String>) + Copy + Send + Sync + 'static,
     load_mapping_file: impl Fn(Option<files::Handed>) + Copy + Send + Sync + 'static,
+    choose_members: impl Fn(String, String) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let mapping_json = view.mapping.clone();
     let mapping_error = view.mapping_error.clone();
@@ -333,6 +337,34 @@ fn Plan(
                                     }
                                 })
                                 .collect_view()}
+                        </select>
+                    </p>
+                }
+            });
+            // A workbook of several sheets: which one holds the members, changeable by hand.
+            let members_choice = (file.sheets.len() > 1).then(|| {
+                let id = format!("members-sheet-{file_index}");
+                let options = file
+                    .sheets
+                    .iter()
+                    .map(|sheet| {
+                        view! { <option value=sheet.name.clone() selected=sheet.is_members>{sheet.name.clone()}</option> }
+                    })
+                    .collect_view();
+                let none_found = !file.sheets.iter().any(|sheet| sheet.is_members);
+                view! {
+                    <p>
+                        <label for=id.clone()>{move || ui(lang.get()).members_sheet}</label>
+                        " "
+                        <select
+                            id=id.clone()
+                            on:change={
+                                let id = id.clone();
+                                move |event| choose_members(event_target_value(&event), id.clone())
+                            }
+                        >
+                            <option value="" selected=none_found disabled=true>{move || ui(lang.get()).unassigned}</option>
+                            {options}
                         </select>
                     </p>
                 }
@@ -443,6 +475,7 @@ fn Plan(
                     <h3>{file.name.clone()}</h3>
                     <p>{move || format.get(lang.get()).to_string()}</p>
                     {separator_choice}
+                    {members_choice}
                     {error}
                     {sheets}
                 </section>

@@ -44,6 +44,7 @@ interface_texts! {
         "This browser could not start the spreadsheet reader.";
     plan_heading: "2. Cómo se leyó", "2. How it was read";
     sheet: "Hoja", "Sheet";
+    members_sheet: "Hoja de socios", "Members sheet";
     rows: "filas", "rows";
     header_row: "Fila de encabezados", "Header row";
     no_header: "Sin fila de encabezados reconocida", "No header row recognised";

@@ -122,8 +122,6 @@ pub struct SheetView {
     pub role: Localized,
     /// True for the members sheet.
     pub is_members: bool,
-    /// True when the mapping names this sheet as the members sheet.
-    pub members_by_hand: bool,
     /// The header row's spreadsheet number, when one was found.
     pub header_row: Option<usize>,
     /// The header's columns.

@@ -187,7 +187,6 @@ fn view_of(request: &Request, workbooks: &[Result<Workbook, Localized>], base: &
                                 rows: sheet.rows,
                                 role: sheet_role(sheet.kind),
                                 is_members: sheet.kind == SheetKind::Members,
-                                members_by_hand: mapping.names_members_sheet(&sheet.name),
                                 header_row: sheet.header.map(|header| header.number),
                                 columns: sheet
                                     .columns
