@@ -199,6 +199,20 @@ test("See it as visitors will: the app opens in a new tab with the merged direct
   expect(publishedFetches, "the preview tab does not fetch the published directory").toBe(0);
 });
 
+test.describe("when the published directory cannot be fetched", () => {
+  test.use({ expectedConsoleErrors: [/Failed to load resource: the server responded with a status of 404/] });
+
+  test("the page says so and merges into an empty directory", async ({ page }) => {
+    await page.route(DIRECTORY_URL, (route) => route.fulfill({ status: 404, body: "not here" }));
+    const staff = new StaffPage(page);
+    await staff.open();
+    await expect(page.locator("main[data-published=failed]")).toBeAttached();
+    await staff.pick(csvFile());
+    await expect(page.getByText(/No se pudo cargar el directorio publicado/)).toBeVisible();
+    await expect(page.getByTestId("merge-summary")).toContainText("2 socios nuevos, 0 con cambios, 0 que no están");
+  });
+});
+
 test("a file that is not a spreadsheet, and a zip bomb, are named; the page reads the next file", async ({ page }) => {
   const staff = new StaffPage(page);
   await staff.open();
