@@ -20,9 +20,11 @@ class StaffPage {
     this.page = page;
   }
 
+  /** Opens the page and waits for the published directory (loaded or failed), as staff do. */
   async open() {
     await this.page.goto("staff/");
     await expect(this.page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(this.page.locator("main[data-published]:not([data-published=loading])")).toBeAttached();
   }
 
   picker() {

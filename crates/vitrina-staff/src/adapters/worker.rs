@@ -59,6 +59,12 @@ thread_local! {
     static RUNNING: RefCell<Option<Running>> = const { RefCell::new(None) };
     static PENDING: RefCell<Option<Pending>> = const { RefCell::new(None) };
     static LAST_ID: Cell<u32> = const { Cell::new(0) };
+    /// Counts the workers started: a late event of an ended worker touches nothing.
+    static GENERATION: Cell<u32> = const { Cell::new(0) };
+}
+
+fn is_current(generation: u32) -> bool {
+    GENERATION.with(Cell::get) == generation
 }
 
 fn take_pending(id: Option<u32>) -> Option<Pending> {
@@ -90,16 +96,26 @@ fn start() -> Option<Running> {
     let options = WorkerOptions::new();
     options.set_type(WorkerType::Module);
     let worker = Worker::new_with_options(&script, &options).ok()?;
-    let on_message: Closure<dyn FnMut(MessageEvent)> = Closure::new(|event: MessageEvent| {
+    let generation = GENERATION.with(|count| {
+        count.set(count.get().wrapping_add(1));
+        count.get()
+    });
+    let on_message: Closure<dyn FnMut(MessageEvent)> = Closure::new(move |event: MessageEvent| {
+        if !is_current(generation) {
+            return;
+        }
         let data = event.data();
         let id = Reflect::get(&data, &"id".into()).ok().and_then(|id| id.as_f64()).map(|id| id as u32);
         if let Some(waiting) = id.and_then(|id| take_pending(Some(id))) {
             let _ = waiting.resolve.call1(&JsValue::NULL, &data);
         }
     });
-    let on_error: Closure<dyn FnMut(web_sys::Event)> = Closure::new(|event: web_sys::Event| {
+    let on_error: Closure<dyn FnMut(web_sys::Event)> = Closure::new(move |event: web_sys::Event| {
         // Handled here: the page reports it, not the console as an uncaught worker error.
         event.prevent_default();
+        if !is_current(generation) {
+            return;
+        }
         if let Some(waiting) = take_pending(None) {
             let _ = waiting.reject.call1(&JsValue::NULL, &"crashed".into());
         }
@@ -113,6 +129,12 @@ fn end() {
     RUNNING.with(|running| {
         if let Some(running) = running.borrow_mut().take() {
             running.worker.terminate();
+            GENERATION.with(|count| count.set(count.get().wrapping_add(1)));
+            // An event already queued for the ended worker may still be dispatched: its
+            // handlers stay alive (a few bytes per worker ended) and, no longer current, do
+            // nothing but keep the error off the console.
+            running._on_message.forget();
+            running._on_error.forget();
         }
     });
 }
