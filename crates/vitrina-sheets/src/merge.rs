@@ -364,33 +364,51 @@ fn apply(field: &str, target: &mut Member, source: &Member, languages: &[String]
 /// The sheet's contacts, each with the published id of the published contact of the same
 /// name: visitors' follow-up lists and shared links name contacts by id, and the import makes
 /// ids from names, so a published id that was not made from the name would change otherwise.
-/// A sheet's contact whose id a kept one now holds gets a free one.
+/// A sheet's contact whose id a kept one now holds gets a free one. A phone with the same
+/// digits as the published one keeps the published spelling (`+52 656 555 0112`), which the
+/// import writes as E.164: the same number is not a change to list.
 fn contacts_keeping_ids(published: &[Contact], imported: &[Contact]) -> Vec<Contact> {
-    let mut by_name: HashMap<String, &Slug> = HashMap::new();
+    let mut by_name: HashMap<String, &Contact> = HashMap::new();
     for contact in published {
-        by_name.entry(vitrina_core::search::normalize(&contact.name)).or_insert(&contact.id);
+        by_name.entry(vitrina_core::search::normalize(&contact.name)).or_insert(contact);
     }
     let mut taken = HashSet::new();
-    let kept: Vec<Option<Slug>> = imported
+    let matched: Vec<Option<&Contact>> = imported
         .iter()
         .map(|contact| {
-            let id = by_name.remove(&vitrina_core::search::normalize(&contact.name))?;
-            taken.insert(id.as_str().to_owned());
-            Some(id.clone())
+            let before = by_name.remove(&vitrina_core::search::normalize(&contact.name))?;
+            taken.insert(before.id.as_str().to_owned());
+            Some(before)
         })
         .collect();
     imported
         .iter()
-        .zip(kept)
-        .map(|(contact, kept)| {
-            let id = kept.unwrap_or_else(|| {
+        .zip(matched)
+        .map(|(contact, before)| match before {
+            Some(before) => {
+                let same_number = |a: &Option<String>, b: &Option<String>| match (a, b) {
+                    (Some(a), Some(b)) => phone_digits(a) == phone_digits(b),
+                    _ => false,
+                };
+                let phone = if same_number(&before.phone, &contact.phone) {
+                    before.phone.clone()
+                } else {
+                    contact.phone.clone()
+                };
+                Contact { id: before.id.clone(), phone, ..contact.clone() }
+            }
+            None => {
                 let id = unique_id(&contact.id, &mut taken);
                 taken.insert(id.as_str().to_owned());
-                id
-            });
-            Contact { id, ..contact.clone() }
+                Contact { id, ..contact.clone() }
+            }
         })
         .collect()
+}
+
+/// A phone's digits, without spaces, dashes, brackets or the `+`.
+fn phone_digits(phone: &str) -> String {
+    phone.chars().filter(char::is_ascii_digit).collect()
 }
 
 /// True when the field has the same value in both (compared as data, not as rendered).
@@ -728,7 +746,7 @@ mod tests {
     /// so visitors' saved contacts still resolve after an import; a new contact that would
     /// take it gets another.
     #[test]
-    fn contacts_keep_their_published_ids() {
+    fn contacts_keep_their_published_ids_and_phone_spelling() {
         let contact = |id: &str, name: &str| Contact {
             id: slug(id),
             name: name.to_owned(),
@@ -738,16 +756,21 @@ mod tests {
             whatsapp: None,
             linkedin: None,
         };
-        let published = [contact("director-compras", "Ana López"), contact("luis", "Luis Pérez")];
-        let imported = [
-            contact("director-compras", "Marta Ruiz"),
-            contact("ana-lopez", "ANA LOPEZ"),
-            contact("luis-perez", "Luis Pérez"),
-        ];
+        let mut luis = contact("luis", "Luis Pérez");
+        luis.phone = Some("+52 (656) 555-0112".into());
+        let published = [contact("director-compras", "Ana López"), luis];
+        let mut luis = contact("luis-perez", "Luis Pérez");
+        luis.phone = Some("+526565550112".into());
+        let mut ana = contact("ana-lopez", "ANA LOPEZ");
+        ana.phone = Some("+526145550000".into());
+        let imported = [contact("director-compras", "Marta Ruiz"), ana, luis];
         let merged = contacts_keeping_ids(&published, &imported);
         let ids: Vec<&str> = merged.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(ids, ["director-compras-2", "director-compras", "luis"]);
         assert_eq!(merged[1].name, "ANA LOPEZ");
+        // The same number as published keeps its spelling; a new number is the sheet's.
+        assert_eq!(merged[2].phone.as_deref(), Some("+52 (656) 555-0112"));
+        assert_eq!(merged[1].phone.as_deref(), Some("+526145550000"));
     }
 
     #[test]

@@ -506,10 +506,6 @@ impl<'a> Builder<'a> {
             }
         };
         let folded_name = normalize(&name);
-        if let Some(&first) = self.by_name.get(&folded_name) {
-            self.duplicate(&here, first, name);
-            return;
-        }
         let given_id = self.single(ctx, row, &[Column::Id], None);
         let mut id = None;
         let mut bad_id = None;
@@ -522,6 +518,14 @@ impl<'a> Builder<'a> {
                 }
                 Some(slug) => id = Some(slug),
                 None => bad_id = Some((given.text, given.column.header.clone())),
+            }
+        }
+        // A name twice is one company twice, unless each row gives its own id: two members may
+        // share a trade name (a company's plants in two states), and the export writes ids.
+        if id.is_none() {
+            if let Some(&first) = self.by_name.get(&folded_name) {
+                self.duplicate(&here, first, name);
+                return;
             }
         }
         let id = match id {
@@ -543,7 +547,7 @@ impl<'a> Builder<'a> {
         self.fill_member(ctx, row, &mut member, matrix);
         let index = self.members.len();
         self.by_id.insert(member.id.as_str().to_owned(), index);
-        self.by_name.insert(folded_name, index);
+        self.by_name.entry(folded_name).or_insert(index);
         if let Some(legal_name) = &member.legal_name {
             self.by_legal_name.entry(normalize(legal_name)).or_insert(index);
         }

@@ -631,6 +631,26 @@ fn decisions_map_add_or_leave_out_unmatched_names() {
     );
 }
 
+/// Two members may share a trade name (a company's plants in two states); the export writes
+/// their ids, so a sheet that gives each its own id holds two members, not a duplicate.
+#[test]
+fn one_name_with_two_ids_is_two_members() {
+    let result = run(vec![sheet(
+        "Socios",
+        &[
+            &["Id", "Nombre", "Ciudad"],
+            &["logistica-norte", "Logística Norte", "Chihuahua"],
+            &["logistica-norte-2", "Logística Norte", "Juárez"],
+            &["", "LOGÍSTICA NORTE", "Delicias"],
+        ],
+    )]);
+    let ids: Vec<&str> = result.directory.members.iter().map(|m| m.id.as_str()).collect();
+    assert_eq!(ids, ["logistica-norte", "logistica-norte-2"]);
+    let found = problems(&result);
+    assert_eq!(found.len(), 1);
+    assert!(matches!(found[0], (4, None, ImportProblemKind::DuplicateMember { first_row: 2, .. })));
+}
+
 #[test]
 fn rows_without_a_name_and_duplicates_are_problems_not_members() {
     let result = run(vec![sheet(
