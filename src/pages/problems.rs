@@ -52,7 +52,7 @@ pub fn ProblemsPage(loaded: Arc<Catalog>) -> impl IntoView {
             // The staff page sits beside the app (dist/staff/), so a relative link finds it
             // under any sub-path.
             <p>
-                <a href="staff/">{move || ui(lang.get()).staff_page_link}</a>
+                <a class="staff-link" href="staff/">{move || ui(lang.get()).staff_page_link}</a>
             </p>
             <p class="hint">{move || ui(lang.get()).problems_cli_hint}</p>
         </section>
