@@ -181,6 +181,9 @@ impl TableReader<'_> {
             self.buf.clear();
             let event = reader.read_event_into(&mut self.buf).map_err(|error| damaged(self.file_name, error))?;
             match event {
+                // First: inside an annotation every other event is skipped, and a file cut off
+                // inside one (an unclosed `<office:annotation>`) would read its end forever.
+                Event::Eof => return Err(self.damaged("content.xml ends inside a cell")),
                 Event::End(end) if end.name().as_ref() == cell_tag.as_str() => return Ok(text),
                 Event::Start(start) if start.name().as_ref() == "office:annotation" => in_annotation += 1,
                 Event::End(end) if end.name().as_ref() == "office:annotation" => {
@@ -212,7 +215,6 @@ impl TableReader<'_> {
                         text.push(c);
                     }
                 }
-                Event::Eof => return Err(self.damaged("content.xml ends inside a cell")),
                 _ => {}
             }
         }

@@ -225,6 +225,22 @@ fn zip_bomb_declaring_a_huge_size_is_refused_before_unpacking() {
     assert!(declared_bytes >= 0xFFFF_FFF0, "{declared_bytes}");
 }
 
+/// Found by `workbooks_with_mangled_xml_never_panic` as a hang: inside a cell's comment every
+/// event was skipped, the end of the file too, so a file cut off inside a comment was read
+/// forever.
+#[test]
+fn an_ods_cut_off_inside_a_cell_comment_is_damaged() {
+    let mut parts = parts_of(&fixture("repeated-empty.ods"));
+    let content = parts.iter_mut().find(|(name, _)| name == "content.xml").expect("content.xml");
+    let cell = content.1.find("<table:table-cell").expect("a cell");
+    let cell_end = cell + content.1[cell..].find('>').expect("its start tag ends");
+    content.1.truncate(cell_end + 1);
+    content.1.push_str("<office:annotation><text:p>Llamar en enero");
+    let borrowed: Vec<(&str, &str)> = parts.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let result = read_file("cortado.ods", &zip_of(&borrowed), &ReadOptions::default());
+    assert!(matches!(result, Err(SheetError::Damaged { .. })), "{result:?}");
+}
+
 #[test]
 fn an_xlsx_whose_xml_is_broken_or_whose_sheet_is_missing_is_damaged() {
     let broken = zip_of(&[("xl/workbook.xml", "<workbook><sheets><sheet name=")]);
