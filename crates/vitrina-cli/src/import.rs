@@ -18,7 +18,7 @@ use crate::files::write_whole;
 use crate::text::printable;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use vitrina_core::model::{Cluster, Directory, FORMAT_VERSION};
+use vitrina_core::model::Directory;
 use vitrina_core::Lang;
 use vitrina_sheets::{
     directory_json, import, merge, read_file, Decision, ImportProblemKind, Mapping, MergeOptions, ReadOptions, Workbook,
@@ -64,7 +64,7 @@ pub fn run(request: &Request, out: &mut dyn Write, err: &mut dyn Write) -> io::R
             Some(directory) => directory,
             None => return refuse(err, "", lang),
         },
-        None => empty_directory(),
+        None => Directory::empty(),
     };
     let mut workbooks: Vec<Workbook> = Vec::with_capacity(request.sheets.len());
     for path in request.sheets {
@@ -134,19 +134,6 @@ pub fn run(request: &Request, out: &mut dyn Write, err: &mut dyn Write) -> io::R
         )
     )?;
     Ok(if imported.problems.is_empty() { CLEAN } else { HAS_PROBLEMS })
-}
-
-/// What an import without `--merge` starts from: no cluster name, no vocabularies.
-fn empty_directory() -> Directory {
-    Directory {
-        format: FORMAT_VERSION,
-        cluster: Cluster::unnamed(),
-        capability_groups: Vec::new(),
-        capabilities: Vec::new(),
-        certifications: Vec::new(),
-        events: Vec::new(),
-        members: Vec::new(),
-    }
 }
 
 fn could_not_read(path: &str, error: &io::Error, lang: Lang) -> String {

@@ -464,6 +464,20 @@ pub struct Contact {
 }
 
 impl Directory {
+    /// A directory with no cluster name, no vocabularies and no members: what an import starts
+    /// from when there is no published directory to merge into.
+    pub fn empty() -> Directory {
+        Directory {
+            format: FORMAT_VERSION,
+            cluster: Cluster::unnamed(),
+            capability_groups: Vec::new(),
+            capabilities: Vec::new(),
+            certifications: Vec::new(),
+            events: Vec::new(),
+            members: Vec::new(),
+        }
+    }
+
     /// The cluster's first language, the fallback for texts missing in the visitor's.
     pub fn fallback_language(&self) -> Option<&str> {
         self.cluster.languages.first().map(LangTag::as_str)

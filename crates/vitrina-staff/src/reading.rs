@@ -12,7 +12,7 @@ use crate::protocol::{
     decode_request, encode_reply, ChangeView, ColumnView, FileView, Localized, ProblemView, ReadView, Reply, Request,
     SheetView, SummaryView, UnmatchedView,
 };
-use vitrina_core::model::{Cluster, Directory, FORMAT_VERSION};
+use vitrina_core::model::Directory;
 use vitrina_core::Lang;
 use vitrina_sheets::import::VocabularyKind;
 use vitrina_sheets::{
@@ -96,19 +96,6 @@ pub fn localized(message: impl Fn(Lang) -> String) -> Localized {
     Localized { es: message(Lang::Es), en: message(Lang::En) }
 }
 
-/// What an import with no published directory starts from: no name, no vocabularies.
-pub fn empty_directory() -> Directory {
-    Directory {
-        format: FORMAT_VERSION,
-        cluster: Cluster::unnamed(),
-        capability_groups: Vec::new(),
-        capabilities: Vec::new(),
-        certifications: Vec::new(),
-        events: Vec::new(),
-        members: Vec::new(),
-    }
-}
-
 fn separator_from_char(character: char) -> Option<Separator> {
     match character {
         ',' => Some(Separator::Comma),
@@ -145,7 +132,7 @@ pub fn read(request: &Request, published: &[u8], files: &[&[u8]]) -> ReadView {
             cache.base = vitrina_core::load_directory(published).ok().map(|loaded| loaded.directory);
             cache.base_key = published.to_vec();
         }
-        let base = cache.base.clone().unwrap_or_else(empty_directory);
+        let base = cache.base.clone().unwrap_or_else(Directory::empty);
         view_of(request, &cache.workbooks, &base)
     })
 }
