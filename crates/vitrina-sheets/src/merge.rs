@@ -27,6 +27,7 @@
 use crate::ids::member_name_key;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use vitrina_core::model::{Contact, Directory, Location, Member, MemberCertification};
+use vitrina_core::phone;
 use vitrina_core::text::{one_line, Text};
 use vitrina_core::valid::Slug;
 use vitrina_core::Lang;
@@ -364,9 +365,10 @@ fn apply(field: &str, target: &mut Member, source: &Member, languages: &[String]
 /// The sheet's contacts, each with the published id of the published contact of the same
 /// name: visitors' follow-up lists and shared links name contacts by id, and the import makes
 /// ids from names, so a published id that was not made from the name would change otherwise.
-/// A sheet's contact whose id a kept one now holds gets a free one. A phone with the same
-/// digits as the published one keeps the published spelling (`+52 656 555 0112`), which the
-/// import writes as E.164: the same number is not a change to list.
+/// A sheet's contact whose id a kept one now holds gets a free one. A phone that is the same
+/// number as the published one, read by the import's own rule (`phone::from_typed`, the
+/// default country), keeps the published spelling (`+52 656 555 0112`), which the import
+/// writes as E.164: the same number is not a change to list.
 fn contacts_keeping_ids(published: &[Contact], imported: &[Contact]) -> Vec<Contact> {
     let mut by_name: HashMap<String, &Contact> = HashMap::new();
     for contact in published {
@@ -386,8 +388,11 @@ fn contacts_keeping_ids(published: &[Contact], imported: &[Contact]) -> Vec<Cont
         .zip(matched)
         .map(|(contact, before)| match before {
             Some(before) => {
+                let country = phone::default_country();
                 let same_number = |a: &Option<String>, b: &Option<String>| match (a, b) {
-                    (Some(a), Some(b)) => phone_digits(a) == phone_digits(b),
+                    (Some(a), Some(b)) => {
+                        a == b || phone::from_typed(a, &country).is_ok_and(|a| phone::from_typed(b, &country) == Ok(a))
+                    }
                     _ => false,
                 };
                 let phone = if same_number(&before.phone, &contact.phone) {
@@ -404,11 +409,6 @@ fn contacts_keeping_ids(published: &[Contact], imported: &[Contact]) -> Vec<Cont
             }
         })
         .collect()
-}
-
-/// A phone's digits, without spaces, dashes, brackets or the `+`.
-fn phone_digits(phone: &str) -> String {
-    phone.chars().filter(char::is_ascii_digit).collect()
 }
 
 /// True when the field has the same value in both (compared as data, not as rendered).
@@ -1079,6 +1079,22 @@ mod tests {
                 }
                 prop_assert_eq!(after, &expected);
                 for field in &applied {
+                    if field == "contacts" {
+                        // The sheet's people, with the published id (no sheet holds contact ids)
+                        // and the published spelling of the same number kept.
+                        prop_assert_eq!(after.contacts.len(), sheet.contacts.len());
+                        for (kept, theirs) in after.contacts.iter().zip(&sheet.contacts) {
+                            let country = phone::default_country();
+                            let same_number = kept.phone == theirs.phone
+                                || kept.phone.as_deref().zip(theirs.phone.as_deref()).is_some_and(|(a, b)| {
+                                    phone::from_typed(a, &country).is_ok_and(|a| phone::from_typed(b, &country) == Ok(a))
+                                });
+                            prop_assert!(same_number, "{:?} is not the sheet's {:?}", kept.phone, theirs.phone);
+                            let as_theirs = Contact { id: theirs.id.clone(), phone: theirs.phone.clone(), ..kept.clone() };
+                            prop_assert_eq!(&as_theirs, theirs);
+                        }
+                        continue;
+                    }
                     prop_assert!(same(field, after, sheet), "{} is not the sheet's", field);
                 }
                 for field in FIELDS.iter().filter(|f| !applied.iter().any(|a| a == *f || a.starts_with(&format!("{f}.")) || f.starts_with(&format!("{a}.")))) {
