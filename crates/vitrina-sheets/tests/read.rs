@@ -254,6 +254,15 @@ fn an_xlsx_whose_xml_is_broken_or_whose_sheet_is_missing_is_damaged() {
 }
 
 #[test]
+fn an_xlsx_whose_declared_dimension_is_reversed_is_read_by_its_cells() {
+    // Found by the bit-flip test in CI: "B2:A1" made calamine subtract past zero.
+    let xml = sheet_xml([r#"<row r="1"><c r="A1" t="inlineStr"><is><t>Razón social</t></is></c></row>"#.to_string()])
+        .replace("<sheetData>", r#"<dimension ref="B2:A1"/><sheetData>"#);
+    let workbook = read_file("r.xlsx", &xlsx_of(&[("Socios", &xml)]), &ReadOptions::default()).expect("readable");
+    assert_eq!(rows(&workbook.sheets[0]), vec![(1, vec![text("Razón social")])]);
+}
+
+#[test]
 fn an_xlsb_is_asked_to_be_saved_as_xlsx() {
     let xlsb = zip_of(&[("[Content_Types].xml", "<Types/>"), ("xl/workbook.bin", "\u{1}")]);
     assert_eq!(
