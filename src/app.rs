@@ -9,6 +9,7 @@ use crate::components::connection_status::ConnectionStatus;
 use crate::components::fresh_data_notice::FreshDataNotice;
 use crate::components::live_region::LiveRegion;
 use crate::components::load_error::LoadErrorScreen;
+use crate::components::on_demand::OnDemand;
 use crate::components::preview_banner::PreviewBanner;
 use crate::components::site_footer::SiteFooter;
 use crate::components::site_header::SiteHeader;
@@ -16,15 +17,16 @@ use crate::components::undo_toast::UndoToast;
 use crate::follow_up::{FollowUp, READ_ONLY_REASON_ID};
 use crate::i18n::ui;
 use crate::pages::directory::DirectoryPage;
-use crate::pages::event::EventPage;
-use crate::pages::events::EventsPage;
-use crate::pages::fair::FairPage;
-use crate::pages::follow_up::FollowUpPage;
-use crate::pages::member::MemberPage;
+use crate::pages::event::event_page;
+use crate::pages::events::events_page;
+use crate::pages::fair::fair_page;
+use crate::pages::follow_up::follow_up_page;
+use crate::pages::member::member_page;
 use crate::pages::not_found::NotFoundPage;
-use crate::pages::problems::ProblemsPage;
-use crate::pages::received::{HandoffPage, SharedPage};
-use crate::pages::stand_card::StandCardPage;
+use crate::pages::problems::problems_page;
+use crate::pages::received::{handoff_page, shared_page};
+use crate::pages::stand_card::stand_card_page;
+use crate::pages::{preload_for, preload_likely_next};
 use crate::state::{Announcer, DirectoryState, HandoffInbox, ListLengths, LoadState, Navigation, Today, UiLang};
 
 /// The language to start in: the visitor's earlier choice, else their browser's, else Spanish.
@@ -70,6 +72,16 @@ pub fn App() -> impl IntoView {
     on_cleanup(stop_watching_network);
 
     let page_key = Memo::new(move |_| route.with(Route::page));
+    // The page's code downloads beside the directory, not after it.
+    preload_for(&page_key.get_untracked());
+    let list_shown = Memo::new(move |_| directory.state().with(|state| matches!(state, LoadState::Ready(_))));
+    Effect::new(move |preloaded: Option<bool>| {
+        if preloaded == Some(true) || !list_shown.get() {
+            return preloaded.unwrap_or(false);
+        }
+        preload_likely_next();
+        true
+    });
 
     Effect::new(move |_| page::set_document_language(lang.get()));
     Effect::new(move |_| page::set_title(&document_title(directory, &page_key.get(), lang.get())));
@@ -102,8 +114,8 @@ pub fn App() -> impl IntoView {
     };
     let current_page = move || match page_key.get() {
         // The follow-up list and what arrives by link never wait for the directory.
-        Page::FollowUp => view! { <FollowUpPage /> }.into_any(),
-        Page::Handoff(fragment) => view! { <HandoffPage fragment=fragment /> }.into_any(),
+        Page::FollowUp => view! { <OnDemand load=follow_up_page /> }.into_any(),
+        Page::Handoff(fragment) => view! { <OnDemand load=move || handoff_page(fragment.clone()) /> }.into_any(),
         Page::Directory if directory.state().with(|state| matches!(state, LoadState::Ready(_))) => ().into_any(),
         other => (move || directory_page(directory.state().get(), other.clone(), lang)).into_any(),
     };
@@ -136,13 +148,18 @@ fn directory_page(state: LoadState, page_key: Page, lang: ReadSignal<Lang>) -> A
         LoadState::Failed(failure) => view! { <LoadErrorScreen failure=failure /> }.into_any(),
         LoadState::Ready(catalog) => match page_key {
             Page::Directory => view! { <DirectoryPage catalog=catalog /> }.into_any(),
-            Page::Member(id) => view! { <MemberPage loaded=catalog id=id /> }.into_any(),
-            Page::MemberCard(id) => view! { <StandCardPage catalog=catalog id=id /> }.into_any(),
-            Page::Events => view! { <EventsPage catalog=catalog /> }.into_any(),
-            Page::Fair(event) => view! { <FairPage catalog=catalog event=event /> }.into_any(),
-            Page::Event(id) => view! { <EventPage catalog=catalog id=id /> }.into_any(),
-            Page::Problems => view! { <ProblemsPage loaded=catalog /> }.into_any(),
-            Page::Shared(fragment) => view! { <SharedPage fragment=fragment /> }.into_any(),
+            // Every page but the list is a chunk of its own (`crate::split`).
+            Page::Member(id) => view! { <OnDemand load=move || member_page(catalog.clone(), id.clone()) /> }.into_any(),
+            Page::MemberCard(id) => {
+                view! { <OnDemand load=move || stand_card_page(catalog.clone(), id.clone()) /> }.into_any()
+            }
+            Page::Events => view! { <OnDemand load=move || events_page(catalog.clone()) /> }.into_any(),
+            Page::Fair(event) => {
+                view! { <OnDemand load=move || fair_page(catalog.clone(), event.clone()) /> }.into_any()
+            }
+            Page::Event(id) => view! { <OnDemand load=move || event_page(catalog.clone(), id.clone()) /> }.into_any(),
+            Page::Problems => view! { <OnDemand load=move || problems_page(catalog.clone()) /> }.into_any(),
+            Page::Shared(fragment) => view! { <OnDemand load=move || shared_page(fragment.clone()) /> }.into_any(),
             Page::FollowUp | Page::Handoff(_) | Page::Unknown => view! { <NotFoundPage /> }.into_any(),
         },
     }

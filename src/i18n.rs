@@ -309,6 +309,10 @@ interface_texts! {
     preview_no_answer: "La página del personal no envió el directorio.", "The staff page did not send the directory.";
     preview_todo: "Ábrala de nuevo desde la página del personal.", "Open it again from the staff page.";
     staff_page_link: "Página del personal: importar, revisar y publicar", "Staff page: import, check and publish";
+    // Issue 15: parts of the app downloaded when first used (`split`, `OnDemand`).
+    part_loading: "Cargando esta parte…", "Loading this part…";
+    part_failed: "Esta parte no se pudo cargar.", "This part could not be loaded.";
+    part_retry: "Reintentar", "Retry";
 }
 
 /// The interface texts for a language.

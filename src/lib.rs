@@ -9,6 +9,7 @@ pub mod components;
 pub mod follow_up;
 pub mod i18n;
 pub mod pages;
+pub mod split;
 pub mod state;
 
 pub use app::App;

@@ -9,6 +9,7 @@ pub mod load_error;
 pub mod member_card;
 pub mod member_search;
 pub mod note_conflict_notice;
+pub mod on_demand;
 pub mod preview_banner;
 pub mod qr_code;
 pub mod save_button;

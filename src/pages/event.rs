@@ -9,6 +9,7 @@ use vitrina_core::Route;
 
 use crate::components::member_search::MemberSearch;
 use crate::i18n::ui;
+use crate::split::Deferred;
 use crate::state::{Catalog, UiLang};
 
 /// An event's details and its attendees, with their stands.
@@ -80,4 +81,12 @@ pub fn EventPage(catalog: Arc<Catalog>, id: String) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+crate::split_point! {
+    chunk = events;
+    /// One event and its exhibitors, from the events chunk.
+    pub fn event_page(catalog: Arc<Catalog>, id: String) -> Deferred {
+        Box::new(move || view! { <EventPage catalog=catalog id=id /> }.into_any())
+    }
 }

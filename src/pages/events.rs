@@ -10,6 +10,7 @@ use vitrina_core::valid::IsoDate;
 use vitrina_core::{Lang, Route};
 
 use crate::i18n::{n_members, ui};
+use crate::split::Deferred;
 use crate::state::{Catalog, Today, UiLang};
 
 /// Whether an event is over on `today` (an event without dates is never over).
@@ -80,5 +81,13 @@ fn event_item(catalog: &Catalog, event: &Event, lang: Lang) -> impl IntoView {
             {(!details.is_empty()).then(|| view! { <p class="member-meta">{details.join(" · ")}</p> })}
             <p class="member-meta">{n_members(attendees, lang)}</p>
         </li>
+    }
+}
+
+crate::split_point! {
+    chunk = events, preload = preload_events;
+    /// The list of events, from the events chunk.
+    pub fn events_page(catalog: Arc<Catalog>) -> Deferred {
+        Box::new(move || view! { <EventsPage catalog=catalog /> }.into_any())
     }
 }

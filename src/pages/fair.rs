@@ -14,6 +14,7 @@ use crate::components::member_search::LIST_PAGE_SIZE;
 use crate::components::note_conflict_notice::NoteConflictNotice;
 use crate::follow_up::FollowUp;
 use crate::i18n::ui;
+use crate::split::Deferred;
 use crate::state::{Catalog, Navigation, Today, UiLang};
 
 /// The fair-day view of `event`, or of the event running today when none is given.
@@ -397,4 +398,12 @@ fn row_details(
             {checked.map(|checked| view! { <span class="verified">{checked}</span> })}
         </p>
     })
+}
+
+crate::split_point! {
+    chunk = fair, preload = preload_fair;
+    /// The fair-day view, from its chunk.
+    pub fn fair_page(catalog: Arc<Catalog>, event: Option<String>) -> Deferred {
+        Box::new(move || view! { <FairPage catalog=catalog event=event /> }.into_any())
+    }
 }

@@ -25,6 +25,7 @@ use crate::adapters::page;
 use crate::adapters::scheduling;
 use crate::follow_up::FollowUp;
 use crate::i18n::ui;
+use crate::split::Deferred;
 use crate::state::{Announcer, DirectoryState, Today, UiLang};
 
 /// The follow-up list page.
@@ -477,5 +478,14 @@ fn AddPerson() -> impl IntoView {
                 </button>
             </form>
         </details>
+    }
+}
+
+crate::split_point! {
+    chunk = follow_up, preload = preload_follow_up;
+    /// The follow-up page, from its chunk (fetched early: see `pages::preload_for`). The list
+    /// itself (`crate::follow_up`) is in the landing module: every card's save button uses it.
+    pub fn follow_up_page() -> Deferred {
+        Box::new(|| view! { <FollowUpPage /> }.into_any())
     }
 }

@@ -20,6 +20,7 @@ use crate::components::save_button::SaveButton;
 use crate::follow_up::FollowUp;
 use crate::i18n::{employees, investment_musd, ui};
 use crate::pages::stand_card::member_qr_link;
+use crate::split::Deferred;
 use crate::state::{Catalog, Navigation, Today, UiLang};
 
 /// The profile of one member, or a quiet notice when the id is not in the directory.
@@ -580,4 +581,12 @@ fn similar_members(catalog: &Arc<Catalog>, index: usize, lang: Lang) -> Option<i
             </ul>
         </section>
     })
+}
+
+crate::split_point! {
+    chunk = member, preload = preload_member;
+    /// A member's profile, from its chunk (fetched early: see `pages::preload_for`).
+    pub fn member_page(loaded: Arc<Catalog>, id: String) -> Deferred {
+        Box::new(move || view! { <MemberPage loaded=loaded id=id /> }.into_any())
+    }
 }

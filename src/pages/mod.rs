@@ -1,4 +1,9 @@
-//! One file per route.
+//! One file per route. Every page but the member list is in a chunk of its own, downloaded
+//! when first opened (`crate::split`); `preload_for` starts that download early.
+
+use vitrina_core::route::Page;
+
+use crate::adapters::scheduling;
 
 pub mod directory;
 pub mod event;
@@ -10,3 +15,43 @@ pub mod not_found;
 pub mod problems;
 pub mod received;
 pub mod stand_card;
+
+/// Starts downloading the chunk of `page` without waiting for it: a page opened from a link
+/// (a profile's QR code, a shared list) then fetches its code beside the directory, not after
+/// it. A failure is left to the page, which says so and offers a retry.
+pub fn preload_for(page: &Page) {
+    match page {
+        Page::Member(_) => scheduling::spawn(async {
+            let _ = member::preload_member().await;
+        }),
+        Page::FollowUp => scheduling::spawn(async {
+            let _ = follow_up::preload_follow_up().await;
+        }),
+        Page::MemberCard(_) => scheduling::spawn(async {
+            let _ = stand_card::preload_stand_card().await;
+        }),
+        Page::Events | Page::Event(_) => scheduling::spawn(async {
+            let _ = events::preload_events().await;
+        }),
+        Page::Fair(_) => scheduling::spawn(async {
+            let _ = fair::preload_fair().await;
+        }),
+        Page::Problems => scheduling::spawn(async {
+            let _ = problems::preload_problems().await;
+        }),
+        Page::Shared(_) | Page::Handoff(_) => scheduling::spawn(async {
+            let _ = received::preload_received().await;
+        }),
+        Page::Directory | Page::Unknown => {}
+    }
+}
+
+/// Once the member list is on screen and the browser idle, fetches the chunks a visitor opens
+/// next from it (a profile, their follow-up list), so that those open without a wait.
+pub fn preload_likely_next() {
+    scheduling::spawn(async {
+        scheduling::when_idle().await;
+        let _ = member::preload_member().await;
+        let _ = follow_up::preload_follow_up().await;
+    });
+}

@@ -8,6 +8,7 @@ use vitrina_core::{Lang, Loaded};
 use crate::state::Catalog;
 
 use crate::i18n::{problems_found, showing_n_of, ui};
+use crate::split::Deferred;
 use crate::state::UiLang;
 
 /// Problems rendered at once; a broken generated file can have tens of thousands.
@@ -78,5 +79,13 @@ fn problem_row(loaded: &Loaded, index: usize, lang: Lang) -> impl IntoView {
                 <dd class="problem-action">{problem.describe_action(lang)}</dd>
             </dl>
         </li>
+    }
+}
+
+crate::split_point! {
+    chunk = problems, preload = preload_problems;
+    /// The problems view, from its chunk: for the staff, not for visitors.
+    pub fn problems_page(loaded: Arc<Catalog>) -> Deferred {
+        Box::new(move || view! { <ProblemsPage loaded=loaded /> }.into_any())
     }
 }

@@ -9,6 +9,7 @@ use vitrina_core::Route;
 use crate::adapters::clock;
 use crate::follow_up::FollowUp;
 use crate::i18n::{handoff_progress, ui};
+use crate::split::Deferred;
 use crate::state::{DirectoryState, HandoffInbox, Navigation, UiLang};
 
 /// A shortlist someone shared: the members, and one button to add those the directory has.
@@ -169,5 +170,21 @@ pub fn HandoffPage(fragment: String) -> impl IntoView {
                 Err(message) => view! { <p class="notice notice-warning" role="alert">{message}</p> }.into_any(),
             })}
         </section>
+    }
+}
+
+crate::split_point! {
+    chunk = received, preload = preload_received;
+    /// A shared shortlist, from its chunk: opened from a link, once.
+    pub fn shared_page(fragment: String) -> Deferred {
+        Box::new(move || view! { <SharedPage fragment=fragment /> }.into_any())
+    }
+}
+
+crate::split_point! {
+    chunk = received;
+    /// A part of a handed-over list, from its chunk (with the decompression the import needs).
+    pub fn handoff_page(fragment: String) -> Deferred {
+        Box::new(move || view! { <HandoffPage fragment=fragment /> }.into_any())
     }
 }

@@ -10,6 +10,7 @@ use vitrina_core::Route;
 use crate::adapters::page;
 use crate::components::qr_code::QrCode;
 use crate::i18n::ui;
+use crate::split::Deferred;
 use crate::state::{Catalog, UiLang};
 
 /// The absolute link a member's QR code holds: the app as hosted plus `#/member/<id>?via=qr`.
@@ -62,5 +63,13 @@ pub fn StandCardPage(catalog: Arc<Catalog>, id: String) -> impl IntoView {
             </section>
         }
         .into_any()
+    }
+}
+
+crate::split_point! {
+    chunk = stand_card, preload = preload_stand_card;
+    /// The stand card, from its chunk: printed once per fair.
+    pub fn stand_card_page(catalog: Arc<Catalog>, id: String) -> Deferred {
+        Box::new(move || view! { <StandCardPage catalog=catalog id=id /> }.into_any())
     }
 }
