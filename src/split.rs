@@ -79,3 +79,32 @@ macro_rules! split_point {
         )?
     };
 }
+
+#[cfg(test)]
+mod tests {
+    use std::future::Future;
+    use std::pin::pin;
+    use std::task::{Context, Poll, Waker};
+
+    crate::split_point! {
+        chunk = test_chunk, preload = preload_test_chunk;
+        /// Twice `n`, behind a split point.
+        fn double(n: u32) -> u32 {
+            n * 2
+        }
+    }
+
+    /// The output of a future that needs no waiting (a split point without the splitter).
+    fn at_once<F: Future>(future: F) -> F::Output {
+        match pin!(future).poll(&mut Context::from_waker(Waker::noop())) {
+            Poll::Ready(output) => output,
+            Poll::Pending => panic!("a split point waited without a chunk to load"),
+        }
+    }
+
+    #[test]
+    fn without_the_splitter_a_split_point_is_a_direct_call_that_cannot_fail() {
+        assert_eq!(at_once(double(21)), Ok(42));
+        assert_eq!(at_once(preload_test_chunk()), Ok(()));
+    }
+}

@@ -1,6 +1,8 @@
 //! A part of the interface whose code is downloaded when it is first shown.
 
 use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
 
 use leptos::prelude::*;
 
@@ -16,29 +18,43 @@ enum Part {
     Ready,
 }
 
+/// What fetches a part's chunk and hands back its view: a split point, or a stand-in in tests.
+/// Any `Fn() -> impl Future<Output = Result<Deferred, ChunkUnavailable>>` converts into one.
+#[derive(Clone)]
+pub struct PartLoader(Rc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<Deferred, ChunkUnavailable>>>>>);
+
+impl<Load, Loading> From<Load> for PartLoader
+where
+    Load: Fn() -> Loading + 'static,
+    Loading: Future<Output = Result<Deferred, ChunkUnavailable>> + 'static,
+{
+    fn from(load: Load) -> PartLoader {
+        PartLoader(Rc::new(move || Box::pin(load())))
+    }
+}
+
 /// Shows what `load` returns once its chunk is there: a polite loading line meanwhile, and
 /// [`PartFailed`] with a retry (which calls `load` again) when the chunk cannot be had.
 /// Only this part waits or fails: the header, the navigation and the follow-up list around
 /// it keep working.
 #[component]
-pub fn OnDemand<Load, Loading>(
-    /// Fetches the part's chunk and hands back its view: a split point, or a stand-in in tests.
-    load: Load,
-) -> impl IntoView
-where
-    Load: Fn() -> Loading + 'static,
-    Loading: Future<Output = Result<Deferred, ChunkUnavailable>> + 'static,
-{
+pub fn OnDemand(
+    /// Fetches the part's chunk and hands back its view. Not generic on purpose: one copy of
+    /// this component serves every split point (a generic one cost 13 KB of landing wasm).
+    #[prop(into)]
+    load: PartLoader,
+) -> impl IntoView {
     let lang = expect_context::<UiLang>().signal();
     let part = RwSignal::new(Part::Loading);
     // The built view, kept outside the signal graph: views are neither `Send` nor `Clone`.
     let content = StoredValue::new_local(None::<AnyView>);
     let load = StoredValue::new_local(load);
     // The page's components are built in this component's owner, so their contexts are the
-    // app's and they are disposed of with it.
-    let owner = StoredValue::new_local(Owner::current());
+    // app's and they are disposed of with it. Held weakly: a strong owner kept in its own
+    // arena would never be dropped.
+    let owner = StoredValue::new_local(Owner::current().map(|owner| owner.downgrade()));
     let start = move || {
-        let Some(loading) = load.try_with_value(|load| load()) else { return };
+        let Some(loading) = load.try_with_value(|load| (load.0)()) else { return };
         part.set(Part::Loading);
         leptos::task::spawn_local(async move {
             let outcome = loading.await;
@@ -48,10 +64,10 @@ where
             }
             match outcome {
                 Ok(build) => {
-                    let view = match owner.try_get_value().flatten() {
-                        Some(owner) => owner.with(build),
-                        None => build(),
+                    let Some(owner) = owner.try_get_value().flatten().and_then(|owner| owner.upgrade()) else {
+                        return;
                     };
+                    let view = owner.with(build);
                     content.set_value(Some(view));
                     part.set(Part::Ready);
                 }

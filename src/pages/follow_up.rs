@@ -6,23 +6,21 @@ mod share;
 mod unchecked_contact;
 
 use leptos::prelude::*;
-use vitrina_core::follow_up::export::{damaged_list_file, ExportFormat};
+use vitrina_core::follow_up::export::damaged_list_file;
 use vitrina_core::follow_up::nudge::{backup_nudge, days_since_backup, last_backup_label};
 use vitrina_core::follow_up::typing::keep_shown_order;
-use vitrina_core::follow_up::{
-    export, EntryId, Filter, Persistence, PersonDetails, PersonField, PersonProblem, Scope, Status,
-};
+use vitrina_core::follow_up::{EntryId, Filter, Persistence, PersonDetails, PersonField, PersonProblem, Status};
 use vitrina_core::phone;
-use vitrina_core::valid::IsoDate;
 use vitrina_core::Lang;
 
 use self::entry_card::EntryCard;
-use self::exports::Exports;
+use self::exports::{download_backup, Exports};
 use self::share::ShareList;
 use crate::adapters::clock::{monotonic_ms, wall_clock_ms};
-use crate::adapters::files::{self, Delivery};
+use crate::adapters::files;
 use crate::adapters::page;
 use crate::adapters::scheduling;
+use crate::components::on_demand::PartFailed;
 use crate::follow_up::FollowUp;
 use crate::i18n::ui;
 use crate::split::Deferred;
@@ -253,16 +251,30 @@ fn BackupStatus() -> impl IntoView {
         let now = wall_clock_ms();
         follow_up.list().with(|list| (list.is_empty(), days_since_backup(list, now), backup_nudge(list, now)))
     });
+    // The backup's writer is in the exports' chunk, which may fail to download.
+    let backup_failed = RwSignal::new(false);
+    let back_up = move || {
+        backup_failed.set(false);
+        let (lang, today) = (lang.get_untracked(), today.get_untracked());
+        leptos::task::spawn_local(async move {
+            if download_backup(follow_up, lang, today).await.is_err() {
+                backup_failed.try_set(true);
+            }
+        });
+    };
     move || {
         let lang = lang.get();
         let (empty, days, nudge) = status.get();
         if empty {
             return None;
         }
-        let backup = move |_| download_backup(follow_up, lang, today.get_untracked());
+        let backup = move |_| back_up();
         Some(view! {
             <div class="backup-status">
                 <p class="hint">{last_backup_label(days, lang)}</p>
+                <Show when=move || backup_failed.get()>
+                    <PartFailed on_retry=Callback::new(move |()| back_up()) />
+                </Show>
                 {nudge.map(|nudge| view! {
                     <div class="notice" role="status">
                         <p>{nudge.message(lang)}</p>
@@ -278,15 +290,6 @@ fn BackupStatus() -> impl IntoView {
                 })}
             </div>
         })
-    }
-}
-
-fn download_backup(follow_up: FollowUp, lang: Lang, today: IsoDate) {
-    let file = follow_up
-        .list()
-        .with_untracked(|list| export(list, ExportFormat::Backup, Scope::All, lang, today, wall_clock_ms()));
-    if files::download(&file) == Delivery::Delivered {
-        follow_up.apply(|list, now| list.mark_backed_up(now));
     }
 }
 

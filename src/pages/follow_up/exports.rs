@@ -2,14 +2,56 @@
 
 use leptos::prelude::*;
 use vitrina_core::follow_up::export::ExportFormat;
-use vitrina_core::follow_up::{export, import_backup, EntryId, Filter, Scope};
-use vitrina_core::APP_NAME;
+use vitrina_core::follow_up::{export, import_backup, EntryId, ExportFile, Filter, FollowUpList, Millis, Scope};
+use vitrina_core::valid::IsoDate;
+use vitrina_core::{Lang, APP_NAME};
 
 use crate::adapters::clock::wall_clock_ms;
 use crate::adapters::files::{self, Delivery};
+use crate::adapters::scheduling;
+use crate::components::on_demand::PartFailed;
 use crate::follow_up::FollowUp;
 use crate::i18n::ui;
+use crate::split::ChunkUnavailable;
 use crate::state::{DirectoryState, Today, UiLang};
+
+crate::split_point! {
+    chunk = exports, preload = preload_exports;
+    /// The file of one export of `list` (all of it, or `only` these entries), written by the
+    /// chunk that holds the vCard, CSV, iCalendar and backup writers.
+    pub fn export_file(
+        list: FollowUpList,
+        format: ExportFormat,
+        only: Option<Vec<EntryId>>,
+        lang: Lang,
+        today: IsoDate,
+        now_ms: Millis,
+    ) -> ExportFile {
+        let scope = match &only {
+            Some(ids) => Scope::Only(ids),
+            None => Scope::All,
+        };
+        export(&list, format, scope, lang, today, now_ms)
+    }
+}
+
+/// What an export button does with the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Handover {
+    Download,
+    Share,
+}
+
+/// Downloads the whole list's backup, and notes when it was taken; `Err` when the exports'
+/// chunk could not be downloaded (the caller offers a retry).
+pub(super) async fn download_backup(follow_up: FollowUp, lang: Lang, today: IsoDate) -> Result<(), ChunkUnavailable> {
+    let list = follow_up.list().get_untracked();
+    let file = export_file(list, ExportFormat::Backup, None, lang, today, wall_clock_ms()).await?;
+    if files::download(&file) == Delivery::Delivered {
+        follow_up.apply(|list, now| list.mark_backed_up(now));
+    }
+    Ok(())
+}
 
 /// vCard, CSV, iCalendar and backup exports, and the backup import.
 #[component]
@@ -21,36 +63,54 @@ pub fn Exports(shown_ids: Memo<Vec<EntryId>>, filter: RwSignal<Filter>) -> impl 
     let only_shown = RwSignal::new(false);
     let import_message = RwSignal::new(None::<(bool, String)>);
     let can_share = files::can_share_files();
-    let make_file = move |format: ExportFormat| {
+    // The export that could not run because its chunk did not download, for the retry.
+    let failed = RwSignal::new(None::<(ExportFormat, Handover)>);
+    // The writers are a chunk of their own, fetched once the page has settled: a click then
+    // finds them there, and the share sheet still counts as the visitor's own gesture.
+    scheduling::spawn(async {
+        scheduling::when_idle().await;
+        let _ = preload_exports().await;
+    });
+    let hand_over = move |format: ExportFormat, handover: Handover| {
         let lang = lang.get_untracked();
-        let ids = shown_ids.get_untracked();
-        let scope = if only_shown.get_untracked() && !filter.with_untracked(Filter::is_empty) {
-            Scope::Only(&ids)
-        } else {
-            Scope::All
-        };
-        follow_up
-            .list()
-            .with_untracked(|list| export(list, format, scope, lang, today.get_untracked(), wall_clock_ms()))
+        let only =
+            (only_shown.get_untracked() && !filter.with_untracked(Filter::is_empty)).then(|| shown_ids.get_untracked());
+        let list = follow_up.list().get_untracked();
+        let today = today.get_untracked();
+        failed.set(None);
+        leptos::task::spawn_local(async move {
+            let file = match export_file(list, format, only, lang, today, wall_clock_ms()).await {
+                Ok(file) => file,
+                Err(ChunkUnavailable) => {
+                    failed.try_set(Some((format, handover)));
+                    return;
+                }
+            };
+            match handover {
+                Handover::Download => {
+                    if files::download(&file) == Delivery::Delivered && format == ExportFormat::Backup {
+                        follow_up.apply(|list, now| list.mark_backed_up(now));
+                    }
+                }
+                Handover::Share => {
+                    if files::share_file(&file, APP_NAME).await == Delivery::Unsupported {
+                        files::download(&file);
+                    }
+                }
+            }
+        });
     };
+    let retry = Callback::new(move |()| {
+        if let Some((format, handover)) = failed.get_untracked() {
+            hand_over(format, handover);
+        }
+    });
     let formats = [ExportFormat::VCard, ExportFormat::Csv, ExportFormat::ICalendar, ExportFormat::Backup];
     let rows = formats
         .into_iter()
         .map(|format| {
-            let download = move |_| {
-                let file = make_file(format);
-                if files::download(&file) == Delivery::Delivered && format == ExportFormat::Backup {
-                    follow_up.apply(|list, now| list.mark_backed_up(now));
-                }
-            };
-            let share = move |_| {
-                let file = make_file(format);
-                leptos::task::spawn_local(async move {
-                    if files::share_file(&file, APP_NAME).await == Delivery::Unsupported {
-                        files::download(&file);
-                    }
-                });
-            };
+            let download = move |_| hand_over(format, Handover::Download);
+            let share = move |_| hand_over(format, Handover::Share);
             view! {
                 <li class="export-row">
                     <span>{move || format.label(lang.get())}</span>
@@ -107,6 +167,9 @@ pub fn Exports(shown_ids: Memo<Vec<EntryId>>, filter: RwSignal<Filter>) -> impl 
                 </label>
             </fieldset>
             <ul class="export-list">{rows}</ul>
+            <Show when=move || failed.with(Option::is_some)>
+                <PartFailed on_retry=retry />
+            </Show>
             <label class="field import-backup">
                 <span>{move || ui(lang.get()).import_backup}</span>
                 <input

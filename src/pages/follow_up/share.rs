@@ -2,13 +2,16 @@
 
 use leptos::prelude::*;
 use vitrina_core::follow_up::share::{handoff_fragments, shortlist_fragment};
-use vitrina_core::follow_up::EntryId;
+use vitrina_core::follow_up::{EntryId, FollowUpList, HandoffError};
+use vitrina_core::Lang;
 
 use crate::adapters::{files, page};
 use crate::components::lazy_details::LazyDetails;
+use crate::components::on_demand::OnDemand;
 use crate::components::qr_code::QrCode;
 use crate::follow_up::FollowUp;
 use crate::i18n::{handoff_qr_label, ui};
+use crate::split::{ChunkUnavailable, Deferred};
 use crate::state::UiLang;
 
 /// Longest handoff link: short enough that its QR code (about version 22, 105 modules)
@@ -32,25 +35,18 @@ pub fn ShareList(shown_ids: Memo<Vec<EntryId>>) -> impl IntoView {
             copy_result.set(Some((copied, link)));
         });
     };
+    // The compressor is a chunk of its own, fetched when the handoff is first unfolded.
     let handoff_links = move || {
-        let parts = follow_up.list().with(|list| handoff_fragments(list, HANDOFF_PART_LENGTH)).unwrap_or_default();
-        let base = page::app_url();
-        let total = parts.len();
+        let list = follow_up.list().get();
         let lang = lang.get();
-        parts
-            .into_iter()
-            .enumerate()
-            .map(|(index, fragment)| {
-                let href = format!("{base}{fragment}");
-                let label = handoff_qr_label(index + 1, total, lang);
-                view! {
-                    <li class="handoff-part">
-                        <QrCode text=href.clone() label=label />
-                        <a class="handoff-link" href=href.clone()>{format!("{} {}", index + 1, href)}</a>
-                    </li>
-                }
-            })
-            .collect_view()
+        let load = move || {
+            let list = list.clone();
+            async move {
+                let parts = handoff_parts(list).await?.unwrap_or_default();
+                Ok::<Deferred, ChunkUnavailable>(Box::new(move || handoff_links_view(parts, lang)))
+            }
+        };
+        view! { <OnDemand load=load /> }
     };
     view! {
         <section class="share" aria-labelledby="share-heading">
@@ -88,4 +84,33 @@ pub fn ShareList(shown_ids: Memo<Vec<EntryId>>) -> impl IntoView {
             </Show>
         </section>
     }
+}
+
+crate::split_point! {
+    chunk = handoff_compression;
+    /// The handoff links' fragments of `list`, compressed by the chunk that holds the compressor.
+    fn handoff_parts(list: FollowUpList) -> Result<Vec<String>, HandoffError> {
+        handoff_fragments(&list, HANDOFF_PART_LENGTH)
+    }
+}
+
+/// One link and QR code per part of the handoff.
+fn handoff_links_view(parts: Vec<String>, lang: Lang) -> AnyView {
+    let base = page::app_url();
+    let total = parts.len();
+    parts
+        .into_iter()
+        .enumerate()
+        .map(|(index, fragment)| {
+            let href = format!("{base}{fragment}");
+            let label = handoff_qr_label(index + 1, total, lang);
+            view! {
+                <li class="handoff-part">
+                    <QrCode text=href.clone() label=label />
+                    <a class="handoff-link" href=href.clone()>{format!("{} {}", index + 1, href)}</a>
+                </li>
+            }
+        })
+        .collect_view()
+        .into_any()
 }
