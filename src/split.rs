@@ -45,6 +45,10 @@ impl From<leptos::wasm_split::SplitLoaderError> for ChunkUnavailable {
 /// build, and called as `name(args).await -> Result<Ret, ChunkUnavailable>` in every build.
 /// `preload = name` also declares `name().await -> Result<(), ChunkUnavailable>`, which only
 /// fetches the chunk (to start the download before the part is shown).
+///
+/// In the split build the function lives in a module of its own name (a module and a function
+/// do not clash), so that the preload `wasm_split` writes can be wrapped under the caller's name
+/// with the same error type as in every other build.
 #[macro_export]
 macro_rules! split_point {
     (
@@ -53,16 +57,32 @@ macro_rules! split_point {
         $vis:vis fn $name:ident($($arg:ident: $arg_ty:ty),* $(,)?) -> $ret:ty $body:block
     ) => {
         #[cfg(all(feature = "split", target_family = "wasm"))]
-        #[::leptos::wasm_split::wasm_split(
-            $chunk,
-            wasm_split_path = ::leptos::wasm_split,
-            fallible
-            $(, preload(#[doc = "Fetches the chunk without calling into it."] $preload))?
-        )]
-        $(#[$attr])*
-        $vis fn $name($($arg: $arg_ty),*) -> ::core::result::Result<$ret, $crate::split::ChunkUnavailable> {
-            ::core::result::Result::Ok($body)
+        #[doc(hidden)]
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            #[::leptos::wasm_split::wasm_split(
+                $chunk,
+                wasm_split_path = ::leptos::wasm_split,
+                fallible,
+                preload(#[doc = "Fetches the chunk without calling into it."] preload)
+            )]
+            $(#[$attr])*
+            pub fn $name($($arg: $arg_ty),*) -> ::core::result::Result<$ret, $crate::split::ChunkUnavailable> {
+                ::core::result::Result::Ok($body)
+            }
         }
+        #[cfg(all(feature = "split", target_family = "wasm"))]
+        $vis use self::$name::$name;
+
+        $(
+            #[cfg(all(feature = "split", target_family = "wasm"))]
+            /// Fetches the chunk without calling into it.
+            $vis async fn $preload() -> ::core::result::Result<(), $crate::split::ChunkUnavailable> {
+                self::$name::preload().await.map_err($crate::split::ChunkUnavailable::from)
+            }
+        )?
 
         #[cfg(not(all(feature = "split", target_family = "wasm")))]
         $(#[$attr])*
@@ -80,7 +100,9 @@ macro_rules! split_point {
     };
 }
 
-#[cfg(test)]
+// Tested where split points are direct calls: with `split` on wasm32 they import what only the
+// splitter links.
+#[cfg(all(test, not(all(feature = "split", target_family = "wasm"))))]
 mod tests {
     use std::future::Future;
     use std::pin::pin;

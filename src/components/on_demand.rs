@@ -21,12 +21,15 @@ enum Part {
 /// What fetches a part's chunk and hands back its view: a split point, or a stand-in in tests.
 /// Any `Fn() -> impl Future<Output = Result<Deferred, ChunkUnavailable>>` converts into one.
 #[derive(Clone)]
-pub struct PartLoader(Rc<dyn Fn() -> Pin<Box<dyn Future<Output = Result<Deferred, ChunkUnavailable>>>>>);
+pub struct PartLoader(Rc<dyn Fn() -> Loading>);
 
-impl<Load, Loading> From<Load> for PartLoader
+/// One load of a part, under way.
+type Loading = Pin<Box<dyn Future<Output = Result<Deferred, ChunkUnavailable>>>>;
+
+impl<Load, Fut> From<Load> for PartLoader
 where
-    Load: Fn() -> Loading + 'static,
-    Loading: Future<Output = Result<Deferred, ChunkUnavailable>> + 'static,
+    Load: Fn() -> Fut + 'static,
+    Fut: Future<Output = Result<Deferred, ChunkUnavailable>> + 'static,
 {
     fn from(load: Load) -> PartLoader {
         PartLoader(Rc::new(move || Box::pin(load())))
