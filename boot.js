@@ -1,6 +1,6 @@
 // Starts the app without any inline script, so the Content-Security-Policy can
-// forbid inline code entirely. Trunk writes the hashed file names into this
-// script tag's data attributes (see pattern_script in Trunk.toml).
+// forbid inline code entirely. The build (scripts/wasm-build.mjs) writes the hashed
+// file names into this script tag's data attributes.
 const tag = document.querySelector("script[data-vitrina-js]");
 
 // The directory file is fetched now, while the wasm downloads and compiles, instead of

@@ -82,9 +82,16 @@ async function installShell() {
     BUILD.shell.map((path) => new Request(new URL(path, SCOPE), { cache: hashed.test(path) ? "default" : "reload" })),
   );
   // If the site was replaced while this worker installed, index.html may name files of
-  // the next version: refuse to keep a shell that does not hold together.
-  const html = await (await cache.match(new URL("index.html", SCOPE))).text();
-  const missing = BUILD.shell.filter((path) => hashed.test(path) && !path.endsWith(".wasm.map") && !html.includes(path));
+  // the next version: refuse to keep a shell that does not hold together. The chunks of
+  // the code split are named by the app's split loader (a .js of the shell), not by
+  // index.html, so every text file of the shell counts as naming.
+  const texts = await Promise.all(
+    BUILD.shell
+      .filter((path) => path === "index.html" || path.endsWith(".js"))
+      .map(async (path) => (await cache.match(new URL(path, SCOPE))).text()),
+  );
+  const named = texts.join("\n");
+  const missing = BUILD.shell.filter((path) => hashed.test(path) && !path.endsWith(".wasm.map") && !named.includes(path));
   if (missing.some((path) => /\.(js|wasm|css)$/.test(path))) {
     await caches.delete(SHELL_CACHE);
     throw new Error(`index.html does not match this build (${missing.join(", ")})`);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing Vitrina needs, skipping whatever is present.
 # Usage: scripts/ensure-tools.sh [build|test|all]
-#   build: wasm32 target, trunk, wasm-bindgen-cli (exact Cargo.lock version), wasm-opt
+#   build: wasm32 target, trunk, wasm-bindgen-cli (exact Cargo.lock version), wasm-split-cli, wasm-opt
 #          (npm's binaryen), esbuild (npm, for the build's minify hook), brotli
 #   test:  build tools plus Chromium, ChromeDriver and Playwright (without its browser download),
 #          and nginx with its brotli modules (tests/e2e/nginx.spec.mjs serves dist/ with the
@@ -44,6 +44,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$bindgen_ver
   cargo install wasm-bindgen-cli --version "$bindgen_version" --force
 fi
 
+# The code split (scripts/wasm-build.mjs): the splitter that cuts the app's wasm into chunks.
+# 0.2.4 or later: earlier ones cache a failed chunk download for the whole session.
+SPLIT_VERSION="0.2.4"
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $SPLIT_VERSION"
+  cargo install --locked wasm_split_cli_support --version "$SPLIT_VERSION" --features build-binary
+fi
+
 need_apt brotli brotli
 if [ "$what" != build ]; then
   need_apt chromium chromium
@@ -75,4 +83,4 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] || 
   say "installing npm packages (binaryen's wasm-opt; esbuild for scripts/minify.mjs; Playwright without its browser download; axe-core; Lighthouse; yaml for the GitHub Pages workflow's test)"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
 fi
-say "tools ready (trunk $TRUNK_VERSION, wasm-bindgen $bindgen_version, $(node_modules/.bin/wasm-opt --version 2>/dev/null | head -1))"
+say "tools ready (trunk $TRUNK_VERSION, wasm-bindgen $bindgen_version, wasm-split-cli $SPLIT_VERSION, $(node_modules/.bin/wasm-opt --version 2>/dev/null | head -1))"

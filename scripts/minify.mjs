@@ -19,7 +19,7 @@ import { transformSync } from "esbuild";
  */
 const MINIFIED = [
   { pattern: /^main-[0-9a-f]{1,16}\.css$/, loader: "css" },
-  { pattern: /^vitrina-[0-9a-f]{1,16}\.js$/, loader: "js" },
+  { pattern: /^vitrina-(split-)?[0-9a-f]{1,16}\.js$/, loader: "js" },
   { pattern: /^(boot|sw-register)\.js$/, loader: "js" },
 ];
 

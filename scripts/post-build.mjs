@@ -1,5 +1,6 @@
-// Trunk's one post_build hook (Trunk.toml): every step that changes the built files, in
-// order, then the service worker written from the result, then a check of it.
+// Trunk's one post_build hook (Trunk.toml): the app's wasm (scripts/wasm-build.mjs: Trunk
+// builds no rust itself), then every step that changes the built files, in order, then the
+// service worker written from the result, then a check of it.
 //
 // One hook, not one per step: Trunk 0.21 starts all post_build hooks at once, and with
 // minify.mjs and service-worker.mjs as two hooks the worker hashed files while they were
@@ -11,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { checkServiceWorker } from "./check-dist.mjs";
 import { minifySite } from "./minify.mjs";
 import { writeServiceWorker } from "./service-worker.mjs";
+import { buildWasm } from "./wasm-build.mjs";
 
 /**
  * Copies a built staff page (crates/vitrina-staff, its own Trunk build) into `site`/staff/.
@@ -24,7 +26,10 @@ export function copyStaffPage(site, staffDist) {
   return true;
 }
 
-/** Finishes the build in `site`; throws if its sw.js does not match it afterwards. */
+/**
+ * Finishes the build in `site` once its wasm is there (the hook builds it first); throws if
+ * its sw.js does not match it afterwards.
+ */
 export function postBuild(site, log = () => {}, staffDist = process.env.VITRINA_STAFF_DIST) {
   if (copyStaffPage(site, staffDist)) log(`copied the staff page from ${staffDist} into staff/`);
   for (const { name, before, after } of minifySite(site)) log(`minified ${name}: ${before} → ${after} bytes`);
@@ -41,7 +46,10 @@ function main() {
     console.error("usage: node scripts/post-build.mjs SITE_FOLDER (or run as Trunk's post_build hook)");
     process.exit(2);
   }
-  postBuild(resolve(site), (line) => console.log(line));
+  const log = (line) => console.log(line);
+  // The app's wasm first: every later step works on the files it writes.
+  buildWasm({ site: resolve(site), release: process.env.TRUNK_PROFILE !== "debug", base: process.env.TRUNK_PUBLIC_URL ?? "./", log });
+  postBuild(resolve(site), log);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
