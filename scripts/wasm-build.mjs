@@ -94,11 +94,11 @@ async function instantiateChunk(response, imports) {
 `;
 }
 
-/** wasm-bindgen's glue, importing the loader under its hashed name. */
+/** wasm-bindgen's glue, importing the loader under its hashed name (once per chunk it links). */
 export function rewriteGlue(glue, loaderName) {
   const imports = glue.match(/from ["']\.\/__wasm_split\.js["']/g) ?? [];
-  if (imports.length !== 1) throw new Error(`expected one import of ./__wasm_split.js in wasm-bindgen's glue, found ${imports.length}`);
-  return glue.replace(/from ["']\.\/__wasm_split\.js["']/, `from "./${loaderName}"`);
+  if (imports.length === 0) throw new Error("expected an import of ./__wasm_split.js in wasm-bindgen's glue, found 0");
+  return glue.replaceAll(/from ["']\.\/__wasm_split\.js["']/g, `from "./${loaderName}"`);
 }
 
 /**

@@ -33,10 +33,16 @@ test("a loader of another shape is refused rather than shipped without integrity
   assert.throws(() => rewriteLoader(notStreaming, [CHUNK], GLUE), /instantiateStreaming/);
 });
 
-test("the glue imports the loader under its hashed name, once", () => {
+test("the glue imports the loader under its hashed name, every time it imports it", () => {
   const glue = 'import * as import1 from "./__wasm_split.js"\nconst x = 1;';
   assert.equal(rewriteGlue(glue, "vitrina-split-0123456789abcdef.js"), 'import * as import1 from "./vitrina-split-0123456789abcdef.js"\nconst x = 1;');
   assert.throws(() => rewriteGlue("const x = 1;", "x.js"), /found 0/);
+  // wasm-bindgen imports the loader once per chunk the main module links (ten in the app).
+  const twice = 'import * as import1 from "./__wasm_split.js"\nimport * as import2 from "./__wasm_split.js"';
+  assert.equal(
+    rewriteGlue(twice, "l.js"),
+    'import * as import1 from "./l.js"\nimport * as import2 from "./l.js"',
+  );
 });
 
 test("index.html's start-up tag names the app's files under the public URL, and they are preloaded", () => {
