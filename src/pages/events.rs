@@ -86,7 +86,7 @@ fn event_item(catalog: &Catalog, event: &Event, lang: Lang) -> impl IntoView {
 
 crate::split_point! {
     chunk = events, preload = preload_events;
-    /// The list of events, from the events chunk.
+    /// The list of events, from the events chunk (with one event's page and the fair-day view).
     pub fn events_page(catalog: Arc<Catalog>) -> Deferred {
         Box::new(move || view! { <EventsPage catalog=catalog /> }.into_any())
     }

@@ -401,8 +401,8 @@ fn row_details(
 }
 
 crate::split_point! {
-    chunk = fair, preload = preload_fair;
-    /// The fair-day view, from its chunk.
+    chunk = events;
+    /// The fair-day view, from the events chunk (what a visitor opens around a fair).
     pub fn fair_page(catalog: Arc<Catalog>, event: Option<String>) -> Deferred {
         Box::new(move || view! { <FairPage catalog=catalog event=event /> }.into_any())
     }

@@ -585,7 +585,7 @@ fn similar_members(catalog: &Arc<Catalog>, index: usize, lang: Lang) -> Option<i
 
 crate::split_point! {
     chunk = member, preload = preload_member;
-    /// A member's profile, from its chunk (fetched early: see `pages::preload_for`).
+    /// A member's profile, from its chunk (with the stand card; fetched early: see `pages::preload_for`).
     pub fn member_page(loaded: Arc<Catalog>, id: String) -> Deferred {
         Box::new(move || view! { <MemberPage loaded=loaded id=id /> }.into_any())
     }

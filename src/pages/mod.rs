@@ -1,5 +1,5 @@
-//! One file per route. Every page but the member list is in a chunk of its own, downloaded
-//! when first opened (`crate::split`); `preload_for` starts that download early.
+//! One file per route. Every page but the member list is in a chunk, downloaded when first
+//! opened (`crate::split`); `preload_for` starts that download early.
 
 use vitrina_core::route::Page;
 
@@ -21,20 +21,14 @@ pub mod stand_card;
 /// it. A failure is left to the page, which says so and offers a retry.
 pub fn preload_for(page: &Page) {
     match page {
-        Page::Member(_) => scheduling::spawn(async {
-            let _ = member::preload_member().await;
-        }),
         Page::FollowUp => scheduling::spawn(async {
             let _ = follow_up::preload_follow_up().await;
         }),
-        Page::MemberCard(_) => scheduling::spawn(async {
-            let _ = stand_card::preload_stand_card().await;
+        Page::Member(_) | Page::MemberCard(_) => scheduling::spawn(async {
+            let _ = member::preload_member().await;
         }),
-        Page::Events | Page::Event(_) => scheduling::spawn(async {
+        Page::Events | Page::Event(_) | Page::Fair(_) => scheduling::spawn(async {
             let _ = events::preload_events().await;
-        }),
-        Page::Fair(_) => scheduling::spawn(async {
-            let _ = fair::preload_fair().await;
         }),
         Page::Problems => scheduling::spawn(async {
             let _ = problems::preload_problems().await;

@@ -67,8 +67,8 @@ pub fn StandCardPage(catalog: Arc<Catalog>, id: String) -> impl IntoView {
 }
 
 crate::split_point! {
-    chunk = stand_card, preload = preload_stand_card;
-    /// The stand card, from its chunk: printed once per fair.
+    chunk = member;
+    /// The stand card, from the profile's chunk: opened from the profile, printed once per fair.
     pub fn stand_card_page(catalog: Arc<Catalog>, id: String) -> Deferred {
         Box::new(move || view! { <StandCardPage catalog=catalog id=id /> }.into_any())
     }
