@@ -90,10 +90,15 @@ async fn a_part_that_fails_to_load_says_so_in_english_and_follows_the_language()
     assert_eq!(text_of(&host, ".part-failed p"), "This part could not be loaded.");
     assert_eq!(text_of(&host, ".part-failed button"), "Retry");
 
-    // A retry that fails again says so again, and the next one loads.
+    // A retry that fails again leaves the failure as it was, the very button (and the
+    // keyboard's focus on it) included, and the next one loads.
+    let button = host.query_selector(".part-failed button").unwrap().expect("a Retry button");
     click(&host, ".part-failed button");
     tick().await;
     assert_eq!(text_of(&host, ".part-failed p"), "This part could not be loaded.");
+    let same = host.query_selector(".part-failed button").unwrap().expect("a Retry button");
+    assert!(same.is_same_node(Some(&button)), "the failure was rebuilt, and the focus lost with it");
+    assert_eq!(same.get_attribute("aria-disabled").as_deref(), Some("false"));
     lang.choose(Lang::Es);
     tick().await;
     assert_eq!(text_of(&host, ".part-failed button"), "Reintentar");

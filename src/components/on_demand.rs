@@ -6,16 +6,27 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
+use crate::adapters::page;
 use crate::i18n::ui;
 use crate::split::{ChunkUnavailable, Deferred};
-use crate::state::UiLang;
+use crate::state::{Announcer, UiLang};
 
 /// Where a part loaded on demand is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Part {
     Loading,
     Failed,
+    /// Loading again after a failure, the visitor having asked for it.
+    Retrying,
     Ready,
+}
+
+/// What a part shows: a retry keeps the failure (and the focused Retry button) on screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shown {
+    Loading,
+    Failure,
+    Content,
 }
 
 /// What fetches a part's chunk and hands back its view: a split point, or a stand-in in tests.
@@ -56,9 +67,10 @@ pub fn OnDemand(
     // app's and they are disposed of with it. Held weakly: a strong owner kept in its own
     // arena would never be dropped.
     let owner = StoredValue::new_local(Owner::current().map(|owner| owner.downgrade()));
-    let start = move || {
+    let announcer = use_context::<Announcer>();
+    let start = move |attempt: Part| {
         let Some(loading) = load.try_with_value(|load| (load.0)()) else { return };
-        part.set(Part::Loading);
+        part.set(attempt);
         leptos::task::spawn_local(async move {
             let outcome = loading.await;
             // Left while it loaded: nothing to show it in.
@@ -73,19 +85,38 @@ pub fn OnDemand(
                     let view = owner.with(build);
                     content.set_value(Some(view));
                     part.set(Part::Ready);
+                    // The Retry button goes away with the failure: the keyboard starts again
+                    // from the page's content rather than from nowhere.
+                    if attempt == Part::Retrying {
+                        page::focus_main();
+                    }
                 }
-                Err(ChunkUnavailable) => part.set(Part::Failed),
+                Err(ChunkUnavailable) => {
+                    part.set(Part::Failed);
+                    // The failure on screen does not change, so its alert is not said again.
+                    if let (Part::Retrying, Some(announcer)) = (attempt, announcer) {
+                        announcer.announce(ui(lang.get_untracked()).part_failed.to_owned());
+                    }
+                }
             }
         });
     };
-    start();
-    move || match part.get() {
-        Part::Loading => {
+    start(Part::Loading);
+    let shown = Memo::new(move |_| match part.get() {
+        Part::Loading => Shown::Loading,
+        Part::Failed | Part::Retrying => Shown::Failure,
+        Part::Ready => Shown::Content,
+    });
+    let retrying = Signal::derive(move || part.get() == Part::Retrying);
+    move || match shown.get() {
+        Shown::Loading => {
             view! { <p class="loading part-loading" role="status">{move || ui(lang.get()).part_loading}</p> }.into_any()
         }
-        Part::Failed => view! { <PartFailed on_retry=Callback::new(move |()| start()) /> }.into_any(),
+        Shown::Failure => {
+            view! { <PartFailed on_retry=Callback::new(move |()| start(Part::Retrying)) busy=retrying /> }.into_any()
+        }
         // Taken once: `part` does not change after `Ready`.
-        Part::Ready => content.try_update_value(Option::take).flatten().unwrap_or_else(|| ().into_any()),
+        Shown::Content => content.try_update_value(Option::take).flatten().unwrap_or_else(|| ().into_any()),
     }
 }
 
@@ -95,13 +126,21 @@ pub fn OnDemand(
 pub fn PartFailed(
     /// Tries again: calls the split point once more (a failed download is not kept).
     on_retry: Callback<()>,
+    /// True while a retry is under way: the button stays (and keeps the focus) but does nothing.
+    #[prop(optional, into)]
+    busy: Signal<bool>,
 ) -> impl IntoView {
     let lang = expect_context::<UiLang>().signal();
+    let retry = move |_| {
+        if !busy.get_untracked() {
+            on_retry.run(());
+        }
+    };
     // `alert`: screen readers say it as it appears, like the directory's own load error.
     view! {
-        <div class="part-failed notice notice-warning" role="alert">
+        <div class="part-failed notice notice-warning" role="alert" aria-busy=move || busy.get().to_string()>
             <p>{move || ui(lang.get()).part_failed}</p>
-            <button type="button" class="button" on:click=move |_| on_retry.run(())>
+            <button type="button" class="button" on:click=retry aria-disabled=move || busy.get().to_string()>
                 {move || ui(lang.get()).part_retry}
             </button>
         </div>

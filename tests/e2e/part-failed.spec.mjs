@@ -33,6 +33,8 @@ test("a profile whose chunk fails says so, the header still works, and Retry ope
   await retry.focus();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: ACEROS.name })).toBeVisible();
+  // The button went with the failure; the keyboard goes on from the page's content.
+  await expect(page.locator("#main")).toBeFocused();
   await expect(page.getByRole("alert")).toHaveCount(0);
   expect(blocked.requests).toBeGreaterThanOrEqual(2);
 });
