@@ -74,13 +74,16 @@ pub fn App() -> impl IntoView {
     let page_key = Memo::new(move |_| route.with(Route::page));
     // The page's code downloads beside the directory, not after it.
     preload_for(&page_key.get_untracked());
-    let list_shown = Memo::new(move |_| directory.state().with(|state| matches!(state, LoadState::Ready(_))));
-    Effect::new(move |preloaded: Option<bool>| {
-        if preloaded == Some(true) || !list_shown.get() {
-            return preloaded.unwrap_or(false);
+    // Once the directory is on screen, what is opened next from it is fetched in idle time
+    // (once: after that the effect reads nothing and never runs again).
+    let directory_shown = Memo::new(move |_| directory.state().with(|state| matches!(state, LoadState::Ready(_))));
+    Effect::new(move |fetched: Option<bool>| {
+        let fetched = fetched.unwrap_or(false);
+        if !fetched && directory_shown.get() {
+            preload_likely_next();
+            return true;
         }
-        preload_likely_next();
-        true
+        fetched
     });
 
     Effect::new(move |_| page::set_document_language(lang.get()));
