@@ -54,7 +54,8 @@ where
 #[component]
 pub fn OnDemand(
     /// Fetches the part's chunk and hands back its view. Not generic on purpose: one copy of
-    /// this component serves every split point (a generic one cost 13 KB of landing wasm).
+    /// this component serves every split point (a generic one was 13 KB of the landing module
+    /// before wasm-opt, 1.4 KB brotli after).
     #[prop(into)]
     load: PartLoader,
 ) -> impl IntoView {
