@@ -90,9 +90,9 @@ pub fn MemberCard(
         }
     };
     let has_meta = Memo::new(move |_| text.with(|text| !text.meta.is_empty()));
-    let chips = Memo::new(move |_| text.with(|text| text.chips.clone()));
+    let n_chips = Memo::new(move |_| text.with(|text| text.chips.len()));
     let more_chips = Memo::new(move |_| text.with(|text| text.more_chips.clone()));
-    let has_chips = Memo::new(move |_| text.with(|text| !text.chips.is_empty()));
+    let has_chips = Memo::new(move |_| n_chips.get() > 0);
     view! {
         <li class="member-card">
             <div class="card-heading">
@@ -116,11 +116,22 @@ pub fn MemberCard(
                     .then(|| {
                         view! {
                             <ul class="chips">
-                                // Keyed by label: a chip two members share stays where it is.
+                                // Keyed by position, like the rows: a row showing another member
+                                // rewrites its chips' text in place. Keyed by label, a toggle at 10k
+                                // members removed and rebuilt almost every chip (two members rarely
+                                // share a chip at the same place), the largest DOM cost in its profile.
                                 <For
-                                    each=move || chips.get()
-                                    key=|chip| chip.clone()
-                                    children=|chip| view! { <li class="chip">{chip}</li> }
+                                    each=move || 0..n_chips.get()
+                                    key=|position| *position
+                                    children=move |position| {
+                                        view! {
+                                            <li class="chip">
+                                                {move || {
+                                                    text.with(|text| text.chips.get(position).cloned().unwrap_or_default())
+                                                }}
+                                            </li>
+                                        }
+                                    }
                                 />
                                 {move || more_chips.get().map(|more| view! { <li class="chip chip-more">{more}</li> })}
                             </ul>

@@ -30,8 +30,8 @@ const FIRST_FRAME_ROWS: usize = 6;
 /// enough that a phone answers a tap in between.
 const ROWS_PER_TASK: usize = 8;
 
-/// Results shared between the views that read them; compared by identity, since
-/// every query run is a new result.
+/// Results shared between the views that read them; compared by content, so a keystroke
+/// that gives the same results and counts (`t`, `tr`, `tro`…) wakes no row or facet.
 #[derive(Clone)]
 struct SharedResults(Arc<SearchResults>);
 
@@ -78,7 +78,10 @@ pub fn MemberSearch(catalog: Arc<Catalog>, #[prop(default = None)] event: Option
                 };
                 SharedResults(Arc::new(results))
             },
-            |_, _| true,
+            // Comparing costs microseconds (the member list, then the counts); notifying
+            // costs every row's and every facet value's reactive bookkeeping (a keystroke
+            // that changed nothing took 10 ms to update the DOM at 10k members, 4× CPU).
+            |previous, next| previous.map(|previous| &*previous.0) != next.map(|next| &*next.0),
         )
     };
     let total = match &event {

@@ -177,6 +177,13 @@ fn group_values(directory: &Directory, facet: Facet, values: Vec<FacetValue>) ->
 struct ValueState {
     count: RwSignal<u32>,
     selected: RwSignal<bool>,
+    /// No result has it and it is not selected: shown dimmed.
+    empty: RwSignal<bool>,
+}
+
+/// Whether a value with `count` results is shown dimmed.
+fn is_empty(count: u32, selected: bool) -> bool {
+    count == 0 && !selected
 }
 
 fn count_at(results: &SharedResults, facet: Facet, position: usize) -> u32 {
@@ -210,44 +217,48 @@ fn FacetGroup(
     by_position.sort_unstable_by_key(|(position, _)| *position);
     let n_values = by_position.len();
 
-    // Each value's count and check live in signals of their own, set by one effect per
-    // facet and only when they change. Subscribing every value to the results and the
+    // Each value's count, check and dimming live in signals of their own, set by one effect
+    // per facet and only when they change. Subscribing every value to the results and the
     // query (about 200 values, two subscriptions each) made Leptos' bookkeeping cost more
     // than the search: every subscriber leaves and rejoins a shared set on every change.
+    // The dimming is set here too, not derived in the view from the count: a toggle changes
+    // about 120 counts and a handful of dimmings, and a derived class woke 120 more effects.
     let value_ids: Vec<String> = by_position.into_iter().map(|(_, value)| value).collect();
     let states: Arc<Vec<ValueState>> = Arc::new(
         value_ids
             .iter()
             .enumerate()
-            .map(|(position, value)| ValueState {
-                count: RwSignal::new(results.with_untracked(|results| count_at(results, facet, position))),
-                selected: RwSignal::new(query.with_untracked(|query| query.filters.is_selected(facet, value))),
+            .map(|(position, value)| {
+                let count = results.with_untracked(|results| count_at(results, facet, position));
+                let selected = query.with_untracked(|query| query.filters.is_selected(facet, value));
+                ValueState {
+                    count: RwSignal::new(count),
+                    selected: RwSignal::new(selected),
+                    empty: RwSignal::new(is_empty(count, selected)),
+                }
             })
             .collect(),
     );
     {
         let states = states.clone();
         Effect::new(move |_| {
-            results.with(|results| {
-                for (position, state) in states.iter().enumerate() {
-                    let count = count_at(results, facet, position);
-                    if state.count.get_untracked() != count {
-                        state.count.set(count);
-                    }
-                }
-            })
-        });
-    }
-    {
-        let states = states.clone();
-        Effect::new(move |_| {
             query.with(|query| {
-                for (state, value) in states.iter().zip(&value_ids) {
-                    let selected = query.filters.is_selected(facet, value);
-                    if state.selected.get_untracked() != selected {
-                        state.selected.set(selected);
+                results.with(|results| {
+                    for (position, (state, value)) in states.iter().zip(&value_ids).enumerate() {
+                        let count = count_at(results, facet, position);
+                        let selected = query.filters.is_selected(facet, value);
+                        if state.count.get_untracked() != count {
+                            state.count.set(count);
+                        }
+                        if state.selected.get_untracked() != selected {
+                            state.selected.set(selected);
+                        }
+                        let empty = is_empty(count, selected);
+                        if state.empty.get_untracked() != empty {
+                            state.empty.set(empty);
+                        }
                     }
-                }
+                })
             })
         });
     }
@@ -257,7 +268,7 @@ fn FacetGroup(
         let states = states.clone();
         move |(position, value): (usize, FacetValue)| {
             let FacetValue { value, parent, .. } = value;
-            let ValueState { count, selected } = states[position];
+            let ValueState { count, selected, empty } = states[position];
             let toggle = {
                 let value = value.clone();
                 move |_| {
@@ -278,9 +289,8 @@ fn FacetGroup(
                     !filter.is_empty() && !normalize(&label()).contains(&normalize(&filter))
                 }
             };
-            let empty = move || count.get() == 0 && !selected.get();
             view! {
-                <li class="facet-value" class:empty=empty class:nested=parent.is_some() hidden=hidden>
+                <li class="facet-value" class:empty=move || empty.get() class:nested=parent.is_some() hidden=hidden>
                     <label>
                         <input type="checkbox" prop:checked=selected on:change=toggle />
                         <span class="facet-label">{label}</span>
