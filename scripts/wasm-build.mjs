@@ -44,6 +44,43 @@ export function contentHash(...parts) {
   return hash.digest("hex").slice(0, 16);
 }
 
+/** The loader's makeLoad, replacing wasm-split-cli's (see `rewriteLoader`). */
+const MAKE_LOAD = `// Loads that failed so far: a load started before the latest failure is never joined.
+let failedLoads = 0;
+function makeLoad(fetcher, deps) {
+    let succeeded;
+    let current;
+    let instance;
+    const load = async () => {
+        const parallelStuff = deps.map((d) => d());
+        const instantiate = fetcher();
+        const settled = await Promise.allSettled(parallelStuff);
+        const failed = settled.find((result) => result.status === "rejected");
+        if (failed) throw failed.reason;
+        // Two attempts may both download the module: only the first to get here runs it.
+        if (instance === undefined) {
+            instance = instantiate(getSharedImports());
+            instance.catch(() => { instance = undefined; });
+        }
+        return instance;
+    };
+    return () => {
+        if (succeeded !== undefined) return succeeded;
+        if (current !== undefined && current.failedBefore === failedLoads) return current.promise;
+        const promise = load();
+        current = { promise, failedBefore: failedLoads };
+        promise.then(
+            () => { succeeded = promise; },
+            () => {
+                failedLoads += 1;
+                if (current !== undefined && current.promise === promise) current = undefined;
+            },
+        );
+        return promise;
+    };
+}
+`;
+
 /**
  * The loader wasm-split-cli wrote, made to fetch `chunks` (`{file, name, integrity}`: its file
  * name, the hashed name it gets and that file's SRI hash) and to import the glue at `glue`.
@@ -75,6 +112,16 @@ export function rewriteLoader(loader, chunks, glue) {
     throw new Error(`expected ${chunks.length} instantiateStreaming calls in wasm-split-cli's loader, found ${instantiations}`);
   }
   text = text.replace(streaming, "instantiateChunk(src, imports)");
+  // The generated makeLoad shares one in-flight load per module between every caller. On
+  // venue wifi that made Retry fail again: a part gave up at its first failed chunk while
+  // its other chunks were still downloading (to fail too), and a Retry, or a part sharing a
+  // chunk with a prefetch that was failing, joined those doomed downloads. Seen as a flaky
+  // e2e test. Ours never joins a load started before the latest failure, waits for all of
+  // a part's chunks before saying it failed, and instantiates each module at most once.
+  const makeLoad = /function makeLoad\(fetcher, deps\) \{[\s\S]*?\n\}\n/;
+  if (!makeLoad.test(text)) throw new Error("wasm-split-cli's loader has no makeLoad(fetcher, deps) as expected");
+  text = text.replace(makeLoad, () => MAKE_LOAD);
+
   return `${text}
 // Added by scripts/wasm-build.mjs: every chunk is fetched with its integrity hash, and a
 // failed response is an error the app shows with a retry, never a half-loaded module.

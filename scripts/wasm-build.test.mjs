@@ -136,3 +136,50 @@ test("run in a browser-like world, the loader reports a failed chunk, retries, a
     console.error = realError;
   }
 });
+
+test("a part whose first chunk fails ends only when its other downloads have, so Retry starts afresh", async () => {
+  // The app's real loader (wasm-split-cli 0.2.4 on issue 15's split points): "events" waits on nine chunks.
+  const appLoader = readFileSync(join(ROOT, "tests/fixtures/wasm-split/app-loader.js"), "utf8");
+  const files = [...appLoader.matchAll(/fetch\(new URL\("\.\/([^"]+\.wasm)"/g)].map((match) => match[1]);
+  const chunks = files.map((file) => ({ file, name: `h-${file}`, integrity: `sha384-${file}` }));
+  const folder = mkdtempSync(join(tmpdir(), "vitrina-split-app-"));
+  const calls = [];
+  globalThis.__splitCallbacks = calls;
+  writeFileSync(
+    join(folder, GLUE),
+    "export function initSync() { return { __indirect_function_table: { get: () => (data, success) => globalThis.__splitCallbacks.push({ data, success }) } }; }\n",
+  );
+  writeFileSync(join(folder, "loader.mjs"), rewriteLoader(appLoader, chunks, GLUE));
+  const loader = await import(pathToFileURL(join(folder, "loader.mjs")).href);
+
+  const realFetch = globalThis.fetch;
+  const realError = console.error;
+  console.error = () => {};
+  const slow = [];
+  try {
+    // The first chunk fails at once; the others hang until released, then fail (altered).
+    let first = true;
+    globalThis.fetch = (url) => {
+      if (first) {
+        first = false;
+        return Promise.resolve(new Response("", { status: 503 }));
+      }
+      return new Promise((_, reject) => slow.push(() => reject(new TypeError(`integrity: ${url}`))));
+    };
+    const failing = loader.__wasm_split_load_events(1, 1);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.ok(slow.length > 0, "the other chunks are downloading");
+    assert.deepEqual(calls, [], "no verdict while chunks it started are still downloading");
+    for (const release of slow) release();
+    await failing;
+    assert.deepEqual(calls, [{ data: 1, success: false }]);
+
+    // Back online: Retry fetches everything again and loads.
+    globalThis.fetch = async () => new Response(EMPTY_WASM, { status: 200, headers: { "content-type": "application/wasm" } });
+    await loader.__wasm_split_load_events(1, 2);
+    assert.deepEqual(calls.at(-1), { data: 2, success: true });
+  } finally {
+    globalThis.fetch = realFetch;
+    console.error = realError;
+  }
+});
