@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use vitrina_core::history_writes::{HistoryWrite, HistoryWrites, WRITE_INTERVAL_MS};
+use vitrina_core::history_writes::{HistoryWrite, HistoryWrites};
 use vitrina_core::query::{Facet, ListQuery};
 use vitrina_core::Route;
 
@@ -13,9 +13,9 @@ use crate::adapters::hash_location::{self, HistoryMode};
 
 /// The intent to move around the app, keeping the address bar and Back in step.
 ///
-/// The route signal changes at once; the address bar follows typing at most every
-/// `WRITE_INTERVAL_MS` (the History API costs milliseconds per call), with a trailing
-/// write that always carries the last state and is made early when the visitor takes
+/// The route signal changes at once; the address bar follows typing when it pauses
+/// (`PAUSE_MS`, or every `MAX_WAIT_MS` of typing that does not; the History API costs
+/// milliseconds per call), always with the last state, and at once when the visitor takes
 /// another step or the page is hidden or unloaded.
 ///
 /// A route that arrives from outside (the address at start, Back, a link) is checked against
@@ -81,8 +81,7 @@ impl Navigation {
         self.flush_after_next_frame();
     }
 
-    /// Writes a new entry (a step's, or a burst's first) after the frame that shows it; the
-    /// replacements typed after it are the interval timer's.
+    /// Writes a step's new entry after the frame that shows it; typing's waits for its pause.
     fn flush_after_next_frame(self) {
         let flush_new_entry = move || {
             if let Some(entry) = self.writes.try_update_value(|writes| writes.flush_new_entry()).flatten() {
@@ -104,26 +103,28 @@ impl Navigation {
             self.write(&earlier);
         }
         if let Some(at) = refinement.timer_at {
-            let wait_ms = if at <= now {
-                // The first refinement of a burst: its new entry is written after the frame
-                // that shows its results, and the timer carries later keystrokes one
-                // interval on.
-                self.flush_after_next_frame();
-                WRITE_INTERVAL_MS
-            } else {
-                at - now
-            };
-            let delay = std::time::Duration::from_secs_f64(wait_ms / 1000.0);
-            set_timeout(
-                move || {
-                    let now = clock::monotonic_ms();
-                    if let Some(due) = self.writes.try_update_value(|writes| writes.due(now)).flatten() {
-                        self.write(&due);
-                    }
-                },
-                delay,
-            );
+            self.wake_at(at, now);
         }
+    }
+
+    /// Asks the write rule at `at` (ms) whether typing paused; it moves the time on while
+    /// the visitor types, so one timer runs per burst instead of one cleared per key.
+    fn wake_at(self, at: f64, now: f64) {
+        // Rounded up: a timer truncated to the millisecond would wake before `at`, to be set again.
+        let delay = std::time::Duration::from_millis((at - now).max(0.0).ceil() as u64);
+        set_timeout(
+            move || {
+                let now = clock::monotonic_ms();
+                let Some(due) = self.writes.try_update_value(|writes| writes.due(now)) else { return };
+                if let Some(write) = due.write {
+                    self.write(&write);
+                }
+                if let Some(at) = due.timer_at {
+                    self.wake_at(at, now);
+                }
+            },
+            delay,
+        );
     }
 
     /// Corrects the address bar without a new step (e.g. a sort the page does not offer).
