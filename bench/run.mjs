@@ -338,16 +338,31 @@ async function load(page, url, what, { reload = false } = {}) {
 async function memory(page, cdp) {
   await cdp.send("HeapProfiler.collectGarbage");
   const heap = await page.evaluate(() => performance.memory.usedJSHeapSize);
-  const prototype = await cdp.send("Runtime.evaluate", { expression: "WebAssembly.Memory.prototype" });
-  const found = await cdp.send("Runtime.queryObjects", { prototypeObjectId: prototype.result.objectId });
-  const sizes = await cdp.send("Runtime.callFunctionOn", {
-    objectId: found.objects.objectId,
-    functionDeclaration: "function () { return this.map((memory) => memory.buffer.byteLength); }",
-    returnByValue: true,
+  // Vitrina's one memory, asked of its glue (initSync hands back the running instance's
+  // exports). DevTools' Runtime.queryObjects on WebAssembly.Memory crashes Chromium 156's
+  // renderer once the code split's chunks share that memory (found when issue 15's split
+  // build made every bench run end with "Target page closed"), so it is kept for the
+  // baselines, which have none.
+  const vitrina = await page.evaluate(async () => {
+    const tag = document.querySelector("script[data-vitrina-js]");
+    if (!tag) return null;
+    const glue = await import(tag.dataset.vitrinaJs);
+    return [glue.initSync(undefined, undefined).memory.buffer.byteLength];
   });
-  await cdp.send("Runtime.releaseObjectGroup", { objectGroup: "" }).catch(() => {});
-  const wasm = sizes.result.value.reduce((sum, n) => sum + n, 0);
-  return { heap, wasm, memories: sizes.result.value.length };
+  let sizes = vitrina;
+  if (sizes === null) {
+    const prototype = await cdp.send("Runtime.evaluate", { expression: "WebAssembly.Memory.prototype" });
+    const found = await cdp.send("Runtime.queryObjects", { prototypeObjectId: prototype.result.objectId });
+    const answer = await cdp.send("Runtime.callFunctionOn", {
+      objectId: found.objects.objectId,
+      functionDeclaration: "function () { return this.map((memory) => memory.buffer.byteLength); }",
+      returnByValue: true,
+    });
+    await cdp.send("Runtime.releaseObjectGroup", { objectGroup: "" }).catch(() => {});
+    sizes = answer.result.value;
+  }
+  const wasm = sizes.reduce((sum, n) => sum + n, 0);
+  return { heap, wasm, memories: sizes.length };
 }
 
 const interact = (page, fn, arg) => page.evaluate(fn, arg);
