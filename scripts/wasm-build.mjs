@@ -141,6 +141,30 @@ async function instantiateChunk(response, imports) {
 `;
 }
 
+/**
+ * For each split point of the loader wasm-split-cli wrote, the files its part needs (its
+ * shared chunks and its own module), as `{split: [[hashedName, integrity], ...]}`: boot.js
+ * fetches the ones of the page it opens on beside the main module, so a profile opened from
+ * a QR code does not wait for the app to start before its code is requested.
+ */
+export function partsOfLoader(loader, chunks) {
+  const byFile = new Map(chunks.map((chunk) => [chunk.file, chunk]));
+  const sharedChunks = new Map();
+  for (const match of loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+\.wasm)"/g)) {
+    sharedChunks.set(match[1], match[2]);
+  }
+  const parts = {};
+  const splits = /export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(([\s\S]*?)\n, \[([^\]]*)\]\)\);/g;
+  for (const [, split, fetcher, deps] of loader.matchAll(splits)) {
+    const files = deps.split(",").map((dep) => dep.trim()).filter(Boolean).map((dep) => sharedChunks.get(dep));
+    const own = fetcher.match(/new URL\("\.\/([^"]+\.wasm)"/);
+    if (own) files.push(own[1]);
+    if (files.some((file) => !byFile.has(file))) throw new Error(`the loader's part ${split} names a chunk it did not write`);
+    parts[split] = files.map((file) => [byFile.get(file).name, byFile.get(file).integrity]);
+  }
+  return parts;
+}
+
 /** wasm-bindgen's glue, importing the loader under its hashed name (once per chunk it links). */
 export function rewriteGlue(glue, loaderName) {
   const imports = glue.match(/from ["']\.\/__wasm_split\.js["']/g) ?? [];
@@ -153,12 +177,13 @@ export function rewriteGlue(glue, loaderName) {
  * preload links for them, each with its integrity hash (minify.mjs corrects the hashes of the
  * files it minifies afterwards).
  */
-export function rewriteIndex(index, { base, glue, wasm, loader }) {
+export function rewriteIndex(index, { base, glue, wasm, loader, parts = {} }) {
   if (!BOOT_TAG.test(index)) throw new Error("index.html has no <script data-vitrina-boot> tag to start the app from");
   const attribute = (value) => value.replaceAll("&", "&amp;").replaceAll('"', "&quot;");
   const tag =
     `<script type="module" src="${attribute(base)}boot.js" data-vitrina-boot ` +
-    `data-vitrina-js="${attribute(base + glue.name)}" data-vitrina-wasm="${attribute(base + wasm.name)}"></script>`;
+    `data-vitrina-js="${attribute(base + glue.name)}" data-vitrina-wasm="${attribute(base + wasm.name)}" ` +
+    `data-vitrina-parts="${attribute(JSON.stringify(parts))}"></script>`;
   const preloads = [
     `<link rel="modulepreload" href="${attribute(base + glue.name)}" crossorigin="anonymous" integrity="${glue.integrity}">`,
     ...(loader ? [`<link rel="modulepreload" href="${attribute(base + loader.name)}" crossorigin="anonymous" integrity="${loader.integrity}">`] : []),
@@ -227,6 +252,7 @@ export function buildWasm({ site, release = true, optimise = release, base = "./
     glue: { name: names.glue, integrity: integrity(glue) },
     wasm: { name: names.wasm, integrity: integrity(wasmBytes) },
     loader: split ? { name: names.loader, integrity: integrity(loader) } : null,
+    parts: split ? partsOfLoader(loaderSource, chunks) : {},
   });
   writeFileSync(indexPath, index);
   const written = [names.wasm, names.glue, ...(split ? [names.loader] : []), ...chunks.map((chunk) => chunk.name)];

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { contentHash, rewriteGlue, rewriteIndex, rewriteLoader } from "./wasm-build.mjs";
+import { contentHash, partsOfLoader, rewriteGlue, rewriteIndex, rewriteLoader } from "./wasm-build.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const LOADER = readFileSync(join(ROOT, "tests/fixtures/wasm-split/__wasm_split.js"), "utf8");
@@ -60,7 +60,7 @@ test("index.html's start-up tag names the app's files under the public URL, and 
     loader: { name: "vitrina-split-0123456789abcdef.js", integrity: "sha384-loader" },
   });
   assert.doesNotMatch(written, /data-trunk/);
-  assert.match(written, /<script type="module" src="\/v\/boot\.js" data-vitrina-boot data-vitrina-js="\/v\/vitrina-0123456789abcdef\.js" data-vitrina-wasm="\/v\/vitrina-0123456789abcdef_bg\.wasm"><\/script>/);
+  assert.match(written, /<script type="module" src="\/v\/boot\.js" data-vitrina-boot data-vitrina-js="\/v\/vitrina-0123456789abcdef\.js" data-vitrina-wasm="\/v\/vitrina-0123456789abcdef_bg\.wasm" data-vitrina-parts="\{\}"><\/script>/);
   assert.match(written, /<link rel="modulepreload" href="\/v\/vitrina-0123456789abcdef\.js" crossorigin="anonymous" integrity="sha384-glue">/);
   assert.match(written, /<link rel="modulepreload" href="\/v\/vitrina-split-0123456789abcdef\.js" crossorigin="anonymous" integrity="sha384-loader">/);
   assert.match(written, /<link rel="preload" href="\/v\/vitrina-0123456789abcdef_bg\.wasm" crossorigin="anonymous" integrity="sha384-wasm" as="fetch" type="application\/wasm">\n<\/head>/);
@@ -182,4 +182,26 @@ test("a part whose first chunk fails ends only when its other downloads have, so
     globalThis.fetch = realFetch;
     console.error = realError;
   }
+});
+
+test("each part lists its shared chunks and its own module, hashed, for boot.js to fetch early", () => {
+  const appLoader = readFileSync(join(ROOT, "tests/fixtures/wasm-split/app-loader.js"), "utf8");
+  const files = [...appLoader.matchAll(/fetch\(new URL\("\.\/([^"]+\.wasm)"/g)].map((match) => match[1]);
+  const parts = partsOfLoader(appLoader, files.map((file) => ({ file, name: `h-${file}`, integrity: `sha384-${file}` })));
+  assert.deepEqual(Object.keys(parts).sort(), ["events", "exports", "follow_up", "handoff_compression", "member", "problems", "qr", "received"]);
+  // The part's own module last, after the chunks the loader waits for first.
+  assert.deepEqual(parts.exports, [
+    ["h-chunk_18.wasm", "sha384-chunk_18.wasm"],
+    ["h-chunk_19.wasm", "sha384-chunk_19.wasm"],
+    ["h-split_exports.wasm", "sha384-split_exports.wasm"],
+  ]);
+  assert.throws(() => partsOfLoader(appLoader, []), /names a chunk it did not write/);
+  const index = rewriteIndex('<head><script type="module" src="boot.js" data-vitrina-boot></script></head>', {
+    base: "./",
+    glue: { name: GLUE, integrity: "g" },
+    wasm: { name: "w.wasm", integrity: "w" },
+    loader: null,
+    parts: { exports: parts.exports },
+  });
+  assert.match(index, /data-vitrina-parts="\{&quot;exports&quot;:\[\[&quot;h-chunk_18\.wasm&quot;/);
 });

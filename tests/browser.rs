@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{catalog, hostile_directory_json, mount, Contexts};
+use common::{catalog, click, count, hostile_directory_json, in_lang, mount, text_of, Contexts};
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use leptos::task::tick;
@@ -25,22 +25,6 @@ use web_sys::{Blob, BlobPropertyBag, HtmlElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// The contexts of a page in `lang`.
-fn in_lang(lang: Lang) -> Contexts {
-    Contexts { lang, ..Contexts::default() }
-}
-
-fn count(host: &HtmlElement, selector: &str) -> u32 {
-    host.query_selector_all(selector).unwrap().length()
-}
-
-fn text_of(host: &HtmlElement, selector: &str) -> String {
-    host.query_selector(selector).unwrap().and_then(|element| element.text_content()).unwrap_or_default()
-}
-
-fn click(host: &HtmlElement, selector: &str) {
-    let element: HtmlElement = host.query_selector(selector).unwrap().expect(selector).unchecked_into();
-    element.click();
-}
 
 fn blob_url(body: &str, content_type: &str) -> String {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(body));

@@ -8,7 +8,7 @@ mod common;
 use std::cell::Cell;
 use std::rc::Rc;
 
-use common::{catalog, hostile_directory_json, mount, Contexts};
+use common::{catalog, click, count, hostile_directory_json, in_lang, mount, text_of, Contexts};
 use leptos::prelude::*;
 use leptos::task::tick;
 use vitrina::components::on_demand::OnDemand;
@@ -21,23 +21,6 @@ use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn in_lang(lang: Lang) -> Contexts {
-    Contexts { lang, ..Contexts::default() }
-}
-
-fn count(host: &HtmlElement, selector: &str) -> u32 {
-    host.query_selector_all(selector).unwrap().length()
-}
-
-fn text_of(host: &HtmlElement, selector: &str) -> String {
-    host.query_selector(selector).unwrap().and_then(|element| element.text_content()).unwrap_or_default()
-}
-
-fn click(host: &HtmlElement, selector: &str) {
-    let element: HtmlElement = host.query_selector(selector).unwrap().expect(selector).unchecked_into();
-    element.click();
-}
 
 /// A loader whose first `failures` calls fail as a chunk that did not download, then hands
 /// back a paragraph; and how many times it was called.

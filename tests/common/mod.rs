@@ -136,3 +136,24 @@ pub fn mount<V: IntoView + 'static>(contexts: Contexts, view: impl FnOnce() -> V
     follow_up_slot.dispose();
     Mounted { host, follow_up, handle: Some(Box::new(handle)) }
 }
+
+/// The app's contexts in `lang`, the rest as in [`Contexts::default`].
+pub fn in_lang(lang: Lang) -> Contexts {
+    Contexts { lang, ..Contexts::default() }
+}
+
+/// How many elements under `host` match `selector`.
+pub fn count(host: &HtmlElement, selector: &str) -> u32 {
+    host.query_selector_all(selector).unwrap().length()
+}
+
+/// The text of the first element under `host` matching `selector`, or "" when there is none.
+pub fn text_of(host: &HtmlElement, selector: &str) -> String {
+    host.query_selector(selector).unwrap().and_then(|element| element.text_content()).unwrap_or_default()
+}
+
+/// Clicks the first element under `host` matching `selector` (which must exist).
+pub fn click(host: &HtmlElement, selector: &str) {
+    let element: HtmlElement = host.query_selector(selector).unwrap().expect(selector).unchecked_into();
+    element.click();
+}
