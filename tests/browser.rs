@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{catalog, click, count, hostile_directory_json, in_lang, mount, text_of, Contexts};
+use common::{catalog, click, count, hostile_directory_json, in_lang, mount, text_of};
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use leptos::task::tick;
@@ -23,8 +23,6 @@ use wasm_bindgen_test::*;
 use web_sys::{Blob, BlobPropertyBag, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// The contexts of a page in `lang`.
 
 fn blob_url(body: &str, content_type: &str) -> String {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(body));

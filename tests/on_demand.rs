@@ -8,7 +8,7 @@ mod common;
 use std::cell::Cell;
 use std::rc::Rc;
 
-use common::{catalog, click, count, hostile_directory_json, in_lang, mount, text_of, Contexts};
+use common::{catalog, click, count, hostile_directory_json, in_lang, mount, text_of};
 use leptos::prelude::*;
 use leptos::task::tick;
 use vitrina::components::on_demand::OnDemand;
@@ -16,9 +16,7 @@ use vitrina::pages::problems::problems_page;
 use vitrina::split::{ChunkUnavailable, Deferred};
 use vitrina::state::UiLang;
 use vitrina_core::Lang;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
