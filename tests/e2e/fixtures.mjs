@@ -128,9 +128,13 @@ export class VitrinaApp {
    */
   async languageButton(name) {
     const more = this.page.getByRole("navigation").getByRole("button", { name: /^(Más|More)$/ });
-    const open = (await this.page.locator("#nav-more:popover-open").count()) > 0;
-    if (!open && (await more.isVisible())) await more.click();
-    return this.page.getByRole("button", { name, exact: true });
+    const button = this.page.getByRole("button", { name, exact: true });
+    // The app's header first: right after `open()` the page may still show index.html's boot
+    // header, which has neither, and a phone then never opened the panel (a flaky test, once
+    // in about 450 tests of `make test`).
+    await more.or(button).first().waitFor({ state: "visible" });
+    if (!(await button.isVisible())) await more.click();
+    return button;
   }
 
   async hasNoHorizontalScroll() {
