@@ -23,7 +23,7 @@
 // split, came out more than twice its size.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { integrity } from "./minify.mjs";
@@ -244,7 +244,7 @@ export function buildWasm({ site, release = true, optimise = release, base = "./
   writeFileSync(join(site, names.wasm), wasmBytes);
   writeFileSync(join(site, names.glue), glue);
   if (split) writeFileSync(join(site, names.loader), loader);
-  for (const chunk of chunks) copyFileSync(join(work, chunk.file), join(site, chunk.name));
+  for (const chunk of chunks) writeFileSync(join(site, chunk.name), chunk.bytes);
 
   const indexPath = join(site, "index.html");
   const index = rewriteIndex(readFileSync(indexPath, "utf8"), {

@@ -14,6 +14,14 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const LOADER = readFileSync(join(ROOT, "tests/fixtures/wasm-split/__wasm_split.js"), "utf8");
 const CHUNK = { file: "split_probe.wasm", name: "vitrina-split_probe-00112233aabbccdd.wasm", integrity: "sha384-probe" };
 const GLUE = "vitrina-0123456789abcdef.js";
+// The app's real loader (wasm-split-cli 0.2.4 on issue 15's split points), with every file it
+// fetches as a chunk named and hashed after it.
+const APP_LOADER = readFileSync(join(ROOT, "tests/fixtures/wasm-split/app-loader.js"), "utf8");
+const APP_CHUNKS = [...APP_LOADER.matchAll(/fetch\(new URL\("\.\/([^"]+\.wasm)"/g)].map(([, file]) => ({
+  file,
+  name: `h-${file}`,
+  integrity: `sha384-${file}`,
+}));
 
 test("the loader imports the hashed glue and fetches every chunk by its hashed name with its integrity", () => {
   const loader = rewriteLoader(LOADER, [CHUNK], GLUE);
@@ -77,8 +85,8 @@ test("names change with any byte of what they name", () => {
 // The smallest valid wasm module: the loader instantiates it like a chunk (it imports nothing).
 const EMPTY_WASM = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
 
-/** The rewritten loader as a module in a folder with a fake glue, and what its callbacks saw. */
-async function loadedLoader() {
+/** The rewritten `loaderText` as a module in a folder with a fake glue, and what its callbacks saw. */
+async function loadedLoader(loaderText = LOADER, chunks = [CHUNK]) {
   const folder = mkdtempSync(join(tmpdir(), "vitrina-split-"));
   const calls = [];
   globalThis.__splitCallbacks = calls;
@@ -86,7 +94,7 @@ async function loadedLoader() {
     join(folder, GLUE),
     "export function initSync() { return { __indirect_function_table: { get: (index) => (data, success) => globalThis.__splitCallbacks.push({ index, data, success }) } }; }\n",
   );
-  writeFileSync(join(folder, "loader.mjs"), rewriteLoader(LOADER, [CHUNK], GLUE));
+  writeFileSync(join(folder, "loader.mjs"), rewriteLoader(loaderText, chunks, GLUE));
   const loader = await import(pathToFileURL(join(folder, "loader.mjs")).href);
   return { loader, calls };
 }
@@ -138,19 +146,8 @@ test("run in a browser-like world, the loader reports a failed chunk, retries, a
 });
 
 test("a part whose first chunk fails ends only when its other downloads have, so Retry starts afresh", async () => {
-  // The app's real loader (wasm-split-cli 0.2.4 on issue 15's split points): "events" waits on nine chunks.
-  const appLoader = readFileSync(join(ROOT, "tests/fixtures/wasm-split/app-loader.js"), "utf8");
-  const files = [...appLoader.matchAll(/fetch\(new URL\("\.\/([^"]+\.wasm)"/g)].map((match) => match[1]);
-  const chunks = files.map((file) => ({ file, name: `h-${file}`, integrity: `sha384-${file}` }));
-  const folder = mkdtempSync(join(tmpdir(), "vitrina-split-app-"));
-  const calls = [];
-  globalThis.__splitCallbacks = calls;
-  writeFileSync(
-    join(folder, GLUE),
-    "export function initSync() { return { __indirect_function_table: { get: () => (data, success) => globalThis.__splitCallbacks.push({ data, success }) } }; }\n",
-  );
-  writeFileSync(join(folder, "loader.mjs"), rewriteLoader(appLoader, chunks, GLUE));
-  const loader = await import(pathToFileURL(join(folder, "loader.mjs")).href);
+  // "events" waits on nine chunks.
+  const { loader, calls } = await loadedLoader(APP_LOADER, APP_CHUNKS);
 
   const realFetch = globalThis.fetch;
   const realError = console.error;
@@ -172,12 +169,12 @@ test("a part whose first chunk fails ends only when its other downloads have, so
     assert.deepEqual(calls, [], "no verdict while chunks it started are still downloading");
     for (const release of slow) release();
     await failing;
-    assert.deepEqual(calls, [{ data: 1, success: false }]);
+    assert.deepEqual(calls, [{ index: 1, data: 1, success: false }]);
 
     // Back online: Retry fetches everything again and loads.
     globalThis.fetch = async () => new Response(EMPTY_WASM, { status: 200, headers: { "content-type": "application/wasm" } });
     await loader.__wasm_split_load_events(1, 2);
-    assert.deepEqual(calls.at(-1), { data: 2, success: true });
+    assert.deepEqual(calls.at(-1), { index: 1, data: 2, success: true });
   } finally {
     globalThis.fetch = realFetch;
     console.error = realError;
@@ -185,9 +182,7 @@ test("a part whose first chunk fails ends only when its other downloads have, so
 });
 
 test("each part lists its shared chunks and its own module, hashed, for boot.js to fetch early", () => {
-  const appLoader = readFileSync(join(ROOT, "tests/fixtures/wasm-split/app-loader.js"), "utf8");
-  const files = [...appLoader.matchAll(/fetch\(new URL\("\.\/([^"]+\.wasm)"/g)].map((match) => match[1]);
-  const parts = partsOfLoader(appLoader, files.map((file) => ({ file, name: `h-${file}`, integrity: `sha384-${file}` })));
+  const parts = partsOfLoader(APP_LOADER, APP_CHUNKS);
   assert.deepEqual(Object.keys(parts).sort(), ["events", "exports", "follow_up", "handoff_compression", "member", "problems", "qr", "received"]);
   // The part's own module last, after the chunks the loader waits for first.
   assert.deepEqual(parts.exports, [
@@ -195,7 +190,7 @@ test("each part lists its shared chunks and its own module, hashed, for boot.js 
     ["h-chunk_19.wasm", "sha384-chunk_19.wasm"],
     ["h-split_exports.wasm", "sha384-split_exports.wasm"],
   ]);
-  assert.throws(() => partsOfLoader(appLoader, []), /names a chunk it did not write/);
+  assert.throws(() => partsOfLoader(APP_LOADER, []), /names a chunk it did not write/);
   const index = rewriteIndex('<head><script type="module" src="boot.js" data-vitrina-boot></script></head>', {
     base: "./",
     glue: { name: GLUE, integrity: "g" },
