@@ -16,11 +16,15 @@ use crate::components::site_header::SiteHeader;
 use crate::components::undo_toast::UndoToast;
 use crate::follow_up::{FollowUp, READ_ONLY_REASON_ID};
 use crate::i18n::ui;
+use crate::pages::cluster::{
+    capability_map_page, cluster_members_page, cluster_page, investment_page, opportunities_page,
+};
 use crate::pages::directory::DirectoryPage;
 use crate::pages::event::event_page;
 use crate::pages::events::events_page;
 use crate::pages::fair::fair_page;
 use crate::pages::follow_up::follow_up_page;
+use crate::pages::matches::{matches_page, my_company_page, pairs_page, prepare_fair_page};
 use crate::pages::member::member_page;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::problems::problems_page;
@@ -163,6 +167,19 @@ fn directory_page(state: LoadState, page_key: Page, lang: ReadSignal<Lang>) -> A
             Page::Event(id) => view! { <OnDemand load=move || event_page(catalog.clone(), id.clone()) /> }.into_any(),
             Page::Problems => view! { <OnDemand load=move || problems_page(catalog.clone()) /> }.into_any(),
             Page::Shared(fragment) => view! { <OnDemand load=move || shared_page(fragment.clone()) /> }.into_any(),
+            Page::Cluster => view! { <OnDemand load=move || cluster_page(catalog.clone()) /> }.into_any(),
+            Page::CapabilityMap => view! { <OnDemand load=move || capability_map_page(catalog.clone()) /> }.into_any(),
+            Page::Opportunities => view! { <OnDemand load=move || opportunities_page(catalog.clone()) /> }.into_any(),
+            Page::Investment => view! { <OnDemand load=move || investment_page(catalog.clone()) /> }.into_any(),
+            Page::ClusterMembers(selection) => {
+                view! { <OnDemand load=move || cluster_members_page(catalog.clone(), selection.clone()) /> }.into_any()
+            }
+            Page::MyCompany => view! { <OnDemand load=move || my_company_page(catalog.clone()) /> }.into_any(),
+            Page::Matches => view! { <OnDemand load=move || matches_page(catalog.clone()) /> }.into_any(),
+            Page::Pairs => view! { <OnDemand load=move || pairs_page(catalog.clone()) /> }.into_any(),
+            Page::PrepareFair(event) => {
+                view! { <OnDemand load=move || prepare_fair_page(catalog.clone(), event.clone()) /> }.into_any()
+            }
             Page::FollowUp | Page::Handoff(_) | Page::Unknown => view! { <NotFoundPage /> }.into_any(),
         },
     }
@@ -188,6 +205,16 @@ fn document_title(directory: DirectoryState, page: &Page, lang: Lang) -> String 
         Page::FollowUp => Some(ui.follow_up_heading.to_owned()),
         Page::Shared(_) => Some(ui.shared_heading.to_owned()),
         Page::Handoff(_) => Some(ui.handoff_heading.to_owned()),
+        // The cluster's views name themselves in their chunks; the tab says the cluster.
+        Page::Cluster
+        | Page::MyCompany
+        | Page::Matches
+        | Page::Pairs
+        | Page::PrepareFair(_)
+        | Page::CapabilityMap
+        | Page::Opportunities
+        | Page::Investment
+        | Page::ClusterMembers(_) => Some(ui.nav_cluster.to_owned()),
         Page::Unknown => None,
     };
     format!("{} · {cluster}", page_title.unwrap_or_else(|| ui.not_found_title.to_owned()))

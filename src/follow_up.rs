@@ -19,6 +19,7 @@ use vitrina_core::follow_up::{
     PersonDetails, Removed, SaveOutcome, Status, SyncOutcome, VisitMark,
 };
 use vitrina_core::follow_up::{KeyValueStore, WritesRefused};
+use vitrina_core::my_company::MyCompany;
 use vitrina_core::valid::IsoDate;
 use vitrina_core::{Directory, Lang};
 
@@ -442,6 +443,17 @@ impl FollowUp {
     /// Sets or clears the next follow-up date.
     pub fn set_next_date(self, id: &EntryId, date: Option<IsoDate>) {
         self.change(|list, now| list.set_next_date(id, date, now).ok());
+    }
+
+    /// Who the visitor said they are, for matchmaking (tracked; changes only when it does).
+    pub fn my_company(self) -> Memo<Option<MyCompany>> {
+        let list = self.list;
+        Memo::new(move |_| list.with(|list| list.my_company().cloned()))
+    }
+
+    /// Sets (`Some`) or removes (`None`) who the visitor is; kept with the list.
+    pub fn set_my_company(self, company: Option<MyCompany>) {
+        self.change(|list, now| list.set_my_company(company, now));
     }
 
     /// Sets where we met.

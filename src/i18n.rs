@@ -18,28 +18,51 @@ use vitrina_core::follow_up::share::HandoffProgress;
 use vitrina_core::format;
 use vitrina_core::Lang;
 
-/// Writes `Ui` with one field per key, and its two values `ES` and `EN`, from one list
-/// where each key comes once: its doc comment, then its Spanish text, then its English one.
-/// A key with only one text does not match the pattern, so it does not compile.
-macro_rules! interface_texts {
-    ($($(#[doc = $doc:literal])* $key:ident: $es:literal, $en:literal;)*) => {
-        /// The interface's fixed texts in one language.
-        pub struct Ui {
+/// Writes a table of fixed texts: a struct with one field per key, its two values, and the
+/// function that picks one by language, from one list where each key comes once: its doc
+/// comment, then its Spanish text, then its English one. A key with only one text does not
+/// match the pattern, so it does not compile.
+///
+/// `Ui` below is the app's table. A page in a chunk (`crate::split`) writes its own table
+/// beside it with this macro: the splitter moves data only code of that chunk reads into the
+/// chunk, while every text of `Ui` is in the landing module.
+macro_rules! texts_table {
+    (
+        $(#[doc = $struct_doc:literal])*
+        $vis:vis struct $name:ident, fn $pick:ident;
+        $($(#[doc = $doc:literal])* $key:ident: $es:literal, $en:literal;)*
+    ) => {
+        $(#[doc = $struct_doc])*
+        $vis struct $name {
             $($(#[doc = $doc])* pub $key: &'static str,)*
         }
 
-        const ES: Ui = Ui { $($key: $es,)* };
-        const EN: Ui = Ui { $($key: $en,)* };
+        impl $name {
+            const ES: $name = $name { $($key: $es,)* };
+            const EN: $name = $name { $($key: $en,)* };
 
-        /// Every key with its text in one language, for the tests that check them all.
-        #[cfg(test)]
-        fn all_texts(ui: &Ui) -> Vec<(&'static str, &'static str)> {
-            vec![$((stringify!($key), ui.$key),)*]
+            /// Every key with its text in one language, for the tests that check them all.
+            #[cfg(test)]
+            #[allow(dead_code)]
+            fn all_texts(&self) -> Vec<(&'static str, &'static str)> {
+                vec![$((stringify!($key), self.$key),)*]
+            }
+        }
+
+        /// The table's texts in a language.
+        $vis fn $pick(lang: ::vitrina_core::Lang) -> &'static $name {
+            match lang {
+                ::vitrina_core::Lang::Es => &$name::ES,
+                ::vitrina_core::Lang::En => &$name::EN,
+            }
         }
     };
 }
+pub(crate) use texts_table;
 
-interface_texts! {
+texts_table! {
+    /// The interface's fixed texts in one language.
+    pub struct Ui, fn ui;
     skip_to_content: "Saltar al contenido", "Skip to content";
     language: "Idioma", "Language";
     loading: "Cargando el directorio…", "Loading the directory…";
@@ -292,6 +315,8 @@ interface_texts! {
     // Issue 13, phone navigation bar (reflow part).
     /// The bar's last place on phones: the cluster's name, the language, the views that do not fit.
     nav_more: "Más", "More";
+    // Issue 16: the entry to the cluster's views (matches, map, opportunities, investment).
+    nav_cluster: "Clúster", "Cluster";
     // Issue 13, item 6 (received lists): an item of a shared list the directory no longer has,
     // and a handed-over list with no entries.
     shared_item_gone: "(ya no está en el directorio)", "(no longer in the directory)";
@@ -313,14 +338,6 @@ interface_texts! {
     part_loading: "Cargando esta parte…", "Loading this part…";
     part_failed: "Esta parte no se pudo cargar.", "This part could not be loaded.";
     part_retry: "Reintentar", "Retry";
-}
-
-/// The interface texts for a language.
-pub fn ui(lang: Lang) -> &'static Ui {
-    match lang {
-        Lang::Es => &ES,
-        Lang::En => &EN,
-    }
 }
 
 /// A count said with its noun agreeing: Spanish and English both take the first form for
@@ -568,7 +585,7 @@ mod tests {
 
     #[test]
     fn every_key_has_a_text_in_both_languages() {
-        let (es, en) = (all_texts(ui(Lang::Es)), all_texts(ui(Lang::En)));
+        let (es, en) = (ui(Lang::Es).all_texts(), ui(Lang::En).all_texts());
         assert_eq!(es.len(), en.len());
         for ((key, spanish), (_, english)) in es.into_iter().zip(en) {
             assert!(!spanish.trim().is_empty(), "{key} is empty in Spanish");

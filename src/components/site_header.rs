@@ -36,6 +36,24 @@ pub fn SiteHeader() -> impl IntoView {
     };
     let on_follow_up = move || route.with(|route| matches!(route, Route::FollowUp)).then_some("page");
     let on_events = move || route.with(|route| matches!(route, Route::Events | Route::Event { .. })).then_some("page");
+    let on_cluster = move || {
+        route
+            .with(|route| {
+                matches!(
+                    route,
+                    Route::Cluster
+                        | Route::MyCompany
+                        | Route::Matches { .. }
+                        | Route::Pairs
+                        | Route::PrepareFair { .. }
+                        | Route::CapabilityMap
+                        | Route::Opportunities
+                        | Route::Investment
+                        | Route::ClusterMembers { .. }
+                )
+            })
+            .then_some("page")
+    };
     let on_fair = move || route.with(|route| matches!(route, Route::Fair { .. })).then_some("page");
     // Fair-day mode is one tap away only while an event of the directory runs today.
     let fair_today =
@@ -75,6 +93,9 @@ pub fn SiteHeader() -> impl IntoView {
                         <span class="nav-label">{move || ui(lang.get()).nav_fair}</span>
                     </a>
                 </Show>
+                <a href="#/cluster" class="nav-cluster" aria-current=on_cluster>
+                    <span class="nav-label">{move || ui(lang.get()).nav_cluster}</span>
+                </a>
                 <a href="#/follow-up" class="nav-follow-up" aria-current=on_follow_up>
                     <span class="nav-label">{move || ui(lang.get()).nav_follow_up}</span>
                     {move || {

@@ -5,11 +5,13 @@ use vitrina_core::route::Page;
 
 use crate::adapters::scheduling;
 
+pub mod cluster;
 pub mod directory;
 pub mod event;
 pub mod events;
 pub mod fair;
 pub mod follow_up;
+pub mod matches;
 pub mod member;
 pub mod not_found;
 pub mod problems;
@@ -35,6 +37,14 @@ pub fn preload_for(page: &Page) {
         }),
         Page::Shared(_) | Page::Handoff(_) => scheduling::spawn(async {
             let _ = received::preload_received().await;
+        }),
+        Page::Cluster | Page::CapabilityMap | Page::Opportunities | Page::Investment | Page::ClusterMembers(_) => {
+            scheduling::spawn(async {
+                let _ = cluster::preload_cluster().await;
+            })
+        }
+        Page::MyCompany | Page::Matches | Page::Pairs | Page::PrepareFair(_) => scheduling::spawn(async {
+            let _ = matches::preload_matches().await;
         }),
         Page::Directory | Page::Unknown => {}
     }

@@ -14,6 +14,7 @@ pub mod history_writes;
 pub mod lang;
 pub mod load;
 pub mod model;
+pub mod my_company;
 pub mod phone;
 pub mod problem;
 pub mod qr;

@@ -30,6 +30,27 @@ pub enum Route {
     Problems,
     /// The visitor's follow-up list.
     FollowUp,
+    /// The cluster's views in one place: matches, the capability map, opportunities,
+    /// investment, fair preparation (`#/cluster`).
+    Cluster,
+    /// Who the visitor is, for matchmaking (`#/my-company`).
+    MyCompany,
+    /// Who may buy from the visitor and who can supply them, narrowed by the list's filters
+    /// (`#/matches?…`).
+    Matches { query: ListQuery },
+    /// Every need of a member beside the members that offer it, for the staff (`#/pairs`).
+    Pairs,
+    /// The visitor's matches attending an event, in walking order (`#/event/<id>/prepare`).
+    PrepareFair { event: String },
+    /// Supply and demand of every capability (`#/map`).
+    CapabilityMap,
+    /// What OEMs and Tier 1 need with one local supplier or none (`#/opportunities`).
+    Opportunities,
+    /// Planned investment by capability group and by kind (`#/investment`).
+    Investment,
+    /// The members behind a number of the cluster's views (`#/cluster/members?…`), with the
+    /// selection's query kept whole for its parser.
+    ClusterMembers { selection: String },
     /// A shortlist someone shared (`#/shared?ids=...`), kept whole for its parser.
     Shared { fragment: String },
     /// One part of a follow-up list handed over from another device (`#/handoff?...`).
@@ -59,6 +80,24 @@ pub enum Page {
     Problems,
     /// The visitor's follow-up list.
     FollowUp,
+    /// The cluster's views.
+    Cluster,
+    /// Who the visitor is.
+    MyCompany,
+    /// The visitor's matches.
+    Matches,
+    /// Every need beside its suppliers.
+    Pairs,
+    /// Preparing an event.
+    PrepareFair(String),
+    /// The capability map.
+    CapabilityMap,
+    /// The opportunities.
+    Opportunities,
+    /// The investment view.
+    Investment,
+    /// The members behind a number, by their selection.
+    ClusterMembers(String),
     /// A shared shortlist, by its whole fragment.
     Shared(String),
     /// A handoff, by its whole fragment.
@@ -85,6 +124,15 @@ impl Route {
             ["member", id, "card"] => Route::MemberCard { id: percent_decode(id) },
             ["fair"] => Route::Fair { event: None, sort: fair_sort(query) },
             ["event", id, "fair"] => Route::Fair { event: Some(percent_decode(id)), sort: fair_sort(query) },
+            ["event", id, "prepare"] => Route::PrepareFair { event: percent_decode(id) },
+            ["cluster"] => Route::Cluster,
+            ["cluster", "members"] => Route::ClusterMembers { selection: query.to_owned() },
+            ["my-company"] => Route::MyCompany,
+            ["matches"] => Route::Matches { query: ListQuery::from_url_query(query) },
+            ["pairs"] => Route::Pairs,
+            ["map"] => Route::CapabilityMap,
+            ["opportunities"] => Route::Opportunities,
+            ["investment"] => Route::Investment,
             ["events"] => Route::Events,
             ["event", id] => Route::Event { id: percent_decode(id), query: ListQuery::from_url_query(query) },
             ["problems"] => Route::Problems,
@@ -98,7 +146,7 @@ impl Route {
     /// The list query of a route that shows a member list.
     pub fn list_query(&self) -> Option<&ListQuery> {
         match self {
-            Route::Directory { query } | Route::Event { query, .. } => Some(query),
+            Route::Directory { query } | Route::Event { query, .. } | Route::Matches { query } => Some(query),
             _ => None,
         }
     }
@@ -122,6 +170,15 @@ impl Route {
             Route::Event { id, .. } => Page::Event(id.clone()),
             Route::Problems => Page::Problems,
             Route::FollowUp => Page::FollowUp,
+            Route::Cluster => Page::Cluster,
+            Route::MyCompany => Page::MyCompany,
+            Route::Matches { .. } => Page::Matches,
+            Route::Pairs => Page::Pairs,
+            Route::PrepareFair { event } => Page::PrepareFair(event.clone()),
+            Route::CapabilityMap => Page::CapabilityMap,
+            Route::Opportunities => Page::Opportunities,
+            Route::Investment => Page::Investment,
+            Route::ClusterMembers { selection } => Page::ClusterMembers(selection.clone()),
             Route::Shared { fragment } => Page::Shared(fragment.clone()),
             Route::Handoff { fragment } => Page::Handoff(fragment.clone()),
             Route::Unknown { .. } => Page::Unknown,
@@ -133,6 +190,7 @@ impl Route {
         match self {
             Route::Directory { .. } => Route::Directory { query },
             Route::Event { id, .. } => Route::Event { id: id.clone(), query },
+            Route::Matches { .. } => Route::Matches { query },
             other => other.clone(),
         }
     }
@@ -159,6 +217,16 @@ impl Route {
             Route::Event { id, query } => with_query(format!("#/event/{}", percent_encode(id)), query),
             Route::Problems => "#/problems".to_owned(),
             Route::FollowUp => "#/follow-up".to_owned(),
+            Route::Cluster => "#/cluster".to_owned(),
+            Route::MyCompany => "#/my-company".to_owned(),
+            Route::Matches { query } => with_query("#/matches".to_owned(), query),
+            Route::Pairs => "#/pairs".to_owned(),
+            Route::PrepareFair { event } => format!("#/event/{}/prepare", percent_encode(event)),
+            Route::CapabilityMap => "#/map".to_owned(),
+            Route::Opportunities => "#/opportunities".to_owned(),
+            Route::Investment => "#/investment".to_owned(),
+            Route::ClusterMembers { selection } if selection.is_empty() => "#/cluster/members".to_owned(),
+            Route::ClusterMembers { selection } => format!("#/cluster/members?{selection}"),
             Route::Shared { fragment } | Route::Handoff { fragment } => fragment.clone(),
             Route::Unknown { fragment } => format!("#{}", percent_encode_fragment(fragment)),
         }
@@ -310,6 +378,31 @@ mod tests {
         check("#/shared?ids=a,b", Route::Shared { fragment: "#/shared?ids=a,b".into() });
         check("#/handoff?v=1&p=1-2", Route::Handoff { fragment: "#/handoff?v=1&p=1-2".into() });
         check("member/x", Route::Member { id: "x".into(), via_qr: false });
+    }
+
+    #[test]
+    fn the_cluster_views_round_trip() {
+        let filtered = ListQuery::from_url_query("cert=iatf-16949&kind=tier1");
+        let routes = [
+            ("#/cluster", Route::Cluster),
+            ("#/my-company", Route::MyCompany),
+            ("#/matches", Route::Matches { query: ListQuery::default() }),
+            ("#/matches?cert=iatf-16949&kind=tier1", Route::Matches { query: filtered.clone() }),
+            ("#/pairs", Route::Pairs),
+            ("#/event/paace-2026/prepare", Route::PrepareFair { event: "paace-2026".into() }),
+            ("#/map", Route::CapabilityMap),
+            ("#/opportunities", Route::Opportunities),
+            ("#/investment", Route::Investment),
+            ("#/cluster/members", Route::ClusterMembers { selection: String::new() }),
+            ("#/cluster/members?needs=stamping", Route::ClusterMembers { selection: "needs=stamping".into() }),
+        ];
+        for (fragment, route) in routes {
+            check(fragment, route.clone());
+            assert_eq!(Route::from_fragment(&route.to_fragment()), route, "{fragment}");
+        }
+        // A new filter on the matches keeps the page, as on the member list.
+        let matches = Route::from_fragment("#/matches");
+        assert_eq!(matches.with_list_query(filtered).page(), Page::Matches);
     }
 
     #[test]

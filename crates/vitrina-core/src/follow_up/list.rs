@@ -9,6 +9,7 @@ use super::entry::{
 };
 use crate::lang::Lang;
 use crate::model::Directory;
+use crate::my_company::MyCompany;
 use crate::valid::{IsoDate, Slug};
 
 /// How long a deletion is remembered so that other tabs and imports do not bring the entry back.
@@ -38,6 +39,11 @@ pub struct FollowUpList {
     pub(crate) changes_since_backup: u32,
     pub(crate) unbacked_since: Option<Millis>,
     pub(crate) nudge_dismissed_at: Option<Millis>,
+    /// Who the visitor is, for matchmaking; `None` when not said or removed.
+    pub(crate) my_company: Option<MyCompany>,
+    /// When the visitor last set or removed their company (a removal is a change too, so that
+    /// merging with another tab or device does not bring a removed company back).
+    pub(crate) my_company_at: Option<Millis>,
 }
 
 /// The result of adding something to the list.
@@ -252,6 +258,21 @@ impl FollowUpList {
     /// An empty list.
     pub fn new() -> FollowUpList {
         FollowUpList::default()
+    }
+
+    /// Who the visitor said they are, for matchmaking.
+    pub fn my_company(&self) -> Option<&MyCompany> {
+        self.my_company.as_ref()
+    }
+
+    /// Sets (`Some`) or removes (`None`) who the visitor is. Returns false when nothing changed.
+    pub fn set_my_company(&mut self, company: Option<MyCompany>, now_ms: Millis) -> bool {
+        if self.my_company == company {
+            return false;
+        }
+        self.my_company = company;
+        self.my_company_at = Some(now_ms);
+        true
     }
 
     /// Every entry, oldest first.

@@ -41,6 +41,8 @@ pub fn merge(local: &FollowUpList, incoming: &FollowUpList) -> FollowUpList {
             min_some(local.unbacked_since, incoming.unbacked_since),
         ),
     };
+    // The company said (or removed) last wins; on a tie, the local one stays.
+    let company_side = if incoming.my_company_at > local.my_company_at { incoming } else { local };
     FollowUpList {
         entries,
         tombstones,
@@ -48,6 +50,8 @@ pub fn merge(local: &FollowUpList, incoming: &FollowUpList) -> FollowUpList {
         changes_since_backup,
         unbacked_since,
         nudge_dismissed_at: local.nudge_dismissed_at.max(incoming.nudge_dismissed_at),
+        my_company: company_side.my_company.clone(),
+        my_company_at: company_side.my_company_at,
     }
 }
 
