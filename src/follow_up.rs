@@ -456,6 +456,16 @@ impl FollowUp {
         self.change(|list, now| list.set_my_company(company, now));
     }
 
+    /// Adds members found by matchmaking (member id, introduction), met at `met_at`; says how
+    /// many were added. See `FollowUpList::add_matches`.
+    pub fn add_matches(self, directory: &Directory, additions: &[(String, String)], met_at: &MetAt) -> usize {
+        let added = self.change(|list, now| list.add_matches(directory, additions, met_at, now));
+        if added > 0 {
+            self.announcer.announce(crate::i18n::n_added_to_follow_up(added, self.lang.get_untracked()));
+        }
+        added
+    }
+
     /// Sets where we met.
     pub fn set_met_at(self, id: &EntryId, met_at: Option<MetAt>) {
         self.change(|list, now| list.set_met_at(id, met_at, now).ok());

@@ -340,6 +340,16 @@ texts_table! {
     part_retry: "Reintentar", "Retry";
 }
 
+/// What adding several members to the follow-up list says (issue 16: matches, a fair prepared).
+pub fn n_added_to_follow_up(n: usize, lang: Lang) -> String {
+    plural(
+        n,
+        lang,
+        ["{n} empresa agregada a su seguimiento.", "{n} empresas agregadas a su seguimiento."],
+        ["{n} company added to your follow-up list.", "{n} companies added to your follow-up list."],
+    )
+}
+
 /// A count said with its noun agreeing: Spanish and English both take the first form for
 /// exactly one and the second for any other number, zero included ("0 miembros", "0 members").
 /// `{n}` in a form stands for the number, grouped as `format::count` writes it.

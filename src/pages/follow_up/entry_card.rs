@@ -103,6 +103,7 @@ pub fn EntryCard(id: EntryId, today: Signal<IsoDate>) -> impl IntoView {
         entry.with(|entry| match entry.as_ref().and_then(|entry| entry.met_at.as_ref()) {
             Some(MetAt::Event { id, .. }) => format!("event:{}", id.as_str()),
             Some(MetAt::Other(_)) => "other".to_owned(),
+            Some(MetAt::Matchmaking) => "matchmaking".to_owned(),
             None => String::new(),
         })
     };
@@ -158,6 +159,7 @@ pub fn EntryCard(id: EntryId, today: Signal<IsoDate>) -> impl IntoView {
             Some(event_id) => directory
                 .loaded()
                 .and_then(|catalog: Arc<Catalog>| MetAt::event(&catalog.directory, event_id, lang.get_untracked())),
+            None if value == "matchmaking" => Some(MetAt::Matchmaking),
             None => None,
         };
         if value != "other" {
@@ -230,6 +232,9 @@ pub fn EntryCard(id: EntryId, today: Signal<IsoDate>) -> impl IntoView {
                         {move || ui(lang.get()).met_at_none}
                     </option>
                     {met_at_options}
+                    <option value="matchmaking" prop:selected=move || met_at_value() == "matchmaking">
+                        {move || MetAt::Matchmaking.label(lang.get())}
+                    </option>
                     <option value="other" prop:selected=move || met_at_value() == "other">
                         {move || ui(lang.get()).met_at_other}
                     </option>

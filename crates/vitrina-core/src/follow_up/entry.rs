@@ -26,6 +26,15 @@ pub fn utc_date(ms: Millis) -> IsoDate {
 /// The most contact records kept per entry; older ones are dropped first.
 pub const MAX_CONTACT_RECORDS: usize = 50;
 
+/// The longest introduction kept, in characters: a first message, not a letter (and a
+/// handoff carries every entry's).
+pub const MAX_INTRODUCTION_CHARS: usize = 1000;
+
+/// An introduction as kept: trimmed, at most [`MAX_INTRODUCTION_CHARS`]; its line breaks stay.
+pub fn tidy_introduction(text: &str) -> String {
+    text.trim().chars().take(MAX_INTRODUCTION_CHARS).collect::<String>().trim_end().to_owned()
+}
+
 /// A stable id for an entry, also used across devices, backups and handoffs.
 ///
 /// Directory targets have ids derived from the target (`m.<member>` or
@@ -482,6 +491,8 @@ pub enum MetAt {
     },
     /// Anything else, as typed.
     Other(String),
+    /// Vitrina's matchmaking (issue 16): a typed value, named in the language it is shown in.
+    Matchmaking,
 }
 
 impl MetAt {
@@ -502,12 +513,13 @@ impl MetAt {
         is_visible(&text).then_some(MetAt::Other(text))
     }
 
-    /// What to show: the event's name, or the text.
-    pub fn label(&self) -> &str {
+    /// What to show in `lang`: the event's name, the text, or the name of a typed value.
+    pub fn label(&self, lang: Lang) -> &str {
         match self {
             MetAt::Event { name, id } if name.is_empty() => id.as_str(),
             MetAt::Event { name, .. } => name,
             MetAt::Other(text) => text,
+            MetAt::Matchmaking => lang.pick("Emparejamiento de Vitrina", "Vitrina matchmaking"),
         }
     }
 
@@ -515,7 +527,7 @@ impl MetAt {
     pub fn event_id(&self) -> Option<&Slug> {
         match self {
             MetAt::Event { id, .. } => Some(id),
-            MetAt::Other(_) => None,
+            MetAt::Other(_) | MetAt::Matchmaking => None,
         }
     }
 }
@@ -670,6 +682,8 @@ pub struct Entry {
     pub missing_from_directory: bool,
     /// Fair-day marks, one per event, oldest first.
     pub visits: Vec<Visit>,
+    /// The message to open a first e-mail or WhatsApp with (from matchmaking); empty when none.
+    pub introduction: String,
 }
 
 impl Entry {
@@ -687,6 +701,7 @@ impl Entry {
             contacted: Vec::new(),
             missing_from_directory: false,
             visits: Vec::new(),
+            introduction: String::new(),
         }
     }
 
@@ -770,6 +785,8 @@ pub(crate) struct EntryWire {
     missing: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     visits: Vec<VisitWire>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    introduction: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -790,6 +807,10 @@ pub(crate) enum MetAtWire {
     Other {
         text: String,
     },
+    /// A typed value (`"matchmaking"`); one this app does not know reads as no "met at".
+    Via {
+        via: String,
+    },
 }
 
 impl From<&Entry> for EntryWire {
@@ -805,6 +826,7 @@ impl From<&Entry> for EntryWire {
             met_at: entry.met_at.as_ref().map(|met| match met {
                 MetAt::Event { id, name } => MetAtWire::Event { event: id.to_string(), name: name.clone() },
                 MetAt::Other(text) => MetAtWire::Other { text: text.clone() },
+                MetAt::Matchmaking => MetAtWire::Via { via: "matchmaking".to_owned() },
             }),
             added_at: entry.added_at,
             updated_at: entry.updated_at,
@@ -815,6 +837,7 @@ impl From<&Entry> for EntryWire {
                 .iter()
                 .map(|visit| VisitWire { event: visit.event.to_string(), mark: visit.mark, at: visit.at })
                 .collect(),
+            introduction: entry.introduction.clone(),
         }
     }
 }
@@ -844,7 +867,8 @@ impl TryFrom<EntryWire> for Entry {
         let met_at = match wire.met_at {
             Some(MetAtWire::Event { event, name }) => Some(MetAt::Event { id: slug(&event)?, name }),
             Some(MetAtWire::Other { text }) => Some(MetAt::Other(text)),
-            None => None,
+            Some(MetAtWire::Via { via }) if via == "matchmaking" => Some(MetAt::Matchmaking),
+            Some(MetAtWire::Via { .. }) | None => None,
         };
         let mut contacted = wire.contacted;
         if contacted.len() > MAX_CONTACT_RECORDS {
@@ -877,6 +901,7 @@ impl TryFrom<EntryWire> for Entry {
             contacted,
             missing_from_directory: wire.missing,
             visits,
+            introduction: tidy_introduction(&wire.introduction),
         })
     }
 }
@@ -1001,7 +1026,7 @@ mod tests {
         assert_eq!(MetAt::other("  Expo\r\nMonterrey "), Some(MetAt::Other("Expo  Monterrey".into())));
         assert_eq!(MetAt::other("\u{200B} \n"), None);
         let long = MetAt::other(&"a".repeat(500)).unwrap();
-        assert_eq!(long.label().chars().count(), MetAt::MAX_OTHER_CHARS);
+        assert_eq!(long.label(Lang::Es).chars().count(), MetAt::MAX_OTHER_CHARS);
     }
 
     #[test]

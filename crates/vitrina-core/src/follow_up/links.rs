@@ -66,7 +66,7 @@ pub fn whatsapp_link(entry: &Entry, lang: Lang) -> Option<String> {
 }
 
 fn subject(entry: &Entry, lang: Lang) -> String {
-    match (entry.met_at.as_ref().map(|m| m.label().trim()).filter(|l| !l.is_empty()), lang) {
+    match (entry.met_at.as_ref().map(|m| m.label(lang).trim()).filter(|l| !l.is_empty()), lang) {
         (Some(event), Lang::Es) => format!("Seguimiento a nuestra conversación en {event}"),
         (Some(event), Lang::En) => format!("Following up on our conversation at {event}"),
         (None, Lang::Es) => "Seguimiento a nuestra conversación".into(),
@@ -77,7 +77,7 @@ fn subject(entry: &Entry, lang: Lang) -> String {
 /// The draft message: greeting, where we met, the note as a reminder, closing.
 fn message(entry: &Entry, lang: Lang, with_closing: bool) -> String {
     let first_name = entry.snapshot.contact_name.split_whitespace().next().unwrap_or("");
-    let event = entry.met_at.as_ref().map(|m| m.label().trim()).filter(|l| !l.is_empty());
+    let event = entry.met_at.as_ref().map(|m| m.label(lang).trim()).filter(|l| !l.is_empty());
     let note = shorten(entry.note.trim(), MAX_NOTE_IN_MESSAGE);
     let mut text = match (first_name.is_empty(), lang) {
         (false, Lang::Es) => format!("Hola, {first_name}:\n\n"),

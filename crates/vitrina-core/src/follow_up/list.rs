@@ -4,8 +4,8 @@ use std::cmp::Ordering;
 use std::fmt;
 
 use super::entry::{
-    Channel, ContactRecord, Due, Entry, EntryId, MetAt, Millis, PersonDetails, Snapshot, Status, Target, Visit,
-    VisitMark, DAY_MS, MAX_CONTACT_RECORDS, MAX_VISITS,
+    tidy_introduction, Channel, ContactRecord, Due, Entry, EntryId, MetAt, Millis, PersonDetails, Snapshot, Status,
+    Target, Visit, VisitMark, DAY_MS, MAX_CONTACT_RECORDS, MAX_VISITS,
 };
 use crate::lang::Lang;
 use crate::model::Directory;
@@ -200,7 +200,15 @@ impl Filter {
 fn searchable_text(entry: &Entry) -> String {
     let s = &entry.snapshot;
     let mut text = String::new();
-    let met = entry.met_at.as_ref().map(MetAt::label).unwrap_or("");
+    // A typed "met at" is found by its name in either language.
+    let met = match &entry.met_at {
+        Some(MetAt::Matchmaking) => {
+            format!("{}\n{}", MetAt::Matchmaking.label(Lang::Es), MetAt::Matchmaking.label(Lang::En))
+        }
+        Some(met) => met.label(Lang::Es).to_owned(),
+        None => String::new(),
+    };
+    let met = met.as_str();
     let member = entry.target.member_id().map(Slug::as_str).unwrap_or("");
     for part in [&s.contact_name, &s.member_name, &s.role, &s.email, &s.phone, &entry.note, met, member] {
         text.push_str(part);
@@ -351,6 +359,38 @@ impl FollowUpList {
                 .iter()
                 .find(|entry| matches!(&entry.target, Target::Contact { member: m, .. } if m.as_str() == member))
         })
+    }
+
+    /// Adds members found by matchmaking, each with its introduction, met at `met_at`
+    /// ([`MetAt::Matchmaking`], or the event being prepared). A member already on the list keeps
+    /// its entry; an entry without a "met at" or an introduction gets them. Ids the directory
+    /// does not have are skipped. Returns how many entries were added.
+    pub fn add_matches(
+        &mut self,
+        directory: &Directory,
+        additions: &[(String, String)],
+        met_at: &MetAt,
+        now_ms: Millis,
+    ) -> usize {
+        let mut added = 0;
+        for (member, introduction) in additions {
+            let Ok(Added { id, created }) = self.add_member(directory, member, now_ms) else { continue };
+            added += usize::from(created);
+            let introduction = tidy_introduction(introduction);
+            let _ = self.edit(&id, now_ms, |entry| {
+                let mut changed = false;
+                if entry.met_at.is_none() {
+                    entry.met_at = Some(met_at.clone());
+                    changed = true;
+                }
+                if entry.introduction.is_empty() && !introduction.is_empty() {
+                    entry.introduction = introduction;
+                    changed = true;
+                }
+                changed
+            });
+        }
+        added
     }
 
     /// The entry for a member met at a directory event ([`FollowUpList::entry_for_member`]);
@@ -649,7 +689,7 @@ impl FollowUpList {
             if let MetAt::Event { id, .. } = met {
                 match events.iter_mut().find(|(known, _, _)| known == id) {
                     Some((_, _, count)) => *count += 1,
-                    None => events.push((id.clone(), met.label().to_owned(), 1)),
+                    None => events.push((id.clone(), met.label(Lang::Es).to_owned(), 1)),
                 }
             }
         }
@@ -768,6 +808,37 @@ mod tests {
     }
 
     #[test]
+    fn matches_are_added_met_at_matchmaking_with_their_introduction() {
+        let dir = directory();
+        let mut list = FollowUpList::new();
+        let forja = list.add_member(&dir, "forja-bajio", 1).unwrap().id;
+        list.set_met_at(&forja, Some(MetAt::Other("Café".into())), 2).unwrap();
+        let additions = [
+            ("aceros-del-norte".to_owned(), "  Hola: podemos surtirle estampado.\n\nSaludos ".to_owned()),
+            ("forja-bajio".to_owned(), "Hola".to_owned()),
+            ("no-such-member".to_owned(), "Hola".to_owned()),
+        ];
+        assert_eq!(list.add_matches(&dir, &additions, &MetAt::Matchmaking, 3), 1);
+        let aceros = list.find("aceros-del-norte", None).unwrap().clone();
+        assert_eq!(aceros.met_at, Some(MetAt::Matchmaking));
+        assert_eq!(aceros.introduction, "Hola: podemos surtirle estampado.\n\nSaludos");
+        // An entry already there keeps where the visitor met it, and gains the introduction.
+        let forja = list.get(&forja).unwrap();
+        assert_eq!((forja.met_at.clone(), forja.introduction.as_str()), (Some(MetAt::Other("Café".into())), "Hola"));
+        // Adding again adds nothing, and the typed value is named in the language shown.
+        assert_eq!(list.add_matches(&dir, &additions, &MetAt::Matchmaking, 4), 0);
+        assert_eq!(MetAt::Matchmaking.label(Lang::En), "Vitrina matchmaking");
+        for words in ["matchmaking", "emparejamiento"] {
+            assert!(Filter { text: words.into(), ..Filter::default() }.matches(&aceros), "{words}");
+        }
+        // Kept through the stored form, and a typed value this app does not know reads as none.
+        let again = crate::follow_up::document::parse_document(&list.to_json(), 0).unwrap().list;
+        assert_eq!(again.find("aceros-del-norte", None), list.find("aceros-del-norte", None));
+        let unknown = list.to_json().replace("\"via\":\"matchmaking\"", "\"via\":\"speed-dating\"");
+        let read = crate::follow_up::document::parse_document(&unknown, 0).unwrap().list;
+        assert_eq!(read.find("aceros-del-norte", None).unwrap().met_at, None);
+    }
+    #[test]
     fn adding_twice_returns_the_existing_entry() {
         let dir = directory();
         let mut list = FollowUpList::new();
@@ -845,7 +916,7 @@ mod tests {
             (entry.note.as_str(), entry.status, entry.next_date, entry.updated_at),
             ("Cotizar troquel", Status::MeetingSet, Some(date("2026-12-01")), 500)
         );
-        assert_eq!(entry.met_at.as_ref().map(MetAt::label), Some("INA PAACE Automechanika México 2026"));
+        assert_eq!(entry.met_at.as_ref().map(|met| met.label(Lang::Es)), Some("INA PAACE Automechanika México 2026"));
         assert_eq!(list.changes_since_backup(), 5);
         list.set_note(&id, "Cotizar troquel", 900).unwrap();
         assert_eq!(list.get(&id).unwrap().updated_at, 500);

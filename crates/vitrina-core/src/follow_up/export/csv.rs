@@ -70,7 +70,7 @@ pub fn csv(entries: &[&Entry], lang: Lang) -> String {
             HttpUrl::parse(s.website.trim()).map(|url| url.to_string()).unwrap_or_default(),
             entry.status.label(lang).to_owned(),
             entry.next_date.map(|d| d.to_string()).unwrap_or_default(),
-            entry.met_at.as_ref().map(|m| m.label().to_owned()).unwrap_or_default(),
+            entry.met_at.as_ref().map(|m| m.label(lang).to_owned()).unwrap_or_default(),
             entry.note.clone(),
             last,
             utc_minutes(entry.added_at),

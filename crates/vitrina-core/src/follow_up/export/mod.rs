@@ -213,7 +213,7 @@ pub(crate) fn summary_lines(entry: &Entry, lang: Lang) -> Vec<String> {
         lines.push(format!("{}: {}", lang.pick("Próximo seguimiento", "Next follow-up"), long_date(date, lang)));
     }
     if let Some(met) = &entry.met_at {
-        lines.push(format!("{}: {}", lang.pick("Nos conocimos en", "Met at"), met.label()));
+        lines.push(format!("{}: {}", lang.pick("Nos conocimos en", "Met at"), met.label(lang)));
     }
     lines
 }
