@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use vitrina_core::route::Page;
 
 use crate::i18n::texts_table;
 use crate::split::Deferred;
@@ -60,40 +61,15 @@ fn placeholder(heading: fn(&ClusterTexts) -> &'static str) -> impl IntoView {
 
 crate::split_point! {
     chunk = cluster, preload = preload_cluster;
-    /// The cluster's hub, from its chunk.
-    pub fn cluster_page(catalog: Arc<Catalog>) -> Deferred {
-        Box::new(move || view! { <ClusterPage catalog=catalog /> }.into_any())
-    }
-}
-
-crate::split_point! {
-    chunk = cluster;
-    /// The capability map, from the cluster's chunk.
-    pub fn capability_map_page(catalog: Arc<Catalog>) -> Deferred {
-        Box::new(move || { let _ = catalog; placeholder(|t| t.map_heading).into_any() })
-    }
-}
-
-crate::split_point! {
-    chunk = cluster;
-    /// The opportunities, from the cluster's chunk.
-    pub fn opportunities_page(catalog: Arc<Catalog>) -> Deferred {
-        Box::new(move || { let _ = catalog; placeholder(|t| t.opportunities_heading).into_any() })
-    }
-}
-
-crate::split_point! {
-    chunk = cluster;
-    /// The investment view, from the cluster's chunk.
-    pub fn investment_page(catalog: Arc<Catalog>) -> Deferred {
-        Box::new(move || { let _ = catalog; placeholder(|t| t.investment_heading).into_any() })
-    }
-}
-
-crate::split_point! {
-    chunk = cluster;
-    /// The members behind one of the views' numbers, from the cluster's chunk.
-    pub fn cluster_members_page(catalog: Arc<Catalog>, selection: String) -> Deferred {
-        Box::new(move || { let _ = (catalog, selection); placeholder(|t| t.members_heading).into_any() })
+    /// One of the cluster's views, from their chunk. One split point for all of them: each
+    /// costs the landing module a stub and a future of its own.
+    pub fn cluster_view(catalog: Arc<Catalog>, page: Page) -> Deferred {
+        Box::new(move || match page {
+            Page::CapabilityMap => placeholder(|t| t.map_heading).into_any(),
+            Page::Opportunities => placeholder(|t| t.opportunities_heading).into_any(),
+            Page::Investment => placeholder(|t| t.investment_heading).into_any(),
+            Page::ClusterMembers(_selection) => placeholder(|t| t.members_heading).into_any(),
+            _ => view! { <ClusterPage catalog=catalog /> }.into_any(),
+        })
     }
 }
