@@ -43,16 +43,22 @@ test("the list does not load the views' stylesheet; the cluster's views load and
 test.describe("a views' stylesheet that does not download", () => {
   test.use({ expectedConsoleErrors: [/Failed to load resource/] });
 
-  test("leaves the view readable and the app working", async ({ page, app }) => {
-    await page.route(VIEWS_CSS, (route) => route.abort("internetdisconnected"));
+  test("leaves the view readable and the app working, and the next view asks again", async ({ page, app }) => {
+    let blocked = true;
+    await page.route(VIEWS_CSS, (route) => (blocked ? route.abort("internetdisconnected") : route.fallback()));
     await app.open("#/cluster");
     await expect(page.locator("main h1")).toBeVisible();
     await expect(page.locator("main a[href='#/map']").first()).toBeVisible();
     await expect(page.getByRole("alert")).toHaveCount(0);
-    // No rule of it applies (Chrome keeps an empty sheet, or one whose rules cannot be read).
-    expect((await viewsSheet(page)).rules).toBeLessThanOrEqual(0);
+    // No rule of it applies, and the failed link is gone.
+    expect(await viewsSheet(page)).toBeNull();
     // The rest of the app goes on.
     await page.locator(".main-nav .nav-directory").click();
     await expect(page.getByRole("heading", { level: 1, name: "Miembros" })).toBeVisible();
+    // Back online, the next view of the cluster gets its stylesheet.
+    blocked = false;
+    await page.locator(".main-nav .nav-cluster").click();
+    await expect(page.locator("main h1")).toBeVisible();
+    await expect.poll(async () => (await viewsSheet(page))?.rules ?? 0).toBeGreaterThan(0);
   });
 });
