@@ -5,7 +5,7 @@ use std::fmt;
 
 use super::entry::{
     tidy_introduction, Channel, ContactRecord, Due, Entry, EntryId, MetAt, Millis, PersonDetails, Snapshot, Status,
-    Target, Visit, VisitMark, DAY_MS, MAX_CONTACT_RECORDS, MAX_VISITS,
+    Target, Visit, VisitMark, DAY_MS, MAX_CONTACT_RECORDS, MAX_INTRODUCTION_CHARS, MAX_VISITS,
 };
 use crate::lang::Lang;
 use crate::model::Directory;
@@ -274,12 +274,14 @@ impl FollowUpList {
     }
 
     /// Sets (`Some`) or removes (`None`) who the visitor is. Returns false when nothing changed.
+    /// A change counts towards the backup nudge, as an edit of an entry does.
     pub fn set_my_company(&mut self, company: Option<MyCompany>, now_ms: Millis) -> bool {
         if self.my_company == company {
             return false;
         }
         self.my_company = company;
         self.my_company_at = Some(now_ms);
+        self.count_change(now_ms);
         true
     }
 
@@ -559,6 +561,13 @@ impl FollowUpList {
     /// Sets the note.
     pub fn set_note(&mut self, id: &EntryId, note: &str, now_ms: Millis) -> Result<(), FollowUpError> {
         self.edit(id, now_ms, |entry| replace(&mut entry.note, note.to_owned()))
+    }
+
+    /// Sets the introduction (the first message, see [`Entry::introduction`]) as the visitor
+    /// types it: kept as typed, like a note, up to [`MAX_INTRODUCTION_CHARS`] characters.
+    pub fn set_introduction(&mut self, id: &EntryId, text: &str, now_ms: Millis) -> Result<(), FollowUpError> {
+        let text: String = text.chars().take(MAX_INTRODUCTION_CHARS).collect();
+        self.edit(id, now_ms, |entry| replace(&mut entry.introduction, text))
     }
 
     /// Sets the status.

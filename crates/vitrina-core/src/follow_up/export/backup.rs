@@ -222,7 +222,7 @@ mod tests {
             backup_json(&list, Scope::All, 9),
             r#"{
   "kind": "vitrina.follow-up",
-  "version": 2,
+  "version": 3,
   "entries": [
     {
       "id": "m.forja-bajio",
