@@ -249,25 +249,40 @@ fn read_company(value: &Value) -> Option<MyCompany> {
     Some(MyCompany::Outside(OutsideCompany::new(name, kind, ids("makes")?, ids("needs")?)))
 }
 
+/// What of the list a document carries besides its entries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Carries {
+    /// Everything: storage and a whole-list backup.
+    Everything,
+    /// The company and nothing of the backup bookkeeping: a handoff, which is no backup here.
+    CompanyOnly,
+    /// Neither the company nor the bookkeeping: a partial backup (what a filter shows), which
+    /// may go to a colleague whose own company it must not replace.
+    EntriesOnly,
+}
+
 /// Writes a document; `entries` may be a subset of the list's (an export of what a filter shows).
 pub(crate) fn write_document(
     list: &FollowUpList,
     entries: &[&Entry],
     tombstones: &[Tombstone],
     exported_at: Option<Millis>,
+    carries: Carries,
     pretty: bool,
 ) -> String {
+    let company = carries != Carries::EntriesOnly;
+    let bookkeeping = carries == Carries::Everything;
     let doc = DocumentOut {
         kind: DOCUMENT_KIND,
         version: DOCUMENT_VERSION,
         entries,
         tombstones,
-        my_company: list.my_company.as_ref().map(CompanyOut::from),
-        my_company_at: list.my_company_at,
-        last_backup: list.last_backup,
-        changes_since_backup: list.changes_since_backup,
-        unbacked_since: list.unbacked_since,
-        nudge_dismissed_at: list.nudge_dismissed_at,
+        my_company: list.my_company.as_ref().filter(|_| company).map(CompanyOut::from),
+        my_company_at: list.my_company_at.filter(|_| company),
+        last_backup: list.last_backup.filter(|_| bookkeeping),
+        changes_since_backup: if bookkeeping { list.changes_since_backup } else { 0 },
+        unbacked_since: list.unbacked_since.filter(|_| bookkeeping),
+        nudge_dismissed_at: list.nudge_dismissed_at.filter(|_| bookkeeping),
         exported_at,
     };
     // Plain data with string keys: serializing cannot fail.
@@ -282,7 +297,7 @@ impl FollowUpList {
     /// The list as its stored document (compact JSON, version [`DOCUMENT_VERSION`]).
     pub fn to_json(&self) -> String {
         let entries: Vec<&Entry> = self.entries.iter().collect();
-        write_document(self, &entries, &self.tombstones, None, false)
+        write_document(self, &entries, &self.tombstones, None, Carries::Everything, false)
     }
 
     /// Reads a stored document of this or an older version; `now_ms` stamps migrated entries.

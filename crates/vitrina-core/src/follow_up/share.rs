@@ -4,7 +4,7 @@
 //! **Shortlist** (`#/shared?ids=…`): member and contact ids, and notes only when
 //! the visitor chooses. The recipient sees those members and may add them.
 //!
-//! **Handoff** (`#/handoff?…`): the whole list (notes, statuses, dates) moved
+//! **Handoff** (`#/handoff?…`): the whole list (notes, statuses, dates, the visitor's company) moved
 //! to another device or a colleague. The entries are written as the compact
 //! stored document, compressed with raw DEFLATE (RFC 1951, via `miniz_oxide`),
 //! encoded as unpadded base64url (RFC 4648 §5) and cut into parts that each fit
@@ -25,7 +25,7 @@
 
 use std::fmt::Write;
 
-use super::document::{document_text, parse_repaired, write_document, DocumentError};
+use super::document::{document_text, parse_repaired, write_document, Carries, DocumentError};
 use super::entry::{Entry, Millis};
 use super::list::FollowUpList;
 use crate::hash::fnv1a_32;
@@ -352,11 +352,11 @@ impl std::fmt::Display for HandoffError {
 
 impl std::error::Error for HandoffError {}
 
-/// The handoff payload of a list: its entries (not deletions or backup bookkeeping),
-/// compressed and base64url-encoded.
+/// The handoff payload of a list: its entries and the visitor's company (not deletions or
+/// backup bookkeeping), compressed and base64url-encoded.
 pub fn handoff_payload(list: &FollowUpList) -> String {
     let entries: Vec<&Entry> = list.entries().iter().collect();
-    let json = write_document(&FollowUpList::new(), &entries, &[], None, false);
+    let json = write_document(list, &entries, &[], None, Carries::CompanyOnly, false);
     base64url_encode(&miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9))
 }
 
@@ -724,6 +724,30 @@ mod tests {
         let summary = import_list(&mut theirs, &back, 0, 9);
         assert_eq!(summary.added, 3);
         assert_eq!(theirs.entries(), list.entries());
+    }
+
+    /// Issue 16: the handoff carries the visitor's company (not the backup bookkeeping); the
+    /// receiving device takes it when it was said later than its own, and keeps its own otherwise.
+    #[test]
+    fn a_handoff_carries_the_company() {
+        use crate::follow_up::export::backup::CompanyFromFile;
+        use crate::my_company::MyCompany;
+        let aceros = MyCompany::Member { id: Slug::parse("aceros-del-norte").unwrap() };
+        let forja = MyCompany::Member { id: Slug::parse("forja-bajio").unwrap() };
+        let mut list = sample_list();
+        list.set_my_company(Some(aceros.clone()), 10);
+        let parts = handoff_fragments(&list, DEFAULT_QR_CHUNK).unwrap();
+        let back = decode_handoff(&parts.iter().map(String::as_str).collect::<Vec<_>>(), 0).unwrap();
+        assert_eq!((back.my_company(), back.my_company_at), (Some(&aceros), Some(10)));
+        assert_eq!((back.changes_since_backup(), back.unbacked_since()), (0, None));
+        let mut older = FollowUpList::new();
+        older.set_my_company(Some(forja.clone()), 5);
+        assert_eq!(import_list(&mut older, &back, 0, 11).company, CompanyFromFile::Taken);
+        assert_eq!(older.my_company(), Some(&aceros));
+        let mut newer = FollowUpList::new();
+        newer.set_my_company(Some(forja.clone()), 15);
+        assert_eq!(import_list(&mut newer, &back, 0, 16).company, CompanyFromFile::Kept);
+        assert_eq!(newer.my_company(), Some(&forja));
     }
 
     /// Issue 13: a handoff is read as a backup is, as a browser reads JSON: a lone surrogate

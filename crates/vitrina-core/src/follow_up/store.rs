@@ -691,6 +691,8 @@ impl FollowUpStore {
 mod tests {
     use super::*;
     use crate::follow_up::test_support::directory;
+    use crate::my_company::{MyCompany, OutsideCompany};
+    use crate::valid::Slug;
 
     const URL: &str = "https://cluster.example.org/vitrina/data/directory.json";
 
@@ -923,6 +925,84 @@ mod tests {
         assert_eq!(store.save(&mut kv, &mut list, 9), SaveOutcome::ReadOnly { version: 4 });
         assert_eq!(kv.raw(store.key()), Some(newer));
         assert_eq!(store.apply_storage_event(Some(newer), &mut list, 9), SyncOutcome::ReadOnly { version: 4 });
+    }
+
+    fn outside_company(name: &str) -> MyCompany {
+        MyCompany::Outside(OutsideCompany::new(name, None, vec![Slug::parse("stamping").unwrap()], Vec::new()))
+    }
+
+    /// Issue 16: an app of the version before this one (an old open tab, a cached copy) shows
+    /// what this app writes read-only — a list with the visitor's company it would drop — and
+    /// never writes over it, whether it loads it or another tab writes it while it is open.
+    #[test]
+    fn an_older_app_shows_this_apps_list_read_only() {
+        let older = DOCUMENT_VERSION - 1;
+        let mut kv = MemoryStore::new();
+        let (mut store, mut list) = saved_list(&mut kv);
+        list.set_my_company(Some(outside_company("Troqueles del Bajío")), 3);
+        store.save(&mut kv, &mut list, 4);
+        let written = kv.raw(store.key()).unwrap().to_owned();
+        assert!(written.contains(r#""my_company":"#), "{written}");
+
+        // The old tab starts after this app wrote.
+        let mut old_tab = FollowUpStore::for_directory(URL).as_app_of(older);
+        let outcome = old_tab.load(&mut kv, 5);
+        let LoadOutcome::NewerVersion { version, readable: Some(shown) } = &outcome else { panic!("{outcome:?}") };
+        assert_eq!((*version, shown.entries()), (DOCUMENT_VERSION, list.entries()));
+        assert!(old_tab.persistence().is_read_only());
+        assert!(outcome.message(Lang::En).unwrap().contains("read-only"));
+        let mut shown = outcome.into_list();
+        shown.add_member(&directory(), "forja-bajio", 6).unwrap();
+        assert_eq!(old_tab.save(&mut kv, &mut shown, 7), SaveOutcome::ReadOnly { version: DOCUMENT_VERSION });
+        assert_eq!(kv.raw(store.key()), Some(written.as_str()));
+
+        // The old tab was open with a list of its own version when this app wrote.
+        let mut kv = MemoryStore::new();
+        let mut old_tab = FollowUpStore::for_directory(URL).as_app_of(older);
+        old_tab.load(&mut kv, 1);
+        let mut old_list = FollowUpList::new();
+        old_list.add_member(&directory(), "aceros-del-norte", 1).unwrap();
+        assert!(matches!(old_tab.save(&mut kv, &mut old_list, 2), SaveOutcome::Saved { .. }));
+        assert_eq!(
+            old_tab.apply_storage_event(Some(&written), &mut old_list, 3),
+            SyncOutcome::ReadOnly { version: DOCUMENT_VERSION }
+        );
+        assert_eq!(old_tab.persistence(), &Persistence::ReadOnly { version: DOCUMENT_VERSION });
+        kv.put_raw(old_tab.key(), &written);
+        assert_eq!(old_tab.save(&mut kv, &mut old_list, 4), SaveOutcome::ReadOnly { version: DOCUMENT_VERSION });
+        assert_eq!(kv.raw(old_tab.key()), Some(written.as_str()));
+        // This app reads what it wrote, as writable.
+        assert!(matches!(FollowUpStore::for_directory(URL).load(&mut kv, 5), LoadOutcome::Loaded { .. }));
+    }
+
+    /// Issue 16: the company said last wins between tabs, a removal too; a tab that said it
+    /// later than what is stored asks to save.
+    #[test]
+    fn tabs_keep_the_company_said_last() {
+        let mut kv = MemoryStore::new();
+        let (mut tab1, mut list1) = saved_list(&mut kv);
+        let mut tab2 = FollowUpStore::for_directory(URL);
+        let mut list2 = tab2.load(&mut kv, 3).into_list();
+        list1.set_my_company(Some(outside_company("Primera")), 10);
+        tab1.save(&mut kv, &mut list1, 11);
+        let stored = kv.raw(tab1.key()).map(str::to_owned);
+        assert_eq!(
+            tab2.apply_storage_event(stored.as_deref(), &mut list2, 12),
+            SyncOutcome::Merged { changed: true, needs_save: false }
+        );
+        assert_eq!(list2.my_company(), Some(&outside_company("Primera")));
+        // Tab 2 removes it; tab 1, with an older company in memory, saves: the removal stays.
+        list2.set_my_company(None, 20);
+        tab2.save(&mut kv, &mut list2, 21);
+        assert_eq!(tab1.save(&mut kv, &mut list1, 22), SaveOutcome::Saved { merged: true, set_aside: None });
+        assert_eq!((list1.my_company(), list1.my_company_at), (None, Some(20)));
+        // A company said in memory after what is stored asks for a save.
+        list1.set_my_company(Some(outside_company("Otra")), 30);
+        let stored = kv.raw(tab1.key()).map(str::to_owned);
+        assert_eq!(
+            tab1.apply_storage_event(stored.as_deref(), &mut list1, 31),
+            SyncOutcome::Merged { changed: false, needs_save: true }
+        );
     }
 
     #[test]
