@@ -444,7 +444,7 @@ fn shift_times(
     previous_added: i64,
     shift: fn(i64, i64) -> Option<i64>,
 ) {
-    let mut shift_field = |object: &mut serde_json::Map<String, Value>, key: &str, base: i64| {
+    let shift_field = |object: &mut serde_json::Map<String, Value>, key: &str, base: i64| {
         if let Some(time) = object.get(key).and_then(Value::as_i64) {
             match shift(time, base) {
                 Some(shifted) => object.insert(key.to_owned(), Value::from(shifted)),
