@@ -427,7 +427,7 @@ pub struct FollowUpStore {
     /// was most of a "Guardar" click's cost).
     last_written: Option<String>,
     /// The document version this app writes, [`DOCUMENT_VERSION`]; tests play an older app
-    /// (an old tab, a cached copy) with [`FollowUpStore::as_app_of`].
+    /// (an old tab, a cached copy) with [`FollowUpStore::for_app_of_version`].
     app_version: u64,
 }
 
@@ -450,7 +450,7 @@ impl FollowUpStore {
     /// The store as an app that writes document version `app_version` has it, for tests of
     /// what an older app (an old tab, a cached copy) does with what this one writes.
     #[cfg(test)]
-    pub(crate) fn as_app_of(mut self, app_version: u64) -> FollowUpStore {
+    pub(crate) fn for_app_of_version(mut self, app_version: u64) -> FollowUpStore {
         self.app_version = app_version;
         self
     }
@@ -945,7 +945,7 @@ mod tests {
         assert!(written.contains(r#""my_company":"#), "{written}");
 
         // The old tab starts after this app wrote.
-        let mut old_tab = FollowUpStore::for_directory(URL).as_app_of(older);
+        let mut old_tab = FollowUpStore::for_directory(URL).for_app_of_version(older);
         let outcome = old_tab.load(&mut kv, 5);
         let LoadOutcome::NewerVersion { version, readable: Some(shown) } = &outcome else { panic!("{outcome:?}") };
         assert_eq!((*version, shown.entries()), (DOCUMENT_VERSION, list.entries()));
@@ -958,7 +958,7 @@ mod tests {
 
         // The old tab was open with a list of its own version when this app wrote.
         let mut kv = MemoryStore::new();
-        let mut old_tab = FollowUpStore::for_directory(URL).as_app_of(older);
+        let mut old_tab = FollowUpStore::for_directory(URL).for_app_of_version(older);
         old_tab.load(&mut kv, 1);
         let mut old_list = FollowUpList::new();
         old_list.add_member(&directory(), "aceros-del-norte", 1).unwrap();
