@@ -960,12 +960,20 @@ mod tests {
         let back = decode_handoff(&parts.iter().map(String::as_str).collect::<Vec<_>>(), 0).unwrap();
         assert_eq!((back.my_company(), back.my_company_at), (Some(&aceros), Some(10)));
         assert_eq!((back.changes_since_backup(), back.unbacked_since()), (0, None));
+        // A list with no entries but the company still hands it over.
+        let mut only = FollowUpList::new();
+        only.set_my_company(Some(aceros.clone()), 7);
+        let parts = handoff_fragments(&only, DEFAULT_QR_CHUNK).unwrap();
+        assert_eq!(decode_handoff(&[&parts[0]], 0).unwrap().my_company(), Some(&aceros));
         let mut older = FollowUpList::new();
         older.set_my_company(Some(forja.clone()), 5);
+        // The handoff page merges as tabs do; the backup import counts: both take the later one.
+        assert_eq!(crate::follow_up::merge(&older, &back).my_company(), Some(&aceros));
         assert_eq!(import_list(&mut older, &back, 0, 11).company, CompanyFromFile::Taken);
         assert_eq!(older.my_company(), Some(&aceros));
         let mut newer = FollowUpList::new();
         newer.set_my_company(Some(forja.clone()), 15);
+        assert_eq!(crate::follow_up::merge(&newer, &back).my_company(), Some(&forja));
         assert_eq!(import_list(&mut newer, &back, 0, 16).company, CompanyFromFile::Kept);
         assert_eq!(newer.my_company(), Some(&forja));
     }
