@@ -393,7 +393,7 @@ fn to_columns(json: &str) -> String {
     for (row, entry) in entries.into_iter().enumerate() {
         let Value::Object(mut entry) = entry else { continue };
         if let Some(added) = entry.get("added_at").and_then(Value::as_i64) {
-            shift_times(&mut entry, added, previous_added, i64::checked_sub);
+            shift_times(&mut entry, added, previous_added, Times::ToDifferences);
             previous_added = added;
         }
         if entry.contains_key("member") {
@@ -433,31 +433,42 @@ fn to_columns(json: &str) -> String {
     serde_json::to_string(&document).unwrap_or_else(|_| json.to_owned())
 }
 
-/// Writes an entry's times as differences (`shift` is `checked_sub`) or reads them back
-/// (`checked_add`): `added_at` from the entry before's (entries are sorted by it), the other
-/// times from the entry's own `added_at`. Millisecond times differ in their last digits only,
-/// and DEFLATE does not see that on its own. A time that overflows is left out (the entry is
-/// then not readable, as for any other broken time).
-fn shift_times(
-    entry: &mut serde_json::Map<String, Value>,
-    added: i64,
-    previous_added: i64,
-    shift: fn(i64, i64) -> Option<i64>,
-) {
+/// Which way [`shift_times`] goes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Times {
+    /// Stored times to differences (writing a handoff).
+    ToDifferences,
+    /// Differences back to stored times (reading one).
+    FromDifferences,
+}
+
+/// Writes an entry's times as differences or reads them back: `added_at` from the entry
+/// before's (entries are sorted by it), `updated_at` from the entry's own `added_at`, each
+/// contact or fair mark from the one before it (they are kept oldest first), the first from
+/// `added_at`. Millisecond times differ in their last digits only, and DEFLATE does not see
+/// that on its own. A time that overflows is left out (the entry is then not readable, as for
+/// any other broken time).
+fn shift_times(entry: &mut serde_json::Map<String, Value>, added: i64, previous_added: i64, times: Times) {
+    // Returns the stored time (the base of the next one).
     let shift_field = |object: &mut serde_json::Map<String, Value>, key: &str, base: i64| {
-        if let Some(time) = object.get(key).and_then(Value::as_i64) {
-            match shift(time, base) {
-                Some(shifted) => object.insert(key.to_owned(), Value::from(shifted)),
-                None => object.remove(key),
-            };
-        }
+        let time = object.get(key).and_then(Value::as_i64)?;
+        let (shifted, stored) = match times {
+            Times::ToDifferences => (time.checked_sub(base), Some(time)),
+            Times::FromDifferences => (time.checked_add(base), time.checked_add(base)),
+        };
+        match shifted {
+            Some(shifted) => object.insert(key.to_owned(), Value::from(shifted)),
+            None => object.remove(key),
+        };
+        stored
     };
     shift_field(entry, "added_at", previous_added);
     shift_field(entry, "updated_at", added);
     for list in ["contacted", "visits"] {
         if let Some(Value::Array(items)) = entry.get_mut(list) {
+            let mut base = added;
             for item in items.iter_mut().filter_map(Value::as_object_mut) {
-                shift_field(item, "at", added);
+                base = shift_field(item, "at", base).unwrap_or(base);
             }
         }
     }
@@ -508,7 +519,7 @@ fn from_columns(text: &str) -> std::borrow::Cow<'_, str> {
     let mut previous_added = 0;
     for entry in &mut entries {
         if let Some(added) = entry.get("added_at").and_then(Value::as_i64).and_then(|d| d.checked_add(previous_added)) {
-            shift_times(entry, added, previous_added, i64::checked_add);
+            shift_times(entry, added, previous_added, Times::FromDifferences);
             previous_added = added;
         }
         if !entry.contains_key("id") {
