@@ -275,6 +275,31 @@ mod tests {
         assert_eq!(local.merge_from(&other, 40), MergeCounts { unchanged: 3, ..MergeCounts::default() });
     }
 
+    /// Issue 16: the company said or removed last wins, whichever side is local; two said in the
+    /// same millisecond merge to the same one both ways.
+    #[test]
+    fn the_company_said_last_wins_both_ways() {
+        use crate::my_company::MyCompany;
+        use crate::valid::Slug;
+        let company = |id: &str| Some(MyCompany::Member { id: Slug::parse(id).unwrap() });
+        let (mut a, mut b) = (FollowUpList::new(), FollowUpList::new());
+        a.set_my_company(company("aceros-del-norte"), 10);
+        b.set_my_company(company("forja-bajio"), 20);
+        for merged in [merge(&a, &b), merge(&b, &a)] {
+            assert_eq!((merged.my_company(), merged.my_company_at), (company("forja-bajio").as_ref(), Some(20)));
+        }
+        b.set_my_company(None, 30);
+        assert_eq!(merge(&a, &b).my_company(), None);
+        a.set_my_company(company("moldes-y-mas"), 30);
+        // A removal and a company of the same moment: one of them, the same both ways.
+        let (ab, ba) = (merge(&a, &b), merge(&b, &a));
+        assert_eq!(ab, ba);
+        b.set_my_company(company("aceros-del-norte"), 30);
+        let (ab, ba) = (merge(&a, &b), merge(&b, &a));
+        assert_eq!(ab, ba);
+        assert!(ab.my_company().is_some());
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(128))]
 
