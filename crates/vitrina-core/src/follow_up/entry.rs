@@ -906,7 +906,8 @@ impl TryFrom<EntryWire> for Entry {
             contacted,
             missing_from_directory: wire.missing,
             visits,
-            introduction: tidy_introduction(&wire.introduction),
+            // Capped, not trimmed: kept as typed, like a note (`FollowUpList::set_introduction`).
+            introduction: wire.introduction.chars().take(MAX_INTRODUCTION_CHARS).collect(),
         })
     }
 }
