@@ -56,9 +56,11 @@ if (preview) {
 // The build writes each part's files with their integrity hashes into this tag
 // (scripts/wasm-build.mjs); the app's own request for them is answered by the HTTP cache.
 // The same pages as the app's `pages::preload_for`.
-const PART_OF_PAGE = { member: "member", "follow-up": "follow_up", events: "events", event: "events", fair: "events", problems: "problems", shared: "received", handoff: "received" };
+const PART_OF_PAGE = { member: "member", "follow-up": "follow_up", events: "events", event: "events", fair: "events", problems: "problems", shared: "received", handoff: "received", "my-company": "matches", matches: "matches", pairs: "matches" };
 try {
-  const part = JSON.parse(tag.dataset.vitrinaParts ?? "{}")[PART_OF_PAGE[segments[0]]] ?? [];
+  // An event's "prepare the fair" (`#/event/<id>/prepare`) is matchmaking's, not the events'.
+  const page = segments[0] === "event" && segments[2] === "prepare" ? "matches" : segments[0];
+  const part = JSON.parse(tag.dataset.vitrinaParts ?? "{}")[PART_OF_PAGE[page]] ?? [];
   // Beside the glue, as the loader resolves them.
   const folder = new URL(tag.dataset.vitrinaJs, document.baseURI);
   for (const [file, integrity] of part) fetch(new URL(file, folder), { integrity }).catch(() => {});
