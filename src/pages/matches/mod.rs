@@ -117,6 +117,7 @@ texts_table! {
         "Your matches who attend, in stand order. It is all on this device: it works offline and prints on one or two pages.";
     add_all: "Agregar todos a seguimiento", "Add all to follow-up";
     all_on_list: "Todos están en tu seguimiento.", "All of them are on your follow-up list.";
+    print: "Imprimir", "Print";
     no_stand: "Sin stand", "No stand";
     stand: "Stand", "Stand";
     prepare_none:

@@ -130,10 +130,6 @@ fn MemberPicker(catalog: Arc<Catalog>) -> impl IntoView {
         let lang = lang.get();
         let (shown, more) = found.get();
         let searched = !typed.with(|typed| typed.trim().is_empty());
-        let chosen_id = company.with(|company| match company {
-            Some(MyCompany::Member { id }) => Some(id.clone()),
-            _ => None,
-        });
         view! {
             {(searched && shown.is_empty()).then(|| view! { <p class="empty-list">{t.pick_none}</p> })}
             <ul class="company-picker-results">
@@ -141,7 +137,11 @@ fn MemberPicker(catalog: Arc<Catalog>) -> impl IntoView {
                     .into_iter()
                     .filter_map(|at| catalog.directory.members.get(at).cloned())
                     .map(|member| {
-                        let is_chosen = chosen_id.as_ref() == Some(&member.id);
+                        // Read per button: picking re-renders no row, so focus stays on the button.
+                        let chosen_id = member.id.clone();
+                        let is_chosen = move || {
+                            company.with(|company| matches!(company, Some(MyCompany::Member { id }) if *id == chosen_id))
+                        };
                         let kind = member.kind.map(|kind| member_kind(kind, lang));
                         let id = member.id.clone();
                         view! {
@@ -149,7 +149,7 @@ fn MemberPicker(catalog: Arc<Catalog>) -> impl IntoView {
                                 <button
                                     type="button"
                                     class="button button-secondary company-choice"
-                                    aria-pressed=is_chosen.to_string()
+                                    aria-pressed=move || is_chosen().to_string()
                                     disabled=move || !follow_up.is_writable()
                                     aria-describedby=move || follow_up.read_only_reason()
                                     on:click=move |_| {

@@ -118,12 +118,23 @@ fn Prepare(catalog: Arc<Catalog>, event: Event) -> impl IntoView {
                 })
             }
         };
+        // Focus follows the button the visitor pressed to the link that replaces it.
+        let just_added = RwSignal::new(false);
+        let all_on_list_link = NodeRef::<leptos::html::A>::new();
+        Effect::new(move |_| {
+            if just_added.get() {
+                if let Some(link) = all_on_list_link.get() {
+                    crate::adapters::page::focus(&link);
+                }
+            }
+        });
         let add_all = {
             let catalog = catalog.clone();
             let event_id = event_id.clone();
             move |_| {
                 let met = met_at(&catalog, Some(&event_id), lang.get_untracked());
                 follow_up.add_matches(&catalog.directory, &additions(), &met);
+                just_added.set(true);
             }
         };
         if n == 0 {
@@ -151,8 +162,13 @@ fn Prepare(catalog: Arc<Catalog>, event: Event) -> impl IntoView {
                         }
                     }
                 >
-                    <a class="match-on-list" href="#/follow-up">{move || texts(lang.get()).all_on_list}</a>
+                    <a class="match-on-list" href="#/follow-up" node_ref=all_on_list_link>
+                        {move || texts(lang.get()).all_on_list}
+                    </a>
                 </Show>
+                <button type="button" class="button button-secondary" on:click=move |_| crate::adapters::page::print()>
+                    {move || texts(lang.get()).print}
+                </button>
             </p>
             <ol class="match-rows prepare-rows">
                 {rows

@@ -62,6 +62,16 @@ pub(super) fn MatchRow(
         let (may_buy, can_supply) = (may_buy.clone(), can_supply.clone());
         Memo::new(move |_| introduction_text(&catalog, &company, may_buy.as_ref(), can_supply.as_ref(), lang.get()))
     };
+    // Focus follows the button the visitor pressed to the link that replaces it.
+    let just_added = RwSignal::new(false);
+    let on_list_link = NodeRef::<leptos::html::A>::new();
+    Effect::new(move |_| {
+        if just_added.get() {
+            if let Some(link) = on_list_link.get() {
+                crate::adapters::page::focus(&link);
+            }
+        }
+    });
     let add = {
         let catalog = catalog.clone();
         let member_id = member_id.clone();
@@ -70,6 +80,7 @@ pub(super) fn MatchRow(
             let lang = lang.get_untracked();
             let met_at = met_at(&catalog, event.as_deref(), lang);
             follow_up.add_matches(&catalog.directory, &[(member_id.clone(), intro.get_untracked())], &met_at);
+            just_added.set(true);
         }
     };
     let stand = event.as_deref().and_then(|event| member.stand_at(event).map(str::to_owned));
@@ -127,7 +138,13 @@ pub(super) fn MatchRow(
         }
     };
     let profile_href = Route::Member { id: member_id.clone(), via_qr: false }.to_fragment();
-    let heading_id = format!("match-{member_index}-{}", if has_event { "event" } else { "list" });
+    // A member can be on both lists of the page: the id says which.
+    let list = match (has_event, may_buy.is_some()) {
+        (true, _) => "event",
+        (false, true) => "buy",
+        (false, false) => "supply",
+    };
+    let heading_id = format!("match-{member_index}-{list}");
     let name = member.name.clone();
     view! {
         <li class="match-row">
@@ -170,7 +187,9 @@ pub(super) fn MatchRow(
                         }
                     }
                 >
-                    <a class="match-on-list" href="#/follow-up">{move || texts(lang.get()).on_list}</a>
+                    <a class="match-on-list" href="#/follow-up" node_ref=on_list_link>
+                        {move || texts(lang.get()).on_list}
+                    </a>
                 </Show>
             </p>
         </li>
