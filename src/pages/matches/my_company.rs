@@ -182,7 +182,7 @@ fn MemberPicker(catalog: Arc<Catalog>) -> impl IntoView {
                 prop:value=move || typed.get()
                 on:input=move |event| typed.set(event_target_value(&event))
             />
-            <div id="company-picker-results" role="region" aria-live="polite" aria-labelledby="company-picker-heading">
+            <div id="company-picker-results" aria-live="polite">
                 {rows}
             </div>
         </section>
@@ -268,22 +268,24 @@ fn OutsideForm(catalog: Arc<Catalog>) -> impl IntoView {
                                         let (checked_id, toggle_id) = (id.clone(), id);
                                         view! {
                                             <li>
-                                                <input
-                                                    type="checkbox"
-                                                    id=input_id.clone()
-                                                    prop:checked=move || chosen.with(|chosen| chosen.contains(&checked_id))
-                                                    on:change=move |event| {
-                                                        let on = event_target_checked(&event);
-                                                        chosen.update(|chosen| {
-                                                            if on {
-                                                                chosen.insert(toggle_id.clone());
-                                                            } else {
-                                                                chosen.remove(&toggle_id);
-                                                            }
-                                                        });
-                                                    }
-                                                />
-                                                <label for=input_id>{label}</label>
+                                                <label class="capability-check">
+                                                    <input
+                                                        type="checkbox"
+                                                        id=input_id
+                                                        prop:checked=move || chosen.with(|chosen| chosen.contains(&checked_id))
+                                                        on:change=move |event| {
+                                                            let on = event_target_checked(&event);
+                                                            chosen.update(|chosen| {
+                                                                if on {
+                                                                    chosen.insert(toggle_id.clone());
+                                                                } else {
+                                                                    chosen.remove(&toggle_id);
+                                                                }
+                                                            });
+                                                        }
+                                                    />
+                                                    <span>{label}</span>
+                                                </label>
                                             </li>
                                         }
                                     })

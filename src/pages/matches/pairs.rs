@@ -55,7 +55,7 @@ pub(super) fn PairsPage(catalog: Arc<Catalog>) -> impl IntoView {
                     <li>
                         <a href=href>{member.name.clone()}</a>
                         {kind.map(|kind| view! { <span class="member-meta">{format!(" · {kind}")}</span> })}
-                        {iatf.then(|| view! { <span class="badge">{t.valid_iatf}</span> })}
+                        {iatf.then(|| view! { <span class="iatf-mark">{t.valid_iatf}</span> })}
                     </li>
                 }
             })
