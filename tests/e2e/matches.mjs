@@ -83,6 +83,8 @@ export const TEXTS = {
     allOnList: "Todos están en tu seguimiento.",
     prepare: "Preparar la feria",
     validIatf: "IATF 16949 vigente",
+    writeEmail: "Escribir por correo",
+    writeWhatsapp: "Escribir por WhatsApp",
     otherLanguage: "English",
   },
   en: {
@@ -106,6 +108,8 @@ export const TEXTS = {
     allOnList: "All of them are on your follow-up list.",
     prepare: "Prepare the fair",
     validIatf: "Valid IATF 16949",
+    writeEmail: "Write by e-mail",
+    writeWhatsapp: "Write on WhatsApp",
     otherLanguage: "Español",
   },
 };

@@ -3,6 +3,7 @@
 // matchmaking" shown in the visitor's language; a company outside the directory described by
 // checkboxes; the whole journey with the keyboard alone. Spanish on the phone, English on
 // the desktop.
+import { readFileSync } from "node:fs";
 import { test, expect } from "./fixtures.mjs";
 import { entry } from "./follow-up.mjs";
 import { sample } from "./sample.mjs";
@@ -157,4 +158,56 @@ test("with the keyboard alone: name my company, open the matches, add one", asyn
   await tabTo(page, add, 200);
   await page.keyboard.press("Enter");
   await expect(first.getByRole("link", { name: t.onList })).toBeFocused();
+});
+
+test("the introduction opens by e-mail and WhatsApp prefilled, for a match with such a contact", async ({ page, app }, testInfo) => {
+  const { t } = await languageOf(app, testInfo);
+  const { member, found } = memberWithBothSides();
+  await pickMyCompany(page, member, t);
+  await page.goto("./#/matches");
+  const all = [...found.buyers.map((f) => ["may-buy", f]), ...found.suppliers.map((f) => ["can-supply", f])];
+  const withEmail = all.find(([, { member: m }]) => (m.contacts ?? []).some((c) => c.email));
+  test.skip(!withEmail, "no match of this company has a contact with an e-mail address");
+  const [list, { member: other }] = withEmail;
+  const row = page.locator(`.match-list.${list} .match-row`).filter({ has: page.getByRole("heading", { name: other.name, exact: true }) });
+  await row.locator("summary").click();
+  const intro = (await row.locator(".introduction-text").textContent()).trim();
+  expect(intro).toContain(member.name);
+  const email = other.contacts.find((c) => c.email).email;
+  const href = await row.getByRole("link", { name: t.writeEmail }).getAttribute("href");
+  expect(href.startsWith(`mailto:${email}?subject=`), href).toBe(true);
+  expect(decodeURIComponent(href.split("&body=")[1])).toBe(intro);
+  const whatsapp = (other.contacts ?? []).find((c) => c.whatsapp)?.whatsapp;
+  const link = row.getByRole("link", { name: t.writeWhatsapp });
+  if (whatsapp) {
+    const wa = await link.getAttribute("href");
+    expect(wa.startsWith(`https://wa.me/${whatsapp.replace(/\D/g, "")}?text=`), wa).toBe(true);
+    expect(decodeURIComponent(wa.split("?text=")[1])).toBe(intro);
+  } else {
+    await expect(link).toHaveCount(0);
+  }
+});
+
+test("the staff's pairs download as a CSV with one row per need and supplier", async ({ page, app }, testInfo) => {
+  const { lang } = await languageOf(app, testInfo);
+  let pairs = 0;
+  for (const buyer of sample.members) {
+    for (const supplier of sample.members) {
+      if (buyer.id === supplier.id) continue;
+      pairs += (buyer.needs ?? []).filter((id) => (supplier.capabilities ?? []).includes(id)).length;
+    }
+  }
+  await page.goto("./#/pairs");
+  await expect(page.locator(".pair-need").first()).toBeVisible();
+  const [file] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: lang === "es" ? "Descargar CSV" : "Download CSV" }).click(),
+  ]);
+  const day = await today(page);
+  expect(file.suggestedFilename()).toBe(`${lang === "es" ? "necesidades-y-proveedores" : "needs-and-suppliers"}-${day}.csv`);
+  const text = readFileSync(await file.path(), "utf8");
+  expect(text.startsWith("\uFEFF")).toBe(true);
+  const rows = text.slice(1).split("\r\n").filter(Boolean);
+  expect(rows.length).toBe(pairs + 1);
+  expect(rows[0].split(",")[0]).toBe(lang === "es" ? "Grupo" : "Group");
 });
