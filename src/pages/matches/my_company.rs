@@ -257,7 +257,7 @@ fn OutsideForm(catalog: Arc<Catalog>) -> impl IntoView {
                     let ticked = move || chosen.with(|chosen| in_group.iter().filter(|id| chosen.contains(*id)).count());
                     let label = group.label.clone();
                     view! {
-                        <details class="capability-group">
+                        <details class="capability-fold">
                             <summary>{move || group_summary(&label, ticked(), lang.get())}</summary>
                             <ul class="capability-checks">
                                 {group
