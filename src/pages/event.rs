@@ -10,7 +10,7 @@ use vitrina_core::Route;
 use crate::components::member_search::MemberSearch;
 use crate::i18n::ui;
 use crate::split::Deferred;
-use crate::state::{Catalog, UiLang};
+use crate::state::{Catalog, Today, UiLang};
 
 /// An event's details and its attendees, with their stands.
 #[component]
@@ -29,6 +29,7 @@ pub fn EventPage(catalog: Arc<Catalog>, id: String) -> impl IntoView {
         .into_any();
     };
     let fallback = catalog.directory.fallback_language().map(str::to_owned);
+    let today = expect_context::<Today>();
     let header = {
         let event = event.clone();
         move || {
@@ -69,6 +70,12 @@ pub fn EventPage(catalog: Arc<Catalog>, id: String) -> impl IntoView {
                     >
                         {ui.fair_mode}
                     </a>
+                    {event.end.or(event.start).is_some_and(|last| last >= today.get()).then(|| view! {
+                        " "
+                        <a class="button button-secondary" href=Route::PrepareFair { event: event.id.to_string() }.to_fragment()>
+                            {prepare_label(lang)}
+                        </a>
+                    })}
                 </p>
                 <h2>{ui.attendees}</h2>
             }
@@ -81,6 +88,12 @@ pub fn EventPage(catalog: Arc<Catalog>, id: String) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// The link to matchmaking's "prepare the fair"; its text lives here, in the events chunk,
+/// not in the landing module's table.
+fn prepare_label(lang: vitrina_core::Lang) -> &'static str {
+    lang.pick("Preparar la feria", "Prepare the fair")
 }
 
 crate::split_point! {

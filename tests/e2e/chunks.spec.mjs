@@ -20,6 +20,9 @@ const SPLIT_PAGES = [
     ready: (page) => page.getByRole("article", { name: "Aceros del Norte" }).getByRole("heading", { level: 1, name: "Aceros del Norte" }),
   },
   { path: "#/follow-up", ready: (page) => page.getByRole("heading", { level: 1, name: "Mi seguimiento" }) },
+  { path: "#/my-company", ready: (page) => page.getByRole("heading", { level: 1, name: "Mi empresa" }) },
+  { path: "#/pairs", ready: (page) => page.getByRole("heading", { level: 1, name: "Necesidades y proveedores" }) },
+  { path: "#/event/paace-2027/prepare", ready: (page) => page.getByRole("heading", { level: 1, name: "Preparar la feria" }) },
 ];
 
 const FAILED_ES = "Esta parte no se pudo cargar.";

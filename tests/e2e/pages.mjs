@@ -5,6 +5,7 @@ import { expect, fixture } from "./fixtures.mjs";
 import { ACABADOS, ACEROS, openHandoff } from "./follow-up.mjs";
 import { FAIR_ID, fairDirectory } from "./fair.mjs";
 import { SAMPLE_LIST } from "./sample.mjs";
+import { memberWithBothSides } from "./matches.mjs";
 
 /** The main heading, whatever the language. */
 const heading = (page) => page.locator("main h1");
@@ -21,6 +22,15 @@ async function listWithEntries(page) {
   await page.locator(".contacts .save-button").first().click();
   await page.goto("./#/follow-up");
   await expect(page.locator("ol.entry-list > li")).toHaveCount(3);
+}
+
+/** Names "my company" through the picker (whatever the language): a member with matches on both sides. */
+async function withMyCompany(page) {
+  const { member } = memberWithBothSides();
+  await page.goto("./#/my-company");
+  await page.locator("#company-picker-search").fill(member.name);
+  await page.locator(".company-choice").filter({ hasText: member.name }).first().click();
+  await expect(page.locator(".my-company-current strong")).toHaveText(member.name);
 }
 
 /**
@@ -189,6 +199,47 @@ export const PAGES = [
       await app.serveDirectory(fixture("broken/html-404.json"), { status: 404, contentType: "text/html" });
       await app.open();
       await expect(app.errorScreen()).toBeVisible();
+    },
+  },
+  {
+    name: "my company, outside form with a group open",
+    open: async (page) => {
+      await withMyCompany(page);
+      await page.locator(".company-picker-results .company-choice").first().waitFor();
+      await page.locator(".capability-choice details summary").first().click();
+      await page.locator(".capability-choice details[open] input[type=checkbox]").first().check();
+    },
+  },
+  {
+    name: "matches",
+    open: async (page) => {
+      await withMyCompany(page);
+      await page.goto("./#/matches");
+      await expect(page.locator(".match-list.may-buy .match-row").first()).toBeVisible();
+      await page.locator(".match-list.may-buy .match-row summary").first().click();
+    },
+  },
+  {
+    name: "matches, no company yet",
+    open: async (page) => {
+      await page.goto("./#/matches");
+      await expect(page.locator(".match-prompt")).toBeVisible();
+    },
+  },
+  {
+    name: "needs and suppliers (staff pairs)",
+    open: async (page) => {
+      await page.goto("./#/pairs");
+      await expect(page.locator(".pair-need").first()).toBeVisible();
+    },
+  },
+  {
+    name: "prepare the fair",
+    open: async (page) => {
+      await withMyCompany(page);
+      await page.goto("./#/event/paace-2027/prepare");
+      await expect(page.locator(".prepare-fair h1")).toBeVisible();
+      await expect(page.locator(".prepare-rows .match-row, .prepare-fair .empty-list").first()).toBeVisible();
     },
   },
 ];

@@ -13,6 +13,7 @@ pub mod hash;
 pub mod history_writes;
 pub mod lang;
 pub mod load;
+pub mod matchmaking;
 pub mod model;
 pub mod my_company;
 pub mod phone;

@@ -161,7 +161,7 @@ fn shorten(text: &str, max_chars: usize) -> String {
 /// Percent-encodes UTF-8 text for a URL query value: everything but unreserved
 /// characters (and the `keep` bytes) becomes `%XX`; spaces are `%20`, never `+`,
 /// which mail apps would show as a plus sign.
-fn encode(text: &str, keep: &[u8]) -> String {
+pub(crate) fn encode(text: &str, keep: &[u8]) -> String {
     let mut out = String::with_capacity(text.len() * 3);
     for &byte in text.as_bytes() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') || keep.contains(&byte) {
