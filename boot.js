@@ -53,8 +53,8 @@ if (preview) {
 
 // The code of the page the app opens on (issue 15's code split), fetched now beside the main
 // module rather than once the app has started: a profile opened from a QR code is a chunk.
-// The build writes each part's files with their integrity hashes into this tag
-// (scripts/wasm-build.mjs); the app's own request for them is answered by the HTTP cache.
+// The build writes each part's files into this tag (scripts/wasm-build.mjs); the app's own
+// request for them is answered by the HTTP cache, and checks their integrity there.
 // The same pages as the app's `pages::preload_for`.
 const PART_OF_PAGE = {
   member: "member", "follow-up": "follow_up", events: "events", event: "events", fair: "events", problems: "problems",
@@ -69,7 +69,7 @@ try {
   const part = JSON.parse(tag.dataset.vitrinaParts ?? "{}")[pagePart] ?? [];
   // Beside the glue, as the loader resolves them.
   const folder = new URL(tag.dataset.vitrinaJs, document.baseURI);
-  for (const [file, integrity] of part) fetch(new URL(file, folder), { integrity }).catch(() => {});
+  for (const file of part) fetch(new URL(file, folder)).catch(() => {});
 } catch {
   // A damaged attribute: the app fetches what it needs itself.
 }
