@@ -105,6 +105,8 @@ pub struct BarChart {
     pub plot_x: u32,
     /// Where the axis line is.
     pub axis_y: u32,
+    /// Where the axis line ends.
+    pub axis_end_x: u32,
     /// The legend (empty with one series).
     pub legend: Vec<LegendItem>,
     /// The rows.
@@ -209,6 +211,7 @@ pub fn lay_out(title: String, description: String, series: &[String], rows: &[Ro
         height: axis_y + AXIS_HEIGHT,
         plot_x,
         axis_y,
+        axis_end_x: plot_x + plot_width,
         legend,
         rows: placed_rows,
         ticks,
@@ -277,7 +280,7 @@ pub fn svg_document(chart: &BarChart) -> String {
         "<line x1=\"{x}\" y1=\"{y}\" x2=\"{x2}\" y2=\"{y}\" stroke=\"#555555\"/>",
         x = chart.plot_x,
         y = chart.axis_y,
-        x2 = chart.width - VALUE_ROOM,
+        x2 = chart.axis_end_x,
     );
     for tick in &chart.ticks {
         let _ = writeln!(
