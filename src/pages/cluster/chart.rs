@@ -4,16 +4,13 @@
 use leptos::prelude::*;
 use vitrina_core::chart::BarChart;
 
-/// A bar chart, named by its title and described by its description.
-///
-/// With `linked`, every bar is a link to the members behind it (each named by its row and
-/// value), and the chart is a group of links instead of one image.
+/// A bar chart as one image (`role="img"`), named by its title and described by its
+/// description; the numbers are in a table beside it.
 #[component]
-pub fn BarChartView(chart: BarChart, id: &'static str, #[prop(optional)] linked: bool) -> impl IntoView {
+pub fn BarChartView(chart: BarChart, id: &'static str) -> impl IntoView {
     let title_id = format!("{id}-title");
     let desc_id = format!("{id}-desc");
     let labelled_by = format!("{title_id} {desc_id}");
-    let role = if linked { "group" } else { "img" };
     let legend = chart
         .legend
         .iter()
@@ -30,12 +27,11 @@ pub fn BarChartView(chart: BarChart, id: &'static str, #[prop(optional)] linked:
         .rows
         .iter()
         .map(|row| {
-            let label = row.full_label.clone();
             let bars = row
                 .bars
                 .iter()
                 .map(|bar| {
-                    let shape = view! {
+                    view! {
                         <g>
                             <rect
                                 class=format!("chart-bar series-{}", bar.series)
@@ -46,17 +42,6 @@ pub fn BarChartView(chart: BarChart, id: &'static str, #[prop(optional)] linked:
                             />
                             <text class="chart-value" x=bar.text_x y=bar.text_y>{bar.value}</text>
                         </g>
-                    };
-                    match (&bar.href, linked) {
-                        (Some(href), true) => view! {
-                            <g>
-                                <a href=href.clone() aria-label=format!("{label}: {}", bar.value) class="chart-link">
-                                    {shape}
-                                </a>
-                            </g>
-                        }
-                        .into_any(),
-                        _ => shape.into_any(),
                     }
                 })
                 .collect_view();
@@ -88,7 +73,7 @@ pub fn BarChartView(chart: BarChart, id: &'static str, #[prop(optional)] linked:
             viewBox=chart.view_box()
             width=chart.width
             height=chart.height
-            role=role
+            role="img"
             aria-labelledby=labelled_by
         >
             <title id=title_id>{chart.title.clone()}</title>
@@ -105,5 +90,45 @@ pub fn BarChartView(chart: BarChart, id: &'static str, #[prop(optional)] linked:
             />
             {ticks}
         </svg>
+    }
+}
+
+/// A chart whose every bar is a link to the members behind it: a list of links, each with
+/// its label, its bar (an SVG drawn to the core's length, hidden from screen readers, which
+/// read the label and the number) and its number.
+#[component]
+pub fn LinkedBars(chart: BarChart, id: &'static str) -> impl IntoView {
+    let plot_width = chart.axis_end_x - chart.plot_x;
+    let title_id = format!("{id}-title");
+    let labelled_by = title_id.clone();
+    let items = chart
+        .rows
+        .iter()
+        .filter_map(|row| row.bars.first().map(|bar| (row, bar)))
+        .map(|(row, bar)| {
+            let bar_view = view! {
+                <svg class="linked-bar" viewBox=format!("0 0 {plot_width} 14") preserveAspectRatio="none" aria-hidden="true">
+                    <rect class=format!("chart-bar series-{}", bar.series) x="0" y="0" width=bar.width height="14" />
+                </svg>
+            };
+            let label = view! { <span class="linked-bar-label">{row.full_label.clone()}</span> };
+            let number = view! { <span class="linked-bar-value">{bar.value}</span> };
+            match &bar.href {
+                Some(href) if bar.value > 0 => {
+                    view! { <li><a href=href.clone()>{label}{bar_view}{number}</a></li> }.into_any()
+                }
+                _ => view! { <li><span class="linked-bar-row">{label}{bar_view}{number}</span></li> }.into_any(),
+            }
+        })
+        .collect_view();
+    view! {
+        <figure class="chart-figure linked-chart" aria-labelledby=labelled_by>
+            <figcaption id=title_id>
+                <strong>{chart.title.clone()}</strong>
+                " "
+                <span class="chart-description">{chart.description.clone()}</span>
+            </figcaption>
+            <ol class="linked-bars">{items}</ol>
+        </figure>
     }
 }

@@ -11,7 +11,7 @@ use vitrina_core::investment::{investment_view, InvestmentStats};
 use vitrina_core::member_selection::{GroupFilter, InvestmentFilter, KindFilter, MemberSelection};
 use vitrina_core::Lang;
 
-use super::chart::BarChartView;
+use super::chart::LinkedBars;
 use super::{actions, download, print_page, texts};
 use crate::state::{Catalog, UiLang};
 
@@ -106,18 +106,6 @@ pub fn InvestmentPage(catalog: Arc<Catalog>) -> impl IntoView {
             view! { <button type="button" class="button-secondary" on:click=move |_| download(svg_name, "image/svg+xml", svg.clone())>{t.download_svg}</button> }.into_any(),
             view! { <button type="button" class="button-secondary" on:click=|_| print_page()>{t.print}</button> }.into_any(),
         ];
-        let distribution_rows = investment
-            .buckets
-            .iter()
-            .map(|(bucket, n)| {
-                view! {
-                    <tr>
-                        <th scope="row">{bucket.label(lang)}</th>
-                        <td>{selection_link(*n, bucket_selection(*bucket))}</td>
-                    </tr>
-                }
-            })
-            .collect_view();
         let group_rows = investment
             .by_group
             .iter()
@@ -193,19 +181,7 @@ pub fn InvestmentPage(catalog: Arc<Catalog>) -> impl IntoView {
                     <a href=above.to_fragment()>{t.above_column}</a>
                 </p>
                 <h2>{t.distribution_heading}</h2>
-                <figure class="chart-figure">
-                    <BarChartView chart=chart id="investment-chart" linked=true />
-                </figure>
-                <table class="cluster-table distribution-table">
-                    <caption>{t.distribution_title}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{t.range_column}</th>
-                            <th scope="col">{t.members_column}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{distribution_rows}</tbody>
-                </table>
+                <LinkedBars chart=chart id="investment-chart" />
                 <h2>{t.by_group_heading}</h2>
                 <p class="table-note">{t.by_group_note}</p>
                 <table class="cluster-table by-group-table">
