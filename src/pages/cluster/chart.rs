@@ -67,6 +67,9 @@ pub fn BarChartView(chart: BarChart, id: &'static str) -> impl IntoView {
             }
         })
         .collect_view();
+    // `title` is also an HTML element, and the view macro makes an HTML one here; built
+    // by hand it is the SVG title, in the SVG namespace.
+    let title = leptos::tachys::svg::title().id(title_id).child(chart.title.clone());
     view! {
         <svg
             class="bar-chart"
@@ -76,7 +79,7 @@ pub fn BarChartView(chart: BarChart, id: &'static str) -> impl IntoView {
             role="img"
             aria-labelledby=labelled_by
         >
-            <title id=title_id>{chart.title.clone()}</title>
+            {title}
             <desc id=desc_id>{chart.description.clone()}</desc>
             {legend}
             {rows}

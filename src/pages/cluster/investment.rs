@@ -12,7 +12,7 @@ use vitrina_core::member_selection::{GroupFilter, InvestmentFilter, KindFilter, 
 use vitrina_core::Lang;
 
 use super::chart::LinkedBars;
-use super::{actions, download, print_page, texts};
+use super::{actions, download, print_page, scroll_region, texts};
 use crate::state::{Catalog, UiLang};
 
 /// Millions of US dollars as the cluster writes them: "1,234.5 MDD".
@@ -184,17 +184,21 @@ pub fn InvestmentPage(catalog: Arc<Catalog>) -> impl IntoView {
                 <LinkedBars chart=chart id="investment-chart" />
                 <h2>{t.by_group_heading}</h2>
                 <p class="table-note">{t.by_group_note}</p>
-                <table class="cluster-table by-group-table">
-                    <caption>{t.by_group_heading}</caption>
-                    {stats_head(t.group_column)}
-                    <tbody>{group_rows}</tbody>
-                </table>
+                {scroll_region(t.by_group_heading, view! {
+                    <table class="cluster-table by-group-table">
+                        <caption>{t.by_group_heading}</caption>
+                        {stats_head(t.group_column)}
+                        <tbody>{group_rows}</tbody>
+                    </table>
+                })}
                 <h2>{t.by_kind_heading}</h2>
-                <table class="cluster-table by-kind-table">
-                    <caption>{t.by_kind_heading}</caption>
-                    {stats_head(t.kind_column)}
-                    <tbody>{kind_rows}</tbody>
-                </table>
+                {scroll_region(t.by_kind_heading, view! {
+                    <table class="cluster-table by-kind-table">
+                        <caption>{t.by_kind_heading}</caption>
+                        {stats_head(t.kind_column)}
+                        <tbody>{kind_rows}</tbody>
+                    </table>
+                })}
             </section>
         }
     }

@@ -11,7 +11,7 @@ use vitrina_core::query::{Facet, ListQuery};
 use vitrina_core::{Lang, Route};
 
 use super::chart::BarChartView;
-use super::{actions, download, print_page, texts};
+use super::{actions, download, print_page, scroll_region, texts};
 use crate::state::{Catalog, UiLang};
 
 /// The member list narrowed to members that offer (`Facet::Capability`) or need
@@ -149,6 +149,7 @@ pub fn CapabilityMapPage(catalog: Arc<Catalog>) -> impl IntoView {
                 <figure class="chart-figure">
                     <BarChartView chart=chart id="map-chart" />
                 </figure>
+                {scroll_region(t.map_table_caption, view! {
                 <table class="cluster-table map-table">
                     <caption>{t.map_table_caption}</caption>
                     <thead>
@@ -161,6 +162,7 @@ pub fn CapabilityMapPage(catalog: Arc<Catalog>) -> impl IntoView {
                     </thead>
                     {bodies}
                 </table>
+                })}
                 <p class="table-note">{t.group_total_note}</p>
             </section>
         }

@@ -111,6 +111,16 @@ fn actions(buttons: Vec<AnyView>) -> impl IntoView {
     view! { <div class="cluster-actions">{buttons}</div> }
 }
 
+/// A table in a region of its own that scrolls sideways on a narrow screen (the page never
+/// does), focusable so a keyboard can scroll it, named by the table's caption.
+fn scroll_region(name: &'static str, table: impl IntoView) -> impl IntoView {
+    view! {
+        <div class="table-scroll" role="region" aria-label=name tabindex="0">
+            {table}
+        </div>
+    }
+}
+
 /// The hub: who the visitor said they are, every view of the cluster, and the upcoming
 /// events to prepare.
 #[component]

@@ -8,7 +8,7 @@ use vitrina_core::capability_map::{capability_label, group_label, opportunities,
 use vitrina_core::model::Directory;
 use vitrina_core::Route;
 
-use super::{actions, download, print_page, texts};
+use super::{actions, download, print_page, scroll_region, texts};
 use crate::state::{Catalog, UiLang};
 
 /// How many of the closest members a row names.
@@ -73,7 +73,7 @@ pub fn OpportunitiesPage(catalog: Arc<Catalog>) -> impl IntoView {
                 {if found.is_empty() {
                     view! { <p>{t.no_opportunities}</p> }.into_any()
                 } else {
-                    view! {
+                    scroll_region(t.opportunities_caption, view! {
                         <table class="cluster-table opportunities-table">
                             <caption>{t.opportunities_caption}</caption>
                             <thead>
@@ -87,7 +87,7 @@ pub fn OpportunitiesPage(catalog: Arc<Catalog>) -> impl IntoView {
                             </thead>
                             <tbody>{rows}</tbody>
                         </table>
-                    }
+                    })
                     .into_any()
                 }}
             </section>
