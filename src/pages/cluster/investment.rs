@@ -103,8 +103,8 @@ pub fn InvestmentPage(catalog: Arc<Catalog>) -> impl IntoView {
         let svg = svg_document(&chart);
         let svg_name = lang.pick("inversion-planeada.svg", "planned-investment.svg");
         let buttons = vec![
-            view! { <button type="button" class="button-secondary" on:click=move |_| download(svg_name, "image/svg+xml", svg.clone())>{t.download_svg}</button> }.into_any(),
-            view! { <button type="button" class="button-secondary" on:click=|_| print_page()>{t.print}</button> }.into_any(),
+            view! { <button type="button" class="button button-secondary" on:click=move |_| download(svg_name, "image/svg+xml", svg.clone())>{t.download_svg}</button> }.into_any(),
+            view! { <button type="button" class="button button-secondary" on:click=|_| print_page()>{t.print}</button> }.into_any(),
         ];
         let group_rows = investment
             .by_group

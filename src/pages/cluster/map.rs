@@ -99,9 +99,9 @@ pub fn CapabilityMapPage(catalog: Arc<Catalog>) -> impl IntoView {
         let svg_name = lang.pick("mapa-de-capacidades.svg", "capability-map.svg");
         let csv_name = lang.pick("mapa-de-capacidades.csv", "capability-map.csv");
         let buttons = vec![
-            view! { <button type="button" class="button-secondary" on:click=move |_| download(svg_name, "image/svg+xml", svg.clone())>{t.download_svg}</button> }.into_any(),
-            view! { <button type="button" class="button-secondary" on:click=move |_| download(csv_name, "text/csv;charset=utf-8", csv.clone())>{t.download_csv}</button> }.into_any(),
-            view! { <button type="button" class="button-secondary" on:click=|_| print_page()>{t.print}</button> }.into_any(),
+            view! { <button type="button" class="button button-secondary" on:click=move |_| download(svg_name, "image/svg+xml", svg.clone())>{t.download_svg}</button> }.into_any(),
+            view! { <button type="button" class="button button-secondary" on:click=move |_| download(csv_name, "text/csv;charset=utf-8", csv.clone())>{t.download_csv}</button> }.into_any(),
+            view! { <button type="button" class="button button-secondary" on:click=|_| print_page()>{t.print}</button> }.into_any(),
         ];
         let bodies = map
             .groups

@@ -38,8 +38,8 @@ pub fn OpportunitiesPage(catalog: Arc<Catalog>) -> impl IntoView {
         let csv = opportunities_csv(directory, &found, lang);
         let csv_name = lang.pick("oportunidades.csv", "opportunities.csv");
         let buttons = vec![
-            view! { <button type="button" class="button-secondary" on:click=move |_| download(csv_name, "text/csv;charset=utf-8", csv.clone())>{t.download_csv}</button> }.into_any(),
-            view! { <button type="button" class="button-secondary" on:click=|_| print_page()>{t.print}</button> }.into_any(),
+            view! { <button type="button" class="button button-secondary" on:click=move |_| download(csv_name, "text/csv;charset=utf-8", csv.clone())>{t.download_csv}</button> }.into_any(),
+            view! { <button type="button" class="button button-secondary" on:click=|_| print_page()>{t.print}</button> }.into_any(),
         ];
         let rows = found
             .iter()
