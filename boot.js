@@ -56,15 +56,48 @@ if (preview) {
 // The build writes each part's files with their integrity hashes into this tag
 // (scripts/wasm-build.mjs); the app's own request for them is answered by the HTTP cache.
 // The same pages as the app's `pages::preload_for`.
-const PART_OF_PAGE = { member: "member", "follow-up": "follow_up", events: "events", event: "events", fair: "events", problems: "problems", shared: "received", handoff: "received" };
+const PART_OF_PAGE = {
+  member: "member", "follow-up": "follow_up", events: "events", event: "events", fair: "events", problems: "problems",
+  shared: "received", handoff: "received", cluster: "cluster", map: "cluster", opportunities: "cluster",
+  investment: "cluster", "my-company": "matches", matches: "matches", pairs: "matches", prepare: "matches",
+};
+// `#/event/<id>/prepare` is matchmaking's, not the events' page.
+const pagePart = PART_OF_PAGE[segments[0] === "event" && segments[2] === "prepare" ? "prepare" : segments[0]];
+/** The parts whose views use the views' stylesheet (below). */
+const VIEWS_OF_PAGE = new Set(["cluster", "matches"]);
 try {
-  const part = JSON.parse(tag.dataset.vitrinaParts ?? "{}")[PART_OF_PAGE[segments[0]]] ?? [];
+  const part = JSON.parse(tag.dataset.vitrinaParts ?? "{}")[pagePart] ?? [];
   // Beside the glue, as the loader resolves them.
   const folder = new URL(tag.dataset.vitrinaJs, document.baseURI);
   for (const [file, integrity] of part) fetch(new URL(file, folder), { integrity }).catch(() => {});
 } catch {
   // A damaged attribute: the app fetches what it needs itself.
 }
+
+// The stylesheet of the views the first screen never shows (issue 16: the cluster's views and
+// matchmaking), added when the app first asks (src/adapters/views_stylesheet.rs), once. The
+// promise settles when it applied or failed; after a failure the next view asks again. The
+// build names the file and its integrity on this tag (scripts/views-stylesheet.mjs).
+let viewsStylesheet;
+globalThis.vitrinaViewsStylesheet = () =>
+  (viewsStylesheet ??= new Promise((resolve) => {
+    const { vitrinaViewsCss: name, vitrinaViewsCssIntegrity: integrity, vitrinaJs: glue } = tag.dataset;
+    if (!name) return resolve();
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    // Beside the glue, as the chunks are.
+    link.href = new URL(name, new URL(glue, document.baseURI)).href;
+    if (integrity) link.integrity = integrity;
+    link.dataset.vitrinaViews = "";
+    link.onload = resolve;
+    link.onerror = () => {
+      link.remove();
+      viewsStylesheet = undefined;
+      resolve();
+    };
+    document.head.append(link);
+  }));
+if (VIEWS_OF_PAGE.has(pagePart)) globalThis.vitrinaViewsStylesheet();
 
 function showFailure(error) {
   // The loading line of index.html would say the opposite of the failure.

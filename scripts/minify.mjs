@@ -45,7 +45,9 @@ export function minifySite(site) {
     const hash = integrity(code);
     index = index.replace(/<[^>]*>/g, (tag) => {
       if (!tag.includes(`/${name}"`) && !tag.includes(`"${name}"`)) return tag;
-      return tag.replace(/\bintegrity="[^"]*"/, `integrity="${hash}"`);
+      // The attribute itself, not one ending in "-integrity" (the start-up tag's
+      // data-vitrina-views-css-integrity names another file).
+      return tag.replace(/(\s)integrity="[^"]*"/, `$1integrity="${hash}"`);
     });
     done.push({ name, before: Buffer.byteLength(before), after: Buffer.byteLength(code) });
   }

@@ -62,3 +62,16 @@ test("a build whose hashes Trunk wrote with fewer than 16 digits is minified too
   assert.deepEqual(done, ["main-123456789abcdef.css", "vitrina-2f1016efa52c830.js"]);
   assert.ok(readFileSync(join(folder, "vitrina-2f1016efa52c830.js"), "utf8").length < JS.length);
 });
+
+test("a tag naming the glue keeps the integrity of another file it names (issue 16)", () => {
+  // The start-up tag names the glue and carries the views' stylesheet's integrity: a new hash
+  // for the glue written over the stylesheet's would have the browser refuse the stylesheet.
+  const folder = site();
+  const boot =
+    '<script type="module" src="./boot.js" data-vitrina-boot data-vitrina-js="./vitrina-0123456789abcdef.js" ' +
+    'data-vitrina-views-css="vitrina-views-1.css" data-vitrina-views-css-integrity="sha384-views"></script>';
+  writeFileSync(join(folder, "index.html"), `${INDEX(integrity(CSS), integrity(JS))}\n${boot}`);
+  minifySite(folder);
+  const index = readFileSync(join(folder, "index.html"), "utf8");
+  assert.ok(index.includes(boot), index);
+});

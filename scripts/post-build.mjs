@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { checkServiceWorker } from "./check-dist.mjs";
 import { minifySite } from "./minify.mjs";
 import { writeServiceWorker } from "./service-worker.mjs";
+import { nameViewsStylesheet } from "./views-stylesheet.mjs";
 import { buildWasm } from "./wasm-build.mjs";
 
 /**
@@ -32,6 +33,8 @@ export function copyStaffPage(site, staffDist) {
  */
 export function postBuild(site, log = () => {}, staffDist = process.env.VITRINA_STAFF_DIST) {
   if (copyStaffPage(site, staffDist)) log(`copied the staff page from ${staffDist} into staff/`);
+  const views = nameViewsStylesheet(site);
+  if (views) log(`views' stylesheet (loaded on demand): ${views}`);
   for (const { name, before, after } of minifySite(site)) log(`minified ${name}: ${before} → ${after} bytes`);
   const { version, shell } = writeServiceWorker(site);
   log(`sw.js: version ${version}, ${shell.length} shell files`);

@@ -29,16 +29,18 @@ report() {
   printf '%-48s %10d %10d\n' total "$total_raw" "$total_br"
 }
 
-# A chunk: any wasm of the visitor app but the landing module (vitrina-<hash>_bg.wasm).
+# A chunk: any wasm of the visitor app but the landing module (vitrina-<hash>_bg.wasm), and
+# the views' stylesheet (scripts/views-stylesheet.mjs), which the first screen never loads.
 is_chunk() {
   local name
   name="$(basename "$1")"
-  [[ "$name" == vitrina-*.wasm && ! "$name" =~ ^vitrina-[0-9a-f]{1,16}_bg\.wasm$ ]]
+  [[ "$name" == vitrina-*.wasm && ! "$name" =~ ^vitrina-[0-9a-f]{1,16}_bg\.wasm$ ]] ||
+    [[ "$name" =~ ^vitrina-views-[0-9a-f]{1,16}\.css$ ]]
 }
 
 report "Visitor shell, first screen ($dist)" "$dist" chunks-apart
 chunks=()
-for file in "$dist"/vitrina-*.wasm; do
+for file in "$dist"/vitrina-*.wasm "$dist"/vitrina-views-*.css; do
   [ -f "$file" ] && is_chunk "$file" && chunks+=("$file")
 done
 if [ "${#chunks[@]}" -gt 0 ]; then

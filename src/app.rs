@@ -16,21 +16,19 @@ use crate::components::site_header::SiteHeader;
 use crate::components::undo_toast::UndoToast;
 use crate::follow_up::{FollowUp, READ_ONLY_REASON_ID};
 use crate::i18n::ui;
-use crate::pages::cluster::{
-    capability_map_page, cluster_members_page, cluster_page, investment_page, opportunities_page,
-};
+use crate::pages::cluster::cluster_view;
 use crate::pages::directory::DirectoryPage;
 use crate::pages::event::event_page;
 use crate::pages::events::events_page;
 use crate::pages::fair::fair_page;
 use crate::pages::follow_up::follow_up_page;
-use crate::pages::matches::{matches_page, my_company_page, pairs_page, prepare_fair_page};
+use crate::pages::matches::matches_view;
 use crate::pages::member::member_page;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::problems::problems_page;
 use crate::pages::received::{handoff_page, shared_page};
 use crate::pages::stand_card::stand_card_page;
-use crate::pages::{preload_for, preload_likely_next};
+use crate::pages::{preload_for, preload_likely_next, styled_view};
 use crate::state::{Announcer, DirectoryState, HandoffInbox, ListLengths, LoadState, Navigation, Today, UiLang};
 
 /// The language to start in: the visitor's earlier choice, else their browser's, else Spanish.
@@ -167,18 +165,18 @@ fn directory_page(state: LoadState, page_key: Page, lang: ReadSignal<Lang>) -> A
             Page::Event(id) => view! { <OnDemand load=move || event_page(catalog.clone(), id.clone()) /> }.into_any(),
             Page::Problems => view! { <OnDemand load=move || problems_page(catalog.clone()) /> }.into_any(),
             Page::Shared(fragment) => view! { <OnDemand load=move || shared_page(fragment.clone()) /> }.into_any(),
-            Page::Cluster => view! { <OnDemand load=move || cluster_page(catalog.clone()) /> }.into_any(),
-            Page::CapabilityMap => view! { <OnDemand load=move || capability_map_page(catalog.clone()) /> }.into_any(),
-            Page::Opportunities => view! { <OnDemand load=move || opportunities_page(catalog.clone()) /> }.into_any(),
-            Page::Investment => view! { <OnDemand load=move || investment_page(catalog.clone()) /> }.into_any(),
-            Page::ClusterMembers(selection) => {
-                view! { <OnDemand load=move || cluster_members_page(catalog.clone(), selection.clone()) /> }.into_any()
+            // The cluster's views and matchmaking: a chunk each, one split point each.
+            page @ (Page::Cluster
+            | Page::CapabilityMap
+            | Page::Opportunities
+            | Page::Investment
+            | Page::ClusterMembers(_)) => {
+                view! { <OnDemand load=move || styled_view(Box::pin(cluster_view(catalog.clone(), page.clone()))) /> }
+                    .into_any()
             }
-            Page::MyCompany => view! { <OnDemand load=move || my_company_page(catalog.clone()) /> }.into_any(),
-            Page::Matches => view! { <OnDemand load=move || matches_page(catalog.clone()) /> }.into_any(),
-            Page::Pairs => view! { <OnDemand load=move || pairs_page(catalog.clone()) /> }.into_any(),
-            Page::PrepareFair(event) => {
-                view! { <OnDemand load=move || prepare_fair_page(catalog.clone(), event.clone()) /> }.into_any()
+            page @ (Page::MyCompany | Page::Matches | Page::Pairs | Page::PrepareFair(_)) => {
+                view! { <OnDemand load=move || styled_view(Box::pin(matches_view(catalog.clone(), page.clone()))) /> }
+                    .into_any()
             }
             Page::FollowUp | Page::Handoff(_) | Page::Unknown => view! { <NotFoundPage /> }.into_any(),
         },

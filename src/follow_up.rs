@@ -435,6 +435,13 @@ impl FollowUp {
         self.write_draft(id);
     }
 
+    /// Replaces the introduction of an entry (the first message its e-mail and WhatsApp open
+    /// with), as the visitor types: written as `set_note` is.
+    pub fn set_introduction(self, id: &EntryId, text: &str) {
+        self.change_typed(|list, now| list.set_introduction(id, text, now).ok());
+        self.write_draft(id);
+    }
+
     /// Moves an entry to another status.
     pub fn set_status(self, id: &EntryId, status: Status) {
         self.change(|list, now| list.set_status(id, status, now).ok());

@@ -227,6 +227,7 @@ texts_table! {
     save: "Guardar", "Save";
     overdue_in_nav: "pendientes", "overdue";
     note: "Nota", "Note";
+    introduction: "Mensaje de presentación", "Introduction message";
     status: "Estado", "Status";
     next_date: "Próximo seguimiento", "Next follow-up";
     met_at: "Dónde nos conocimos", "Where we met";

@@ -12,3 +12,4 @@ pub mod page;
 pub mod preferences;
 pub mod preview;
 pub mod scheduling;
+pub mod views_stylesheet;

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use vitrina_core::route::Page;
 
 use crate::i18n::texts_table;
 use crate::split::Deferred;
@@ -30,32 +31,17 @@ fn placeholder(heading: fn(&MatchTexts) -> &'static str) -> impl IntoView {
 
 crate::split_point! {
     chunk = matches, preload = preload_matches;
-    /// "Mi empresa", from the matches chunk.
-    pub fn my_company_page(catalog: Arc<Catalog>) -> Deferred {
-        Box::new(move || { let _ = catalog; placeholder(|t| t.my_company_heading).into_any() })
-    }
-}
-
-crate::split_point! {
-    chunk = matches;
-    /// The two lists of matches, from the matches chunk.
-    pub fn matches_page(catalog: Arc<Catalog>) -> Deferred {
-        Box::new(move || { let _ = catalog; placeholder(|t| t.matches_heading).into_any() })
-    }
-}
-
-crate::split_point! {
-    chunk = matches;
-    /// Every need beside its suppliers, from the matches chunk.
-    pub fn pairs_page(catalog: Arc<Catalog>) -> Deferred {
-        Box::new(move || { let _ = catalog; placeholder(|t| t.pairs_heading).into_any() })
-    }
-}
-
-crate::split_point! {
-    chunk = matches;
-    /// Preparing an event, from the matches chunk.
-    pub fn prepare_fair_page(catalog: Arc<Catalog>, event: String) -> Deferred {
-        Box::new(move || { let _ = (catalog, event); placeholder(|t| t.prepare_heading).into_any() })
+    /// One of the matchmaking views, from their chunk. One split point for all of them: each
+    /// costs the landing module a stub and a future of its own.
+    pub fn matches_view(catalog: Arc<Catalog>, page: Page) -> Deferred {
+        Box::new(move || {
+            let _ = catalog;
+            match page {
+                Page::Matches => placeholder(|t| t.matches_heading).into_any(),
+                Page::Pairs => placeholder(|t| t.pairs_heading).into_any(),
+                Page::PrepareFair(_event) => placeholder(|t| t.prepare_heading).into_any(),
+                _ => placeholder(|t| t.my_company_heading).into_any(),
+            }
+        })
     }
 }

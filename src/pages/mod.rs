@@ -3,7 +3,12 @@
 
 use vitrina_core::route::Page;
 
+use std::future::Future;
+use std::pin::Pin;
+
 use crate::adapters::scheduling;
+use crate::adapters::views_stylesheet::{start_views_stylesheet, views_stylesheet};
+use crate::split::{ChunkUnavailable, Deferred};
 
 pub mod cluster;
 pub mod directory;
@@ -39,13 +44,17 @@ pub fn preload_for(page: &Page) {
             let _ = received::preload_received().await;
         }),
         Page::Cluster | Page::CapabilityMap | Page::Opportunities | Page::Investment | Page::ClusterMembers(_) => {
+            start_views_stylesheet();
             scheduling::spawn(async {
                 let _ = cluster::preload_cluster().await;
             })
         }
-        Page::MyCompany | Page::Matches | Page::Pairs | Page::PrepareFair(_) => scheduling::spawn(async {
-            let _ = matches::preload_matches().await;
-        }),
+        Page::MyCompany | Page::Matches | Page::Pairs | Page::PrepareFair(_) => {
+            start_views_stylesheet();
+            scheduling::spawn(async {
+                let _ = matches::preload_matches().await;
+            })
+        }
         Page::Directory | Page::Unknown => {}
     }
 }
@@ -58,4 +67,17 @@ pub fn preload_likely_next() {
         let _ = member::preload_member().await;
         let _ = follow_up::preload_follow_up().await;
     });
+}
+
+/// A view styled by the views' stylesheet (the cluster's, matchmaking): its chunk and that
+/// stylesheet are fetched side by side, and the view is built once both are there, so it never
+/// shows unstyled first. A stylesheet that fails leaves it unstyled; a chunk that fails is the
+/// caller's failure as usual. Not generic: one copy serves every such view.
+pub async fn styled_view(
+    view: Pin<Box<dyn Future<Output = Result<Deferred, ChunkUnavailable>>>>,
+) -> Result<Deferred, ChunkUnavailable> {
+    start_views_stylesheet();
+    let view = view.await;
+    views_stylesheet().await;
+    view
 }

@@ -105,10 +105,12 @@ impl HandoffInbox {
     }
 
     /// Whether every part arrived and the list they make has no entries (tracked): there is
-    /// nothing to offer to add (issue 13).
+    /// nothing to offer to add (issue 13), unless it carries the visitor's company (issue 16).
     pub fn holds_no_entries(self) -> bool {
-        self.assembler
-            .with(|assembler| assembler.is_complete() && assembler.finish(0).is_ok_and(|list| list.is_empty()))
+        self.assembler.with(|assembler| {
+            assembler.is_complete()
+                && assembler.finish(0).is_ok_and(|list| list.is_empty() && list.my_company().is_none())
+        })
     }
 
     /// The handed-over list, once whole; the inbox is emptied when it is.

@@ -97,7 +97,7 @@ test("vCard, CSV, iCalendar and backup downloads hold the list's names, notes an
   expect(backup.name).toBe(`vitrina-respaldo-seguimiento-${today}.json`);
   const doc = JSON.parse(backup.text);
   expect(doc.kind).toBe("vitrina.follow-up");
-  expect(doc.version).toBe(2);
+  expect(doc.version).toBe(3);
   expect(doc.entries.map((e) => e.note).sort()).toEqual([ANA_NOTE, FORMULA_NOTE].sort());
   expect(doc.entries.find((e) => e.contact === ANA.id).next).toBe(date);
   // A backup counts as one: the list says so.

@@ -13,6 +13,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use vitrina_core::follow_up::ExportFile;
 use vitrina_core::my_company::MyCompany;
+use vitrina_core::route::Page;
 use vitrina_core::{Lang, Route};
 
 use crate::adapters::files;
@@ -218,41 +219,18 @@ fn n_members(n: usize, lang: Lang) -> String {
 
 crate::split_point! {
     chunk = cluster, preload = preload_cluster;
-    /// The cluster's hub, from its chunk.
-    pub fn cluster_page(catalog: Arc<Catalog>) -> Deferred {
-        Box::new(move || view! { <ClusterPage catalog=catalog /> }.into_any())
-    }
-}
-
-crate::split_point! {
-    chunk = cluster;
-    /// The capability map, from the cluster's chunk.
-    pub fn capability_map_page(catalog: Arc<Catalog>) -> Deferred {
-        Box::new(move || view! { <map::CapabilityMapPage catalog=catalog /> }.into_any())
-    }
-}
-
-crate::split_point! {
-    chunk = cluster;
-    /// The opportunities, from the cluster's chunk.
-    pub fn opportunities_page(catalog: Arc<Catalog>) -> Deferred {
-        Box::new(move || view! { <opportunities::OpportunitiesPage catalog=catalog /> }.into_any())
-    }
-}
-
-crate::split_point! {
-    chunk = cluster;
-    /// The investment view, from the cluster's chunk.
-    pub fn investment_page(catalog: Arc<Catalog>) -> Deferred {
-        Box::new(move || view! { <investment::InvestmentPage catalog=catalog /> }.into_any())
-    }
-}
-
-crate::split_point! {
-    chunk = cluster;
-    /// The members behind one of the views' numbers, from the cluster's chunk.
-    pub fn cluster_members_page(catalog: Arc<Catalog>, selection: String) -> Deferred {
-        Box::new(move || view! { <members::ClusterMembersPage catalog=catalog selection=selection /> }.into_any())
+    /// One of the cluster's views, from their chunk. One split point for all of them: each
+    /// costs the landing module a stub and a future of its own.
+    pub fn cluster_view(catalog: Arc<Catalog>, page: Page) -> Deferred {
+        Box::new(move || match page {
+            Page::CapabilityMap => view! { <map::CapabilityMapPage catalog=catalog /> }.into_any(),
+            Page::Opportunities => view! { <opportunities::OpportunitiesPage catalog=catalog /> }.into_any(),
+            Page::Investment => view! { <investment::InvestmentPage catalog=catalog /> }.into_any(),
+            Page::ClusterMembers(selection) => {
+                view! { <members::ClusterMembersPage catalog=catalog selection=selection /> }.into_any()
+            }
+            _ => view! { <ClusterPage catalog=catalog /> }.into_any(),
+        })
     }
 }
 

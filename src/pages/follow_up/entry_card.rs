@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use vitrina_core::follow_up::entry::MAX_INTRODUCTION_CHARS;
 use vitrina_core::follow_up::links::{mailto_link, tel_link, whatsapp_link};
 use vitrina_core::follow_up::{next_date_from_field, utc_date, Channel, DateProblem, Entry, EntryId, MetAt, Status};
 use vitrina_core::format::long_date;
@@ -146,6 +147,13 @@ pub fn EntryCard(id: EntryId, today: Signal<IsoDate>) -> impl IntoView {
     };
     let other_place = RwSignal::new(false);
     let other_place_ref = NodeRef::<leptos::html::Input>::new();
+    let introduction_ref = NodeRef::<leptos::html::Textarea>::new();
+    // Once shown, the field stays while the card lives: emptied while typed in, it must not
+    // vanish under the caret.
+    let shows_introduction = Memo::new(move |shown: Option<&bool>| {
+        shown.copied().unwrap_or(false)
+            || entry.with(|entry| entry.as_ref().is_some_and(|entry| !entry.introduction.is_empty()))
+    });
     let date_problem = RwSignal::new(None::<DateProblem>);
     // A newer app's list is shown, never edited (the notice above says why).
     let read_only = move || !follow_up.is_writable();
@@ -282,6 +290,31 @@ pub fn EntryCard(id: EntryId, today: Signal<IsoDate>) -> impl IntoView {
                     on:blur=move |_| follow_up.end_typing()
                 ></textarea>
                 <NoteConflictNotice entry=id.get_value() field_id=html_id("note") />
+                // The first message prepared by matchmaking: shown, and edited, when there is one.
+                <Show when=move || shows_introduction.get()>
+                    <label class="field" for=html_id("introduction")>
+                        <span>{move || ui(lang.get()).introduction}</span>
+                    </label>
+                    <textarea
+                        id=html_id("introduction")
+                        rows="5"
+                        node_ref=introduction_ref
+                        maxlength=MAX_INTRODUCTION_CHARS
+                        disabled=read_only
+                        aria-describedby=move || follow_up.read_only_reason()
+                        prop:value=move || {
+                            let saved = with_entry(&|entry| entry.introduction.clone());
+                            // While typed in, what is typed stays: another tab's change to this
+                            // entry must not put the saved text over it.
+                            match introduction_ref.get_untracked() {
+                                Some(field) if page::has_focus(&field) => field.value(),
+                                _ => saved,
+                            }
+                        }
+                        on:input=move |event| follow_up.set_introduction(&id.get_value(), &event_target_value(&event))
+                        on:blur=move |_| follow_up.save_pending()
+                    ></textarea>
+                </Show>
             </div>
             <button
                 type="button"

@@ -1,11 +1,11 @@
 //! The stored form of the list: one versioned JSON document, the same in storage, backups and handoffs.
 //!
-//! Version 2 (version 1 plus fair-day marks, `visits`):
+//! Version 3 (version 2 plus the visitor's company, issue 16):
 //!
 //! ```json
 //! {
 //!   "kind": "vitrina.follow-up",
-//!   "version": 2,
+//!   "version": 3,
 //!   "entries": [
 //!     { "id": "c.aceros-del-norte.ana-lopez", "member": "aceros-del-norte", "contact": "ana-lopez",
 //!       "snapshot": { "member_name": "Aceros del Norte", "contact_name": "Ana López", "role": "Compras",
@@ -15,9 +15,12 @@
 //!       "met_at": { "event": "paace-2026", "name": "INA PAACE 2026" },
 //!       "added_at": 1795000000000, "updated_at": 1795000100000,
 //!       "contacted": [ { "via": "whatsapp", "at": 1795000050000 } ], "missing": true,
-//!       "visits": [ { "event": "paace-2026", "mark": "come_back", "at": 1795000060000 } ] }
+//!       "visits": [ { "event": "paace-2026", "mark": "come_back", "at": 1795000060000 } ],
+//!       "introduction": "Hola: en Troqueles del Bajío hacemos estampado…" }
 //!   ],
 //!   "tombstones": [ { "id": "m.forja-bajio", "deleted_at": 1795000200000 } ],
+//!   "my_company": { "name": "Troqueles del Bajío", "kind": "tier2", "makes": ["stamping"], "needs": ["coating"] },
+//!   "my_company_at": 1795000250000,
 //!   "last_backup": 1794000000000, "changes_since_backup": 3, "unbacked_since": 1795000000000,
 //!   "nudge_dismissed_at": 1794500000000, "exported_at": 1795000300000
 //! }
@@ -26,12 +29,27 @@
 //! A whole-member entry has no `contact`; a person outside the directory has
 //! neither `member` nor `contact` and an id starting `p.`. Empty fields are left
 //! out. `exported_at` appears in backup files only. Times are milliseconds since
-//! the epoch; `met_at` is `{ "event", "name" }` or `{ "text" }`. `visits` holds at most
-//! one mark (`visited`, `come_back`, `not_there`) per directory event.
+//! the epoch; `met_at` is `{ "event", "name" }`, `{ "text" }` or a typed value
+//! `{ "via": "matchmaking" }` (one this app does not know reads as none). `visits` holds at
+//! most one mark (`visited`, `come_back`, `not_there`) per directory event. `introduction` is
+//! the first message prepared by matchmaking (at most 1,000 characters).
+//!
+//! `my_company` is who the visitor is: a member, `{ "member": "<id>" }`, or a company outside
+//! the directory, `{ "name", "kind", "makes", "needs" }` (each may be left out; `kind` is a
+//! member kind of the directory format; `makes` and `needs` hold capability ids, sorted, at
+//! most [`MAX_COMPANY_CAPABILITIES`] each). `my_company_at` is when it was last set *or
+//! removed*: after a removal it is there without `my_company`, so that the removal wins a
+//! merge against an older company. A company that cannot be read (a bad id, an unknown kind,
+//! a list too long, a wrong type) is left out and counted as skipped, with its time; the
+//! entries are still read.
+//!
+//! Version 2 is version 3 without `my_company`, `my_company_at`, typed `met_at` values and
+//! introductions; it is read as it is. The version was raised so that an app of version 2 (an
+//! old tab, a cached copy) shows a list with a company read-only instead of saving it back
+//! without it.
 //!
 //! Version 1 is version 2 without `visits`; it is read as it is. The version was
-//! raised so that an app of version 1 (an old tab, a cached copy) shows a list
-//! with marks read-only instead of saving it back without them.
+//! raised so that an app of version 1 shows a list with marks read-only.
 //!
 //! Version 0, the shape of the first prototype, was a bare array of bookmarks:
 //! `[ { "member": "aceros-del-norte", "note": "…", "added": 1767225600000 } ]`;
@@ -51,13 +69,20 @@ use super::merge::newer;
 use super::migrate;
 use crate::lang::Lang;
 use crate::load::browser_json;
+use crate::model::MemberKind;
+use crate::my_company::{MyCompany, OutsideCompany};
 use crate::problem::ProblemKind;
+use crate::valid::Slug;
 
 /// The value of `"kind"` that marks a Vitrina follow-up document.
 pub const DOCUMENT_KIND: &str = "vitrina.follow-up";
 
 /// The document version this app writes; older ones are migrated on read.
-pub const DOCUMENT_VERSION: u64 = 2;
+pub const DOCUMENT_VERSION: u64 = 3;
+
+/// The most capability ids an outside company's `makes` or `needs` is read with: far more than
+/// a directory's vocabulary, and a file with more is not one this app wrote.
+pub const MAX_COMPANY_CAPABILITIES: usize = 500;
 
 /// A document read from storage or a file, after any migration.
 #[derive(Clone, Debug, PartialEq)]
@@ -142,6 +167,10 @@ struct DocumentOut<'a> {
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     tombstones: &'a [Tombstone],
     #[serde(skip_serializing_if = "Option::is_none")]
+    my_company: Option<CompanyOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    my_company_at: Option<Millis>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     last_backup: Option<Millis>,
     #[serde(skip_serializing_if = "is_zero")]
     changes_since_backup: u32,
@@ -157,23 +186,103 @@ fn is_zero(n: &u32) -> bool {
     *n == 0
 }
 
+/// The stored form of [`MyCompany`]; see the module documentation.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum CompanyOut<'a> {
+    Member {
+        member: &'a Slug,
+    },
+    Outside {
+        #[serde(skip_serializing_if = "str::is_empty")]
+        name: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        kind: Option<&'static str>,
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        makes: &'a [Slug],
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        needs: &'a [Slug],
+    },
+}
+
+impl<'a> From<&'a MyCompany> for CompanyOut<'a> {
+    fn from(company: &'a MyCompany) -> CompanyOut<'a> {
+        match company {
+            MyCompany::Member { id } => CompanyOut::Member { member: id },
+            MyCompany::Outside(outside) => CompanyOut::Outside {
+                name: &outside.name,
+                kind: outside
+                    .kind
+                    .and_then(|kind| MemberKind::ALL.iter().find(|(known, _)| *known == kind).map(|(_, name)| *name)),
+                makes: &outside.makes,
+                needs: &outside.needs,
+            },
+        }
+    }
+}
+
+/// Reads a stored company; `None` when any part of it is not what this app writes (a bad id,
+/// an unknown kind, a list longer than [`MAX_COMPANY_CAPABILITIES`], a wrong type).
+fn read_company(value: &Value) -> Option<MyCompany> {
+    let object = value.as_object()?;
+    if let Some(member) = object.get("member") {
+        return Slug::parse(member.as_str()?).map(|id| MyCompany::Member { id });
+    }
+    // Absent is fine, any other type than a string is not.
+    let text = |key: &str| match object.get(key) {
+        None => Some(None),
+        Some(Value::String(text)) => Some(Some(text.as_str())),
+        Some(_) => None,
+    };
+    let ids = |key: &str| match object.get(key) {
+        None => Some(Vec::new()),
+        Some(Value::Array(items)) if items.len() <= MAX_COMPANY_CAPABILITIES => {
+            items.iter().map(|item| item.as_str().and_then(Slug::parse)).collect::<Option<Vec<Slug>>>()
+        }
+        Some(_) => None,
+    };
+    let kind = match text("kind")? {
+        Some(name) => Some(MemberKind::from_name(name)?),
+        None => None,
+    };
+    let name = text("name")?.unwrap_or_default();
+    Some(MyCompany::Outside(OutsideCompany::new(name, kind, ids("makes")?, ids("needs")?)))
+}
+
+/// What of the list a document carries besides its entries.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Carries {
+    /// Everything: storage and a whole-list backup.
+    Everything,
+    /// The company and nothing of the backup bookkeeping: a handoff, which is no backup here.
+    CompanyOnly,
+    /// Neither the company nor the bookkeeping: a partial backup (what a filter shows), which
+    /// may go to a colleague whose own company it must not replace.
+    EntriesOnly,
+}
+
 /// Writes a document; `entries` may be a subset of the list's (an export of what a filter shows).
 pub(crate) fn write_document(
     list: &FollowUpList,
     entries: &[&Entry],
     tombstones: &[Tombstone],
     exported_at: Option<Millis>,
+    carries: Carries,
     pretty: bool,
 ) -> String {
+    let company = carries != Carries::EntriesOnly;
+    let bookkeeping = carries == Carries::Everything;
     let doc = DocumentOut {
         kind: DOCUMENT_KIND,
         version: DOCUMENT_VERSION,
         entries,
         tombstones,
-        last_backup: list.last_backup,
-        changes_since_backup: list.changes_since_backup,
-        unbacked_since: list.unbacked_since,
-        nudge_dismissed_at: list.nudge_dismissed_at,
+        my_company: list.my_company.as_ref().filter(|_| company).map(CompanyOut::from),
+        my_company_at: list.my_company_at.filter(|_| company),
+        last_backup: list.last_backup.filter(|_| bookkeeping),
+        changes_since_backup: if bookkeeping { list.changes_since_backup } else { 0 },
+        unbacked_since: list.unbacked_since.filter(|_| bookkeeping),
+        nudge_dismissed_at: list.nudge_dismissed_at.filter(|_| bookkeeping),
         exported_at,
     };
     // Plain data with string keys: serializing cannot fail.
@@ -188,7 +297,7 @@ impl FollowUpList {
     /// The list as its stored document (compact JSON, version [`DOCUMENT_VERSION`]).
     pub fn to_json(&self) -> String {
         let entries: Vec<&Entry> = self.entries.iter().collect();
-        write_document(self, &entries, &self.tombstones, None, false)
+        write_document(self, &entries, &self.tombstones, None, Carries::Everything, false)
     }
 
     /// Reads a stored document of this or an older version; `now_ms` stamps migrated entries.
@@ -208,7 +317,19 @@ pub fn parse_document(raw: &str, now_ms: Millis) -> Result<ParsedDocument, Docum
 }
 
 /// `parse_document` for a text already read from bytes by [`document_text`], with its repairs.
-pub(crate) fn parse_repaired(raw: &str, mut repairs: Repairs, now_ms: Millis) -> Result<ParsedDocument, DocumentError> {
+pub(crate) fn parse_repaired(raw: &str, repairs: Repairs, now_ms: Millis) -> Result<ParsedDocument, DocumentError> {
+    parse_as_app_of(DOCUMENT_VERSION, raw, repairs, now_ms)
+}
+
+/// The version rule as an app that writes `app_version` applies it: versions 1 to
+/// `app_version` are read, a newer one is [`DocumentError::NewerVersion`]. Always
+/// [`DOCUMENT_VERSION`] but in tests, which play an older app (an old tab, a cached copy).
+pub(crate) fn parse_as_app_of(
+    app_version: u64,
+    raw: &str,
+    mut repairs: Repairs,
+    now_ms: Millis,
+) -> Result<ParsedDocument, DocumentError> {
     let text = with_surrogates_mended(raw, &mut repairs);
     match read_top(&text)? {
         Top::Array(items) => {
@@ -224,11 +345,11 @@ pub(crate) fn parse_repaired(raw: &str, mut repairs: Repairs, now_ms: Millis) ->
             }
             let version = read_field::<Value>(&object, "version", &mut repairs);
             match version.as_ref().and_then(Value::as_u64) {
-                Some(version @ (1 | DOCUMENT_VERSION)) => {
+                Some(version) if (1..=app_version).contains(&version) => {
                     let (list, skipped) = read_entries(&object, &mut repairs).ok_or(DocumentError::NotVitrina)?;
                     Ok(ParsedDocument { list, from_version: version, skipped, repairs })
                 }
-                Some(v) if v > DOCUMENT_VERSION => Err(DocumentError::NewerVersion { version: v }),
+                Some(v) if v > app_version => Err(DocumentError::NewerVersion { version: v }),
                 _ => Err(DocumentError::UnsupportedVersion {
                     found: version.map_or_else(|| "null".into(), |v| v.to_string()),
                 }),
@@ -357,7 +478,8 @@ fn read_field<T: DeserializeOwned>(object: &HashMap<String, &RawValue>, key: &st
     read_value(object.get(key)?, repairs)
 }
 
-/// The entries, deletions and bookkeeping of a version 1 or 2 object; `None` when `entries` is not a list.
+/// The entries, deletions, company and bookkeeping of a version 1 to 3 object; `None` when
+/// `entries` is not a list.
 fn read_entries(object: &HashMap<String, &RawValue>, repairs: &mut Repairs) -> Option<(FollowUpList, usize)> {
     let items: Vec<&RawValue> = serde_json::from_str(object.get("entries")?.get()).ok()?;
     let mut skipped = 0;
@@ -386,6 +508,17 @@ fn read_entries(object: &HashMap<String, &RawValue>, repairs: &mut Repairs) -> O
         }
     }
     let mut number = |key: &str| read_field::<Value>(object, key, repairs);
+    let company_at = number("my_company_at").as_ref().and_then(Value::as_i64);
+    match object.get("my_company").map(|raw| read_value::<Value>(raw, repairs).as_ref().and_then(read_company)) {
+        Some(Some(company)) => {
+            list.my_company = Some(company);
+            list.my_company_at = company_at;
+        }
+        // Its time goes with it: kept, it would make a removal of what another tab still has.
+        Some(None) => skipped += 1,
+        None => list.my_company_at = company_at,
+    }
+    let mut number = |key: &str| read_field::<Value>(object, key, repairs);
     list.last_backup = number("last_backup").as_ref().and_then(Value::as_i64);
     list.changes_since_backup = number("changes_since_backup")
         .as_ref()
@@ -399,12 +532,12 @@ fn read_entries(object: &HashMap<String, &RawValue>, repairs: &mut Repairs) -> O
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::follow_up::test_support::{arbitrary_list, directory};
+    use crate::follow_up::test_support::{arbitrary_list, company, directory};
     use proptest::prelude::*;
 
     #[test]
     fn an_empty_list_is_a_small_document() {
-        assert_eq!(FollowUpList::new().to_json(), r#"{"kind":"vitrina.follow-up","version":2,"entries":[]}"#);
+        assert_eq!(FollowUpList::new().to_json(), r#"{"kind":"vitrina.follow-up","version":3,"entries":[]}"#);
     }
 
     #[test]
@@ -416,7 +549,7 @@ mod tests {
         list.remove(&a, 3).unwrap();
         list.dismiss_nudge(4);
         let parsed = FollowUpList::from_json(&list.to_json(), 99).unwrap();
-        assert_eq!(parsed, ParsedDocument { list, from_version: 2, skipped: 0, repairs: Repairs::default() });
+        assert_eq!(parsed, ParsedDocument { list, from_version: 3, skipped: 0, repairs: Repairs::default() });
     }
 
     #[test]
@@ -522,7 +655,7 @@ mod tests {
         assert_eq!((parsed.from_version, parsed.skipped, parsed.list.len()), (1, 0, 1));
         assert_eq!(parsed.list.entries()[0].note, "v1");
         assert!(parsed.list.entries()[0].visits.is_empty());
-        assert!(parsed.list.to_json().starts_with(r#"{"kind":"vitrina.follow-up","version":2,"#));
+        assert!(parsed.list.to_json().starts_with(r#"{"kind":"vitrina.follow-up","version":3,"#));
     }
 
     #[test]
@@ -546,7 +679,110 @@ mod tests {
         assert_eq!(visits[0].mark, crate::follow_up::VisitMark::Visited);
     }
 
+    fn outside(name: &str, kind: Option<MemberKind>, makes: &[&str], needs: &[&str]) -> MyCompany {
+        let ids = |ids: &[&str]| ids.iter().map(|id| Slug::parse(id).unwrap()).collect();
+        MyCompany::Outside(OutsideCompany::new(name, kind, ids(makes), ids(needs)))
+    }
+
+    /// Issue 16: the company is stored as the module documentation shows it, and a removal
+    /// keeps its time.
+    #[test]
+    fn the_company_is_stored_with_its_time() {
+        let mut list = FollowUpList::new();
+        list.set_my_company(
+            Some(outside("Troqueles, \"TB\"", Some(MemberKind::Tier2), &["stamping"], &["coating"])),
+            5,
+        );
+        assert_eq!(
+            list.to_json(),
+            r#"{"kind":"vitrina.follow-up","version":3,"entries":[],"my_company":{"name":"Troqueles, \"TB\"","kind":"tier2","makes":["stamping"],"needs":["coating"]},"my_company_at":5,"changes_since_backup":1,"unbacked_since":5}"#
+        );
+        list.set_my_company(Some(MyCompany::Member { id: Slug::parse("aceros-del-norte").unwrap() }), 6);
+        assert!(list.to_json().contains(r#""my_company":{"member":"aceros-del-norte"},"my_company_at":6,"#));
+        list.set_my_company(None, 7);
+        let json = list.to_json();
+        assert!(json.contains(r#""entries":[],"my_company_at":7,"#) && !json.contains("my_company\""), "{json}");
+        let read = parse_document(&json, 0).unwrap().list;
+        assert_eq!((read.my_company(), read.my_company_at), (None, Some(7)));
+    }
+
+    /// Issue 16: a company that is not what this app writes is left out with its time and
+    /// counted as skipped; the entries are read, and so is a company next to a bad one's time.
+    #[test]
+    fn a_hostile_company_is_dropped_never_the_list() {
+        let many = format!("[{}]", vec!["\"x\""; MAX_COMPANY_CAPABILITIES + 1].join(","));
+        let at_limit = format!("[{}]", vec!["\"x\""; MAX_COMPANY_CAPABILITIES].join(","));
+        let doc = |company: &str| {
+            format!(
+                r#"{{"kind":"vitrina.follow-up","version":3,"entries":[{{"id":"m.a","member":"a","added_at":1,"updated_at":1}}],"my_company":{company},"my_company_at":9}}"#
+            )
+        };
+        for bad in [
+            r#"{"member":"Not A Slug"}"#,
+            r#"{"member":7}"#,
+            r#"{"name":"X","kind":"supplier"}"#,
+            r#"{"name":"X","kind":3}"#,
+            r#"{"name":["X"]}"#,
+            r#"{"makes":["stamping","Bad Id"]}"#,
+            r#"{"needs":"stamping"}"#,
+            r#"{"needs":[1,2]}"#,
+            r#"{"name":null}"#,
+            &format!(r#"{{"makes":{many}}}"#),
+            "\"aceros-del-norte\"",
+            "[]",
+            "null",
+            "1e400",
+        ] {
+            let parsed = parse_document(&doc(bad), 0).unwrap_or_else(|e| panic!("{bad}: {e}"));
+            assert_eq!((parsed.list.len(), parsed.skipped), (1, 1), "{bad}");
+            assert_eq!((parsed.list.my_company(), parsed.list.my_company_at), (None, None), "{bad}");
+            // What an older or newer app shows read-only is read the same way.
+            assert_eq!(read_newer_document(&doc(bad)).map(|list| list.len()), Some(1), "{bad}");
+        }
+        let good = [
+            (r#"{"member":"aceros-del-norte"}"#, MyCompany::Member { id: Slug::parse("aceros-del-norte").unwrap() }),
+            ("{}", outside("", None, &[], &[])),
+            (
+                r#"{"name":"  Dos\nlíneas ","kind":"oem","makes":["b","a","b"],"needs":[]}"#,
+                outside("Dos líneas", Some(MemberKind::Oem), &["a", "b"], &[]),
+            ),
+            (&format!(r#"{{"makes":{at_limit}}}"#), outside("", None, &["x"], &[])),
+        ];
+        for (raw, company) in good {
+            let parsed = parse_document(&doc(raw), 0).unwrap_or_else(|e| panic!("{raw}: {e}"));
+            assert_eq!(parsed.skipped, 0, "{raw}");
+            assert_eq!((parsed.list.my_company(), parsed.list.my_company_at), (Some(&company), Some(9)), "{raw}");
+        }
+    }
+
+    /// Issue 16: a version 2 document (no company) is read as it is and written as version 3.
+    #[test]
+    fn version_2_documents_load_as_they_are() {
+        let raw = r#"{"kind":"vitrina.follow-up","version":2,"entries":[
+            {"id":"m.a","member":"a","note":"v2","added_at":1,"updated_at":2,
+             "visits":[{"event":"x","mark":"visited","at":2}]}],"changes_since_backup":1}"#;
+        let parsed = parse_document(raw, 0).unwrap();
+        assert_eq!((parsed.from_version, parsed.skipped, parsed.list.len()), (2, 0, 1));
+        assert_eq!((parsed.list.my_company(), parsed.list.my_company_at), (None, None));
+        assert_eq!(parsed.list.entries()[0].visits.len(), 1);
+        let again = parse_document(&parsed.list.to_json(), 0).unwrap();
+        assert_eq!((again.from_version, again.list), (DOCUMENT_VERSION, parsed.list));
+    }
+
     proptest! {
+        /// Issue 16: any list with any company round-trips, whatever else it holds.
+        #[test]
+        fn any_list_with_a_company_round_trips(
+            mut list in arbitrary_list(),
+            company in proptest::option::of(company()),
+            at in 0i64..3_000_000_000_000,
+        ) {
+            list.set_my_company(company, at);
+            let parsed = parse_document(&list.to_json(), 0).unwrap();
+            prop_assert_eq!(parsed.skipped, 0);
+            prop_assert_eq!(parsed.list, list);
+        }
+
         #[test]
         fn any_list_round_trips_through_its_document(list in arbitrary_list()) {
             let parsed = parse_document(&list.to_json(), 0).unwrap();

@@ -759,6 +759,9 @@ impl Entry {
 
 // ---- Stored form -------------------------------------------------------------------------------
 
+/// The stored name of [`MetAt::Matchmaking`].
+const MATCHMAKING: &str = "matchmaking";
+
 /// The JSON shape of an entry; validated into an [`Entry`] when read.
 #[derive(Serialize, Deserialize)]
 pub(crate) struct EntryWire {
@@ -796,21 +799,20 @@ pub(crate) struct VisitWire {
     at: Millis,
 }
 
+/// `{ "event", "name" }`, `{ "text" }` or `{ "via" }`, read as one struct: serde's untagged
+/// enum for the same shapes cost the landing module 1.4 KB (issue 16), and the stored list is
+/// read there at start. An event wins over a text, a text over a typed value; a typed value
+/// this app does not know reads as no "met at".
 #[derive(Serialize, Deserialize)]
-#[serde(untagged)]
-pub(crate) enum MetAtWire {
-    Event {
-        event: String,
-        #[serde(default, skip_serializing_if = "String::is_empty")]
-        name: String,
-    },
-    Other {
-        text: String,
-    },
-    /// A typed value (`"matchmaking"`); one this app does not know reads as no "met at".
-    Via {
-        via: String,
-    },
+pub(crate) struct MetAtWire {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    event: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    via: Option<String>,
 }
 
 impl From<&Entry> for EntryWire {
@@ -823,10 +825,13 @@ impl From<&Entry> for EntryWire {
             note: entry.note.clone(),
             status: entry.status,
             next: entry.next_date.map(|date| date.to_string()),
-            met_at: entry.met_at.as_ref().map(|met| match met {
-                MetAt::Event { id, name } => MetAtWire::Event { event: id.to_string(), name: name.clone() },
-                MetAt::Other(text) => MetAtWire::Other { text: text.clone() },
-                MetAt::Matchmaking => MetAtWire::Via { via: "matchmaking".to_owned() },
+            met_at: entry.met_at.as_ref().map(|met| {
+                let wire = MetAtWire { event: None, name: String::new(), text: None, via: None };
+                match met {
+                    MetAt::Event { id, name } => MetAtWire { event: Some(id.to_string()), name: name.clone(), ..wire },
+                    MetAt::Other(text) => MetAtWire { text: Some(text.clone()), ..wire },
+                    MetAt::Matchmaking => MetAtWire { via: Some(MATCHMAKING.to_owned()), ..wire },
+                }
             }),
             added_at: entry.added_at,
             updated_at: entry.updated_at,
@@ -865,10 +870,10 @@ impl TryFrom<EntryWire> for Entry {
             None => None,
         };
         let met_at = match wire.met_at {
-            Some(MetAtWire::Event { event, name }) => Some(MetAt::Event { id: slug(&event)?, name }),
-            Some(MetAtWire::Other { text }) => Some(MetAt::Other(text)),
-            Some(MetAtWire::Via { via }) if via == "matchmaking" => Some(MetAt::Matchmaking),
-            Some(MetAtWire::Via { .. }) | None => None,
+            Some(MetAtWire { event: Some(event), name, .. }) => Some(MetAt::Event { id: slug(&event)?, name }),
+            Some(MetAtWire { text: Some(text), .. }) => Some(MetAt::Other(text)),
+            Some(MetAtWire { via: Some(via), .. }) if via == MATCHMAKING => Some(MetAt::Matchmaking),
+            Some(_) | None => None,
         };
         let mut contacted = wire.contacted;
         if contacted.len() > MAX_CONTACT_RECORDS {
@@ -901,7 +906,8 @@ impl TryFrom<EntryWire> for Entry {
             contacted,
             missing_from_directory: wire.missing,
             visits,
-            introduction: tidy_introduction(&wire.introduction),
+            // Capped, not trimmed: kept as typed, like a note (`FollowUpList::set_introduction`).
+            introduction: wire.introduction.chars().take(MAX_INTRODUCTION_CHARS).collect(),
         })
     }
 }

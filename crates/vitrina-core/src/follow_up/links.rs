@@ -5,10 +5,13 @@
 //! [`super::Snapshot::checked_phone`]), so nothing from
 //! the directory or a typed card can turn it into another kind of link. The
 //! prefilled message is a draft in the visitor's language that recalls the
-//! event and the visitor's note; the visitor edits it before sending. After
+//! event and the visitor's note; the visitor edits it before sending. An entry with an
+//! introduction (issue 16: prepared by matchmaking, edited on its card) opens with it instead:
+//! it is the first message, not a follow-up. A member found by matchmaking was never met: its
+//! draft says where the visitor found it, not "our conversation at". After
 //! opening a link, the app calls [`super::FollowUpList::record_contact`].
 
-use super::entry::{Channel, Entry};
+use super::entry::{Channel, Entry, MetAt};
 use crate::format;
 use crate::lang::Lang;
 use crate::valid::{Email, E164};
@@ -65,7 +68,25 @@ pub fn whatsapp_link(entry: &Entry, lang: Lang) -> Option<String> {
     Some(format!("{}?text={}", format::whatsapp_href(&number), encode(&message(entry, lang, false), b"")))
 }
 
+/// The introduction to open with, when the entry has one.
+fn introduction(entry: &Entry) -> Option<&str> {
+    Some(entry.introduction.trim()).filter(|text| !text.is_empty())
+}
+
 fn subject(entry: &Entry, lang: Lang) -> String {
+    let member = entry.snapshot.member_name.trim();
+    if introduction(entry).is_some() {
+        return match (member.is_empty(), lang) {
+            (false, Lang::Es) => format!("Presentación: {member}"),
+            (false, Lang::En) => format!("Introduction: {member}"),
+            (true, _) => lang.pick("Presentación", "Introduction").into(),
+        };
+    }
+    if entry.met_at == Some(MetAt::Matchmaking) {
+        return lang
+            .pick("Contacto desde el directorio del clúster", "Getting in touch through the cluster directory")
+            .into();
+    }
     match (entry.met_at.as_ref().map(|m| m.label(lang).trim()).filter(|l| !l.is_empty()), lang) {
         (Some(event), Lang::Es) => format!("Seguimiento a nuestra conversación en {event}"),
         (Some(event), Lang::En) => format!("Following up on our conversation at {event}"),
@@ -74,8 +95,12 @@ fn subject(entry: &Entry, lang: Lang) -> String {
     }
 }
 
-/// The draft message: greeting, where we met, the note as a reminder, closing.
+/// The draft message: the introduction when there is one, else greeting, where we met, the note
+/// as a reminder, closing.
 fn message(entry: &Entry, lang: Lang, with_closing: bool) -> String {
+    if let Some(introduction) = introduction(entry) {
+        return introduction.to_owned();
+    }
     let first_name = entry.snapshot.contact_name.split_whitespace().next().unwrap_or("");
     let event = entry.met_at.as_ref().map(|m| m.label(lang).trim()).filter(|l| !l.is_empty());
     let note = shorten(entry.note.trim(), MAX_NOTE_IN_MESSAGE);
@@ -85,13 +110,24 @@ fn message(entry: &Entry, lang: Lang, with_closing: bool) -> String {
         (true, Lang::Es) => "Hola:\n\n".into(),
         (true, Lang::En) => "Hello,\n\n".into(),
     };
+    let found_by_matchmaking = entry.met_at == Some(MetAt::Matchmaking);
     text.push_str(&match (event, lang) {
+        // Never met: where the visitor found them, and why they write.
+        _ if found_by_matchmaking => lang
+            .pick(
+                "Encontré a su empresa en el directorio del clúster. Le escribo porque creo que podemos trabajar juntos",
+                "I found your company in the cluster directory. I am writing because I think we could work together",
+            )
+            .to_owned(),
         (Some(event), Lang::Es) => format!("Fue un gusto conocerle en {event}. "),
         (Some(event), Lang::En) => format!("It was a pleasure to meet you at {event}. "),
         (None, Lang::Es) => "Fue un gusto conocerle. ".into(),
         (None, Lang::En) => "It was a pleasure to meet you. ".into(),
     });
-    if note.is_empty() {
+    if found_by_matchmaking {
+        text.push_str(if note.is_empty() { "." } else { ":\n\n" });
+        text.push_str(&note);
+    } else if note.is_empty() {
         text.push_str(lang.pick(
             "Le escribo para dar seguimiento a lo que platicamos.",
             "I am writing to follow up on our conversation.",
@@ -192,6 +228,71 @@ mod tests {
              I look forward to hearing from you.\r\n\r\nBest regards,\r\n"
         );
         assert!(query.starts_with("subject=Following%20up%20on%20our%20conversation&"));
+    }
+
+    fn decoded(link: &str, key: &str) -> String {
+        let (_, query) = link.split_once('?').unwrap();
+        query.split('&').find_map(|p| p.strip_prefix(key)).map(percent_decode).unwrap()
+    }
+
+    /// Issue 16: an entry with an introduction opens its e-mail and WhatsApp with it, under a
+    /// subject naming the member, in the language shown; the generic draft is not used.
+    #[test]
+    fn an_introduction_is_the_first_message() {
+        let dir = directory();
+        let mut list = FollowUpList::new();
+        let intro = "Hola, Ana: en Troqueles del Bajío estampamos & soldamos.\n\n¿Platicamos?";
+        let id = list.add_contact(&dir, "aceros-del-norte", "ana-lopez", 1).unwrap().id;
+        list.set_met_at(&id, Some(MetAt::Matchmaking), 2).unwrap();
+        list.set_note(&id, "Nota que no va en la presentación", 3).unwrap();
+        list.set_introduction(&id, &format!("  {intro} \n"), 4).unwrap();
+        let entry = list.get(&id).unwrap();
+        let member = entry.snapshot.member_name.clone();
+        for (lang, subject) in
+            [(Lang::Es, format!("Presentación: {member}")), (Lang::En, format!("Introduction: {member}"))]
+        {
+            let links = follow_up_links(entry, lang);
+            let email = links.email.unwrap();
+            assert_eq!(decoded(&email, "subject="), subject);
+            assert_eq!(decoded(&email, "body="), intro.replace('\n', "\r\n"));
+            assert_eq!(decoded(&links.whatsapp.unwrap(), "text="), intro);
+        }
+        // Without an introduction, the draft of an entry met at matchmaking.
+        list.set_introduction(&id, " ", 5).unwrap();
+        let email = mailto_link(list.get(&id).unwrap(), Lang::Es).unwrap();
+        assert_eq!(decoded(&email, "subject="), "Contacto desde el directorio del clúster");
+        assert!(decoded(&email, "body=").starts_with("Hola, Ana:\r\n\r\nEncontré a su empresa"));
+    }
+
+    /// Issue 16: a member found by matchmaking was never met: no draft speaks of "our
+    /// conversation at Vitrina matchmaking", in either language, with or without a note.
+    #[test]
+    fn matchmaking_never_reads_as_a_conversation() {
+        let dir = directory();
+        let mut list = FollowUpList::new();
+        let id = list.add_member(&dir, "forja-bajio", 1).unwrap().id;
+        list.set_met_at(&id, Some(MetAt::Matchmaking), 2).unwrap();
+        for note in ["", "Piden 5,000 piezas"] {
+            list.set_note(&id, note, 3).unwrap();
+            for lang in [Lang::Es, Lang::En] {
+                let entry = list.get(&id).unwrap();
+                let email = mailto_link(entry, lang).unwrap_or_else(|| {
+                    // Forja has no e-mail in the test directory: read the draft itself.
+                    format!(
+                        "x:?subject={}&body={}",
+                        encode(&subject(entry, lang), b""),
+                        encode(&message(entry, lang, true), b"")
+                    )
+                });
+                let text = format!("{} {}", decoded(&email, "subject="), decoded(&email, "body="));
+                let label = MetAt::Matchmaking.label(lang);
+                for wrong in [label, "conversación", "conversation", "platicamos", "conocerle", "meet you"] {
+                    assert!(!text.contains(wrong), "{lang:?} {note:?}: {text}");
+                }
+                assert!(text.contains(lang.pick("directorio del clúster", "cluster directory")), "{text}");
+                assert!(text.contains(note), "{text}");
+            }
+        }
     }
 
     #[test]

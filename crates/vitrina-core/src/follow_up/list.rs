@@ -5,7 +5,7 @@ use std::fmt;
 
 use super::entry::{
     tidy_introduction, Channel, ContactRecord, Due, Entry, EntryId, MetAt, Millis, PersonDetails, Snapshot, Status,
-    Target, Visit, VisitMark, DAY_MS, MAX_CONTACT_RECORDS, MAX_VISITS,
+    Target, Visit, VisitMark, DAY_MS, MAX_CONTACT_RECORDS, MAX_INTRODUCTION_CHARS, MAX_VISITS,
 };
 use crate::lang::Lang;
 use crate::model::Directory;
@@ -274,12 +274,14 @@ impl FollowUpList {
     }
 
     /// Sets (`Some`) or removes (`None`) who the visitor is. Returns false when nothing changed.
+    /// A change counts towards the backup nudge, as an edit of an entry does.
     pub fn set_my_company(&mut self, company: Option<MyCompany>, now_ms: Millis) -> bool {
         if self.my_company == company {
             return false;
         }
         self.my_company = company;
         self.my_company_at = Some(now_ms);
+        self.count_change(now_ms);
         true
     }
 
@@ -561,6 +563,13 @@ impl FollowUpList {
         self.edit(id, now_ms, |entry| replace(&mut entry.note, note.to_owned()))
     }
 
+    /// Sets the introduction (the first message, see [`Entry::introduction`]) as the visitor
+    /// types it: kept as typed, like a note, up to [`MAX_INTRODUCTION_CHARS`] characters.
+    pub fn set_introduction(&mut self, id: &EntryId, text: &str, now_ms: Millis) -> Result<(), FollowUpError> {
+        let text: String = text.chars().take(MAX_INTRODUCTION_CHARS).collect();
+        self.edit(id, now_ms, |entry| replace(&mut entry.introduction, text))
+    }
+
     /// Sets the status.
     pub fn set_status(&mut self, id: &EntryId, status: Status, now_ms: Millis) -> Result<(), FollowUpError> {
         self.edit(id, now_ms, |entry| replace(&mut entry.status, status))
@@ -837,6 +846,39 @@ mod tests {
         let unknown = list.to_json().replace("\"via\":\"matchmaking\"", "\"via\":\"speed-dating\"");
         let read = crate::follow_up::document::parse_document(&unknown, 0).unwrap().list;
         assert_eq!(read.find("aceros-del-norte", None).unwrap().met_at, None);
+    }
+
+    /// Issue 16: saying (or removing) who the visitor is counts towards the backup nudge like
+    /// an edit; saying the same again does not.
+    #[test]
+    fn setting_the_company_counts_as_a_change() {
+        let company = MyCompany::Member { id: Slug::parse("aceros-del-norte").unwrap() };
+        let mut list = FollowUpList::new();
+        list.add_member(&directory(), "forja-bajio", 1).unwrap();
+        list.mark_backed_up(1);
+        assert_eq!(crate::follow_up::nudge::backup_nudge(&list, 1 + 30 * DAY_MS), None);
+        assert!(list.set_my_company(Some(company.clone()), 5));
+        assert_eq!((list.changes_since_backup(), list.unbacked_since()), (1, Some(5)));
+        assert!(!list.set_my_company(Some(company), 6));
+        assert_eq!(list.changes_since_backup(), 1);
+        assert!(list.set_my_company(None, 7));
+        assert_eq!((list.changes_since_backup(), list.unbacked_since(), list.my_company_at), (2, Some(5), Some(7)));
+        let nudge = crate::follow_up::nudge::backup_nudge(&list, 7 + 30 * DAY_MS);
+        assert!(nudge.is_some(), "{nudge:?}");
+    }
+
+    /// Issue 16: an introduction is edited as typed, like a note, and capped.
+    #[test]
+    fn introductions_are_kept_as_typed() {
+        let dir = directory();
+        let mut list = FollowUpList::new();
+        let id = list.add_member(&dir, "forja-bajio", 1).unwrap().id;
+        list.set_introduction(&id, "Hola ", 2).unwrap();
+        assert_eq!((list.get(&id).unwrap().introduction.as_str(), list.get(&id).unwrap().updated_at), ("Hola ", 2));
+        list.set_introduction(&id, &"x".repeat(MAX_INTRODUCTION_CHARS + 5), 3).unwrap();
+        assert_eq!(list.get(&id).unwrap().introduction.chars().count(), MAX_INTRODUCTION_CHARS);
+        let read = crate::follow_up::document::parse_document(&list.to_json(), 0).unwrap().list;
+        assert_eq!(read, list);
     }
     #[test]
     fn adding_twice_returns_the_existing_entry() {

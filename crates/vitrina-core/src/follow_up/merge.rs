@@ -27,7 +27,8 @@ pub struct MergeCounts {
 
 /// Merges two versions of the same list, as two tabs on one device have them.
 ///
-/// Entries and deletions merge as described in the module; the backup
+/// Entries and deletions merge as described in the module; the visitor's company is the one
+/// said or removed last; the backup
 /// bookkeeping comes from the side with the more recent backup (the change
 /// count is then the larger of the two, an estimate that errs towards nudging).
 pub fn merge(local: &FollowUpList, incoming: &FollowUpList) -> FollowUpList {
@@ -41,8 +42,7 @@ pub fn merge(local: &FollowUpList, incoming: &FollowUpList) -> FollowUpList {
             min_some(local.unbacked_since, incoming.unbacked_since),
         ),
     };
-    // The company said (or removed) last wins; on a tie, the local one stays.
-    let company_side = if incoming.my_company_at > local.my_company_at { incoming } else { local };
+    let company_side = company_side(local, incoming);
     FollowUpList {
         entries,
         tombstones,
@@ -56,7 +56,9 @@ pub fn merge(local: &FollowUpList, incoming: &FollowUpList) -> FollowUpList {
 }
 
 impl FollowUpList {
-    /// Merges the entries and deletions of a backup file into this list and counts what changed.
+    /// Merges the entries, deletions and company of a backup file into this list and counts
+    /// what changed in the entries (the company from the file stands when it was said or
+    /// removed later than this list's).
     ///
     /// What came from the file is backed up (it is in the file), so it adds no change towards
     /// the backup nudge (issue 13: a 600-entry backup imported into a new browser said "600
@@ -66,10 +68,35 @@ impl FollowUpList {
         let (entries, tombstones, counts) = merge_parts(self, &incoming.entries, &incoming.tombstones);
         self.entries = entries;
         self.tombstones = tombstones;
+        if std::ptr::eq(company_side(self, incoming), incoming) {
+            self.my_company = incoming.my_company.clone();
+            self.my_company_at = incoming.my_company_at;
+        }
         if self.changes_since_backup == 0 {
             self.mark_backed_up(now_ms);
         }
         counts
+    }
+}
+
+/// The side whose company stands: the one said (or removed) last. Equal times are broken by
+/// the stored form, as entries' are, so that `merge(a, b)` equals `merge(b, a)`.
+fn company_side<'a>(local: &'a FollowUpList, incoming: &'a FollowUpList) -> &'a FollowUpList {
+    match incoming.my_company_at.cmp(&local.my_company_at) {
+        Ordering::Greater => incoming,
+        Ordering::Less => local,
+        Ordering::Equal if incoming.my_company == local.my_company => local,
+        Ordering::Equal => {
+            let stored = |list: &FollowUpList| {
+                let company = FollowUpList { my_company: list.my_company.clone(), ..FollowUpList::default() };
+                company.to_json()
+            };
+            if stored(incoming) > stored(local) {
+                incoming
+            } else {
+                local
+            }
+        }
     }
 }
 
@@ -246,6 +273,31 @@ mod tests {
         assert_eq!(local.get(&c).unwrap().note, "local más nueva");
         assert_eq!(local.changes_since_backup(), before, "what came from the file is backed up");
         assert_eq!(local.merge_from(&other, 40), MergeCounts { unchanged: 3, ..MergeCounts::default() });
+    }
+
+    /// Issue 16: the company said or removed last wins, whichever side is local; two said in the
+    /// same millisecond merge to the same one both ways.
+    #[test]
+    fn the_company_said_last_wins_both_ways() {
+        use crate::my_company::MyCompany;
+        use crate::valid::Slug;
+        let company = |id: &str| Some(MyCompany::Member { id: Slug::parse(id).unwrap() });
+        let (mut a, mut b) = (FollowUpList::new(), FollowUpList::new());
+        a.set_my_company(company("aceros-del-norte"), 10);
+        b.set_my_company(company("forja-bajio"), 20);
+        for merged in [merge(&a, &b), merge(&b, &a)] {
+            assert_eq!((merged.my_company(), merged.my_company_at), (company("forja-bajio").as_ref(), Some(20)));
+        }
+        b.set_my_company(None, 30);
+        assert_eq!(merge(&a, &b).my_company(), None);
+        a.set_my_company(company("moldes-y-mas"), 30);
+        // A removal and a company of the same moment: one of them, the same both ways.
+        let (ab, ba) = (merge(&a, &b), merge(&b, &a));
+        assert_eq!(ab, ba);
+        b.set_my_company(company("aceros-del-norte"), 30);
+        let (ab, ba) = (merge(&a, &b), merge(&b, &a));
+        assert_eq!(ab, ba);
+        assert!(ab.my_company().is_some());
     }
 
     proptest! {

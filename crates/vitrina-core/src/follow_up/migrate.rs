@@ -4,7 +4,8 @@
 //! |---|---|---|
 //! | 0 | bare array of bookmarks `[{ "member", "note"?, "added"? }]` (first prototype) | [`from_v0`] |
 //! | 1 | `{ "kind": "vitrina.follow-up", "version": 1, "entries": [...], ... }` | read as it is (no step needed) |
-//! | 2 | version 1 plus fair-day marks (`visits`) on entries | current |
+//! | 2 | version 1 plus fair-day marks (`visits`) on entries | read as it is (no step needed) |
+//! | 3 | version 2 plus the visitor's company (`my_company`, `my_company_at`), typed `met_at` (`{ "via": "matchmaking" }`) and `introduction` on entries | current |
 //!
 //! A new version adds a `from_vN` step here when its shape changes, a test that pins it, and bumps
 //! [`super::DOCUMENT_VERSION`]. When the store migrates a stored list it first

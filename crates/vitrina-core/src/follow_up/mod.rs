@@ -38,7 +38,7 @@ pub use entry::{
     next_date_from_field, utc_date, Channel, ContactRecord, DateProblem, Due, Entry, EntryId, MetAt, Millis,
     PersonDetails, PersonField, PersonProblem, Snapshot, Status, Target, Visit, VisitMark, DAY_MS, MAX_VISITS,
 };
-pub use export::backup::{import_backup, ImportError, ImportSummary};
+pub use export::backup::{import_backup, CompanyFromFile, ImportError, ImportSummary};
 pub use export::{export, ExportFile, ExportFormat, Scope};
 pub use links::{follow_up_links, FollowUpLinks};
 pub use list::{

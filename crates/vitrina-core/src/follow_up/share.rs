@@ -4,9 +4,10 @@
 //! **Shortlist** (`#/shared?ids=…`): member and contact ids, and notes only when
 //! the visitor chooses. The recipient sees those members and may add them.
 //!
-//! **Handoff** (`#/handoff?…`): the whole list (notes, statuses, dates) moved
-//! to another device or a colleague. The entries are written as the compact
-//! stored document, compressed with raw DEFLATE (RFC 1951, via `miniz_oxide`),
+//! **Handoff** (`#/handoff?…`): the whole list (notes, statuses, dates, the visitor's company) moved
+//! to another device or a colleague. The list is written as the compact stored document with
+//! its entries in columns (see `to_columns`: a 600-entry list fits the part limit only so),
+//! compressed with raw DEFLATE (RFC 1951, via `miniz_oxide`),
 //! encoded as unpadded base64url (RFC 4648 §5) and cut into parts that each fit
 //! one QR code, every part with a header:
 //!
@@ -25,9 +26,11 @@
 
 use std::fmt::Write;
 
-use super::document::{document_text, parse_repaired, write_document, DocumentError};
+use super::document::{document_text, parse_repaired, write_document, Carries, DocumentError};
 use super::entry::{Entry, Millis};
 use super::list::FollowUpList;
+use serde_json::Value;
+
 use crate::hash::fnv1a_32;
 use crate::lang::Lang;
 use crate::route::{percent_decode, percent_encode, query_value};
@@ -352,12 +355,180 @@ impl std::fmt::Display for HandoffError {
 
 impl std::error::Error for HandoffError {}
 
-/// The handoff payload of a list: its entries (not deletions or backup bookkeeping),
-/// compressed and base64url-encoded.
+/// The handoff payload of a list: its entries and the visitor's company (not deletions or
+/// backup bookkeeping), in columns ([`to_columns`]), compressed and base64url-encoded.
 pub fn handoff_payload(list: &FollowUpList) -> String {
     let entries: Vec<&Entry> = list.entries().iter().collect();
-    let json = write_document(&FollowUpList::new(), &entries, &[], None, false);
+    let json = to_columns(&write_document(list, &entries, &[], None, Carries::CompanyOnly, false));
     base64url_encode(&miniz_oxide::deflate::compress_to_vec(json.as_bytes(), 9))
+}
+
+/// Where a handoff document keeps its entries by field instead of `entries` ([`to_columns`]).
+const ENTRY_COLUMNS: &str = "entry_columns";
+
+/// Snapshot fields the directory gives back ([`FollowUpList::refresh_snapshots`], which the app
+/// runs on what it takes in and on every load), left out of a handoff for an entry the directory
+/// has. The names stay, so the list reads well before the directory is there.
+const SNAPSHOT_FROM_THE_DIRECTORY: [&str; 5] = ["role", "email", "phone", "whatsapp", "website"];
+
+/// The stored document with its entries as columns, so that DEFLATE finds like next to like
+/// (issue 16: a 600-entry list took 129 QR-sized parts as rows, over the limit of 99; see
+/// `tests/handoff_limit.rs`): `"entry_columns": { "<field>": [value or null per entry], … }`,
+/// an object field's fields as `"<field>.<inner>"`. Left out, and derived again on reading:
+/// the id of a directory entry (derived from its member and contact anyway) and the snapshot
+/// fields the directory gives back, unless the entry is missing from the directory (then its
+/// snapshot is all there is). Nothing else changes; a text that is not such a document is
+/// returned as it is.
+fn to_columns(json: &str) -> String {
+    let Ok(Value::Object(mut document)) = serde_json::from_str::<Value>(json) else { return json.to_owned() };
+    let Some(Value::Array(entries)) = document.remove("entries") else { return json.to_owned() };
+    let rows = entries.len();
+    let mut columns = serde_json::Map::new();
+    let mut put = |key: String, row: usize, value: Value| {
+        if let Value::Array(column) = columns.entry(key).or_insert_with(|| Value::Array(vec![Value::Null; rows])) {
+            column[row] = value;
+        }
+    };
+    let mut previous_added = 0;
+    for (row, entry) in entries.into_iter().enumerate() {
+        let Value::Object(mut entry) = entry else { continue };
+        if let Some(added) = entry.get("added_at").and_then(Value::as_i64) {
+            shift_times(&mut entry, added, previous_added, Times::ToDifferences);
+            previous_added = added;
+        }
+        if entry.contains_key("member") {
+            entry.remove("id");
+            if !entry.contains_key("missing") {
+                if let Some(Value::Object(snapshot)) = entry.get_mut("snapshot") {
+                    for field in SNAPSHOT_FROM_THE_DIRECTORY {
+                        snapshot.remove(field);
+                    }
+                }
+            }
+        }
+        for (key, value) in entry {
+            match value {
+                Value::Object(inner) => {
+                    for (field, value) in inner {
+                        put(format!("{key}.{field}"), row, value);
+                    }
+                }
+                // A list of records (`contacted`, `visits`): one column per field, each row a list.
+                Value::Array(items) if !items.is_empty() && items.iter().all(Value::is_object) => {
+                    let mut fields: Vec<String> =
+                        items.iter().filter_map(Value::as_object).flat_map(|item| item.keys().cloned()).collect();
+                    fields.sort();
+                    fields.dedup();
+                    for field in fields {
+                        let values =
+                            items.iter().map(|item| item.get(&field).cloned().unwrap_or(Value::Null)).collect();
+                        put(format!("{key}[].{field}"), row, Value::Array(values));
+                    }
+                }
+                value => put(key, row, value),
+            }
+        }
+    }
+    document.insert(ENTRY_COLUMNS.to_owned(), Value::Object(columns));
+    serde_json::to_string(&document).unwrap_or_else(|_| json.to_owned())
+}
+
+/// Which way [`shift_times`] goes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Times {
+    /// Stored times to differences (writing a handoff).
+    ToDifferences,
+    /// Differences back to stored times (reading one).
+    FromDifferences,
+}
+
+/// Writes an entry's times as differences or reads them back: `added_at` from the entry
+/// before's (entries are sorted by it), `updated_at` from the entry's own `added_at`, each
+/// contact or fair mark from the one before it (they are kept oldest first), the first from
+/// `added_at`. Millisecond times differ in their last digits only, and DEFLATE does not see
+/// that on its own. A time that overflows is left out (the entry is then not readable, as for
+/// any other broken time).
+fn shift_times(entry: &mut serde_json::Map<String, Value>, added: i64, previous_added: i64, times: Times) {
+    // Returns the stored time (the base of the next one).
+    let shift_field = |object: &mut serde_json::Map<String, Value>, key: &str, base: i64| {
+        let time = object.get(key).and_then(Value::as_i64)?;
+        let (shifted, stored) = match times {
+            Times::ToDifferences => (time.checked_sub(base), Some(time)),
+            Times::FromDifferences => (time.checked_add(base), time.checked_add(base)),
+        };
+        match shifted {
+            Some(shifted) => object.insert(key.to_owned(), Value::from(shifted)),
+            None => object.remove(key),
+        };
+        stored
+    };
+    shift_field(entry, "added_at", previous_added);
+    shift_field(entry, "updated_at", added);
+    for list in ["contacted", "visits"] {
+        if let Some(Value::Array(items)) = entry.get_mut(list) {
+            let mut base = added;
+            for item in items.iter_mut().filter_map(Value::as_object_mut) {
+                base = shift_field(item, "at", base).unwrap_or(base);
+            }
+        }
+    }
+}
+
+/// A document written by [`to_columns`] with its entries as rows again (a directory entry's
+/// id is derived from its target on reading); any other text as it is. As many rows as the
+/// longest column: a hostile count cannot make it allocate more than the text holds.
+fn from_columns(text: &str) -> std::borrow::Cow<'_, str> {
+    let Ok(Value::Object(mut document)) = serde_json::from_str::<Value>(text) else { return text.into() };
+    let Some(Value::Object(columns)) = document.remove(ENTRY_COLUMNS) else { return text.into() };
+    let rows = columns.values().filter_map(Value::as_array).map(Vec::len).max().unwrap_or(0);
+    let mut entries = vec![serde_json::Map::new(); rows];
+    for (key, column) in columns {
+        let Value::Array(column) = column else { continue };
+        for (entry, value) in entries.iter_mut().zip(column) {
+            if value.is_null() {
+                continue;
+            }
+            match key.split_once('.') {
+                Some((list, field)) if list.ends_with("[]") => {
+                    let Value::Array(values) = value else { continue };
+                    let list = list.trim_end_matches("[]");
+                    let items = entry.entry(list).or_insert_with(|| Value::Array(Vec::new()));
+                    let Value::Array(items) = items else { continue };
+                    // As many items as the text holds, never more.
+                    if items.len() < values.len() {
+                        items.resize(values.len(), Value::Object(serde_json::Map::new()));
+                    }
+                    for (item, value) in items.iter_mut().zip(values) {
+                        if let (Value::Object(item), false) = (item, value.is_null()) {
+                            item.insert(field.to_owned(), value);
+                        }
+                    }
+                }
+                Some((outer, field)) => {
+                    let inner = entry.entry(outer).or_insert_with(|| Value::Object(serde_json::Map::new()));
+                    if let Value::Object(inner) = inner {
+                        inner.insert(field.to_owned(), value);
+                    }
+                }
+                None => {
+                    entry.insert(key.clone(), value);
+                }
+            }
+        }
+    }
+    let mut previous_added = 0;
+    for entry in &mut entries {
+        if let Some(added) = entry.get("added_at").and_then(Value::as_i64).and_then(|d| d.checked_add(previous_added)) {
+            shift_times(entry, added, previous_added, Times::FromDifferences);
+            previous_added = added;
+        }
+        if !entry.contains_key("id") {
+            // Read again from the target; a person's entry always has its id.
+            entry.insert("id".to_owned(), Value::String(String::new()));
+        }
+    }
+    document.insert("entries".to_owned(), Value::Array(entries.into_iter().map(Value::Object).collect()));
+    serde_json::to_string(&document).map_or_else(|_| text.into(), Into::into)
 }
 
 /// The list as handoff fragments, each at most `max_fragment_len` bytes long.
@@ -557,7 +728,7 @@ pub fn decode_payload(payload: &str, now_ms: Millis) -> Result<FollowUpList, Han
         .map_err(|_| HandoffError::Corrupt)?;
     // Read as the backup file is, as a browser reads JSON.
     let (text, repairs) = document_text(json).ok_or(HandoffError::Corrupt)?;
-    match parse_repaired(&text, repairs, now_ms) {
+    match parse_repaired(&from_columns(&text), repairs, now_ms) {
         Ok(doc) => Ok(doc.list),
         Err(DocumentError::NewerVersion { version }) => Err(HandoffError::NewerVersion { version }),
         Err(_) => Err(HandoffError::Corrupt),
@@ -646,6 +817,7 @@ mod tests {
         assert_eq!(empty, ShortlistCheck::default());
         assert!(empty.notice(Lang::En).unwrap().contains("nothing to add"));
     }
+    use crate::follow_up::document::parse_document;
     use crate::follow_up::entry::{EntryId, Status};
     use crate::follow_up::export::backup::import_list;
     use crate::follow_up::test_support::{arbitrary_list, directory, hard_person};
@@ -710,6 +882,65 @@ mod tests {
         assert_eq!(mine.find("aceros-del-norte", Some("ana-lopez")).unwrap().note, "Hola Ana");
     }
 
+    /// A handed-over list as the app keeps it: with the directory's contact details, which the
+    /// handoff leaves out for the entries the directory has (the app refreshes what it takes in).
+    fn refreshed(mut list: FollowUpList) -> FollowUpList {
+        list.refresh_snapshots(&directory());
+        list
+    }
+
+    /// Issue 16: a handoff is written in columns, without what the directory gives back (a
+    /// directory entry's id, its contact details) and with times as differences; it reads back
+    /// whole. An entry the directory no longer has keeps its details: they are all there is.
+    #[test]
+    fn a_handoff_leaves_out_only_what_the_directory_gives_back() {
+        let dir = directory();
+        let mut list = sample_list();
+        let ana = list.find("aceros-del-norte", Some("ana-lopez")).unwrap().id.clone();
+        list.record_contact(&ana, super::super::Channel::Email, 1_790_000_000_000).unwrap();
+        let mut gone = dir.clone();
+        gone.members.retain(|member| member.id.as_str() != "aceros-del-norte");
+        list.refresh_snapshots(&gone);
+        let json = to_columns(&list.to_json());
+        assert!(json.contains(r#""entry_columns":{"#) && !json.contains(r#""entries""#), "{json}");
+        assert!(json.contains(r#""contacted[].via":[["email"],null,null]"#), "{json}");
+        // Ana's entry is missing from the directory: her details travel.
+        assert!(json.contains("ana@aceros.example.com"), "{json}");
+        let back = decode_payload(&handoff_payload(&list), 0).unwrap();
+        assert_eq!(back.entries(), list.entries());
+        // With Ana in the directory, her details and her id stay home.
+        list.refresh_snapshots(&dir);
+        let json = to_columns(&list.to_json());
+        assert!(!json.contains("ana@aceros.example.com") && !json.contains("c.aceros"), "{json}");
+        assert!(json.contains("pepe@troqueles.example.mx") && json.contains("p.5."), "{json}");
+        let back = decode_payload(&handoff_payload(&list), 0).unwrap();
+        assert_eq!(back.get(&ana).unwrap().snapshot.email, "");
+        assert_eq!(refreshed(back).entries(), list.entries());
+    }
+
+    /// Issue 16: columns that are not what this app writes are read as far as they go, without
+    /// panicking or allocating more than the text holds.
+    #[test]
+    fn hostile_columns_never_panic() {
+        let doc = |columns: &str| format!(r#"{{"kind":"vitrina.follow-up","version":3,"entry_columns":{columns}}}"#);
+        for columns in [
+            "[]",
+            "{}",
+            r#"{"added_at":[1,"x",null],"member":["a","b"],"updated_at":[0]}"#,
+            r#"{"added_at":[9223372036854775807,9223372036854775807],"member":["a","b"],"updated_at":[1,1]}"#,
+            r#"{"contacted[].via":[["email"],7,[1,2,3]],"contacted[].at":[[1,2],["x"]],"added_at":[1],"member":["a"]}"#,
+            r#"{"a.b.c":[1],"[]":[[1]],".":[2],"snapshot.x":[{"y":1}],"snapshot":[3]}"#,
+        ] {
+            let text = from_columns(&doc(columns)).into_owned();
+            let _ = parse_document(&text, 0);
+        }
+        let read =
+            parse_document(&from_columns(&doc(r#"{"added_at":[5,1],"updated_at":[0,1],"member":["a","Bad!"]}"#)), 0)
+                .unwrap();
+        assert_eq!((read.list.len(), read.skipped), (1, 1));
+        assert_eq!((read.list.entries()[0].added_at, read.list.entries()[0].updated_at), (5, 5));
+    }
+
     #[test]
     fn a_small_list_is_one_part_that_round_trips() {
         let list = sample_list();
@@ -717,13 +948,45 @@ mod tests {
         assert_eq!(parts.len(), 1);
         assert!(parts[0].starts_with("#/handoff?v=1&s=") && parts[0].len() <= DEFAULT_QR_CHUNK);
         assert!(is_handoff_fragment(&parts[0]));
-        let back = decode_handoff(&[&parts[0]], 0).unwrap();
+        let back = refreshed(decode_handoff(&[&parts[0]], 0).unwrap());
         assert_eq!(back.entries(), list.entries());
         // The colleague merges it into their own list.
         let mut theirs = FollowUpList::new();
         let summary = import_list(&mut theirs, &back, 0, 9);
         assert_eq!(summary.added, 3);
-        assert_eq!(theirs.entries(), list.entries());
+        assert_eq!(refreshed(theirs).entries(), list.entries());
+    }
+
+    /// Issue 16: the handoff carries the visitor's company (not the backup bookkeeping); the
+    /// receiving device takes it when it was said later than its own, and keeps its own otherwise.
+    #[test]
+    fn a_handoff_carries_the_company() {
+        use crate::follow_up::export::backup::CompanyFromFile;
+        use crate::my_company::MyCompany;
+        let aceros = MyCompany::Member { id: Slug::parse("aceros-del-norte").unwrap() };
+        let forja = MyCompany::Member { id: Slug::parse("forja-bajio").unwrap() };
+        let mut list = sample_list();
+        list.set_my_company(Some(aceros.clone()), 10);
+        let parts = handoff_fragments(&list, DEFAULT_QR_CHUNK).unwrap();
+        let back = decode_handoff(&parts.iter().map(String::as_str).collect::<Vec<_>>(), 0).unwrap();
+        assert_eq!((back.my_company(), back.my_company_at), (Some(&aceros), Some(10)));
+        assert_eq!((back.changes_since_backup(), back.unbacked_since()), (0, None));
+        // A list with no entries but the company still hands it over.
+        let mut only = FollowUpList::new();
+        only.set_my_company(Some(aceros.clone()), 7);
+        let parts = handoff_fragments(&only, DEFAULT_QR_CHUNK).unwrap();
+        assert_eq!(decode_handoff(&[&parts[0]], 0).unwrap().my_company(), Some(&aceros));
+        let mut older = FollowUpList::new();
+        older.set_my_company(Some(forja.clone()), 5);
+        // The handoff page merges as tabs do; the backup import counts: both take the later one.
+        assert_eq!(crate::follow_up::merge(&older, &back).my_company(), Some(&aceros));
+        assert_eq!(import_list(&mut older, &back, 0, 11).company, CompanyFromFile::Taken);
+        assert_eq!(older.my_company(), Some(&aceros));
+        let mut newer = FollowUpList::new();
+        newer.set_my_company(Some(forja.clone()), 15);
+        assert_eq!(crate::follow_up::merge(&newer, &back).my_company(), Some(&forja));
+        assert_eq!(import_list(&mut newer, &back, 0, 16).company, CompanyFromFile::Kept);
+        assert_eq!(newer.my_company(), Some(&forja));
     }
 
     /// Issue 13: a handoff is read as a backup is, as a browser reads JSON: a lone surrogate
@@ -757,7 +1020,7 @@ mod tests {
             assembler.add(part).unwrap();
         }
         assert!(assembler.is_complete());
-        assert_eq!(assembler.finish(0).unwrap().entries(), list.entries());
+        assert_eq!(refreshed(assembler.finish(0).unwrap()).entries(), list.entries());
     }
 
     #[test]
@@ -853,7 +1116,7 @@ mod tests {
             }
             parts.push(parts[0].clone());
             let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
-            let back = decode_handoff(&refs, 0).unwrap();
+            let back = refreshed(decode_handoff(&refs, 0).unwrap());
             prop_assert_eq!(back.entries(), list.entries());
         }
 

@@ -13,12 +13,14 @@
 //! - Storage that is unavailable, full or failing is reported as a value; the
 //!   list keeps working in memory.
 //! - Every save first merges what is stored (another tab may have written), so
-//!   neither tab overwrites the other's edits.
+//!   neither tab overwrites the other's edits; the company said (or removed) last wins.
+//! - An older app (an open tab of version 2, a cached copy) shows what this app writes
+//!   read-only and never writes over it: the rule above, played with the older version.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
-use super::document::{parse_document, read_newer_document, DocumentError, Repairs};
+use super::document::{parse_as_app_of, read_newer_document, DocumentError, Repairs, DOCUMENT_VERSION};
 use super::entry::Millis;
 use super::list::FollowUpList;
 use super::merge::merge;
@@ -424,6 +426,9 @@ pub struct FollowUpStore {
     /// tab has written since, and a save skips parsing and merging it back (issue 5: that
     /// was most of a "Guardar" click's cost).
     last_written: Option<String>,
+    /// The document version this app writes, [`DOCUMENT_VERSION`]; tests play an older app
+    /// (an old tab, a cached copy) with [`FollowUpStore::for_app_of_version`].
+    app_version: u64,
 }
 
 impl FollowUpStore {
@@ -434,7 +439,25 @@ impl FollowUpStore {
 
     /// The store under an explicit key.
     pub fn with_key(key: impl Into<String>) -> FollowUpStore {
-        FollowUpStore { key: key.into(), persistence: Persistence::NotLoaded, last_written: None }
+        FollowUpStore {
+            key: key.into(),
+            persistence: Persistence::NotLoaded,
+            last_written: None,
+            app_version: DOCUMENT_VERSION,
+        }
+    }
+
+    /// The store as an app that writes document version `app_version` has it, for tests of
+    /// what an older app (an old tab, a cached copy) does with what this one writes.
+    #[cfg(test)]
+    pub(crate) fn for_app_of_version(mut self, app_version: u64) -> FollowUpStore {
+        self.app_version = app_version;
+        self
+    }
+
+    /// Reads a document by this store's version rule.
+    fn parse(&self, raw: &str, now_ms: Millis) -> Result<super::ParsedDocument, DocumentError> {
+        parse_as_app_of(self.app_version, raw, Repairs::default(), now_ms)
     }
 
     /// The key the list lives under (the app listens to `storage` events for it).
@@ -483,10 +506,10 @@ impl FollowUpStore {
                 return LoadOutcome::Unavailable { error };
             }
         };
-        match parse_document(&raw, now_ms) {
+        match self.parse(&raw, now_ms) {
             Ok(doc) if doc.skipped == 0 && doc.repairs.is_empty() => {
                 self.persistence = Persistence::Saving;
-                let migrated_from = (doc.from_version < super::DOCUMENT_VERSION).then_some(doc.from_version);
+                let migrated_from = (doc.from_version < self.app_version).then_some(doc.from_version);
                 if let Some(version) = migrated_from {
                     // Migrations are tested, but the original costs little to keep.
                     let _ = kv.set(&self.pre_migration_key(version), &raw);
@@ -597,10 +620,12 @@ impl FollowUpStore {
         let mut set_aside = None;
         let ours = stored.is_some() && stored == self.last_written;
         if let Some(raw) = stored.filter(|_| !ours) {
-            let parsed = parse_document(&raw, now_ms);
+            let parsed = self.parse(&raw, now_ms);
             if let Ok(doc) = &parsed {
                 let union = merge(list, &doc.list);
-                merged = union.entries != list.entries || union.tombstones != list.tombstones;
+                merged = union.entries != list.entries
+                    || union.tombstones != list.tombstones
+                    || (union.my_company_at, &union.my_company) != (list.my_company_at, &list.my_company);
                 *list = union;
             }
             match parsed {
@@ -641,11 +666,13 @@ impl FollowUpStore {
         now_ms: Millis,
     ) -> SyncOutcome {
         let Some(raw) = new_value else { return SyncOutcome::Ignored };
-        match parse_document(raw, now_ms) {
+        match self.parse(raw, now_ms) {
             Ok(doc) => {
                 let union = merge(list, &doc.list);
                 let changed = union != *list;
-                let needs_save = union.entries != doc.list.entries || union.tombstones != doc.list.tombstones;
+                let needs_save = union.entries != doc.list.entries
+                    || union.tombstones != doc.list.tombstones
+                    || (union.my_company_at, &union.my_company) != (doc.list.my_company_at, &doc.list.my_company);
                 *list = union;
                 SyncOutcome::Merged { changed, needs_save }
             }
@@ -664,6 +691,8 @@ impl FollowUpStore {
 mod tests {
     use super::*;
     use crate::follow_up::test_support::directory;
+    use crate::my_company::{MyCompany, OutsideCompany};
+    use crate::valid::Slug;
 
     const URL: &str = "https://cluster.example.org/vitrina/data/directory.json";
 
@@ -871,10 +900,10 @@ mod tests {
     fn a_newer_version_is_shown_read_only_and_never_written() {
         let mut kv = MemoryStore::new();
         let mut store = FollowUpStore::for_directory(URL);
-        let raw = r#"{"kind":"vitrina.follow-up","version":3,"entries":[{"id":"m.a","member":"a","added_at":1,"updated_at":1}]}"#;
+        let raw = r#"{"kind":"vitrina.follow-up","version":4,"entries":[{"id":"m.a","member":"a","added_at":1,"updated_at":1}]}"#;
         kv.put_raw(store.key(), raw);
         let outcome = store.load(&mut kv, 1);
-        assert!(matches!(&outcome, LoadOutcome::NewerVersion { version: 3, readable: Some(l) } if l.len() == 1));
+        assert!(matches!(&outcome, LoadOutcome::NewerVersion { version: 4, readable: Some(l) } if l.len() == 1));
         assert!(outcome.message(Lang::En).unwrap().contains("read-only"));
         // The disabled controls give the same reason as the notice, in both languages.
         for lang in [Lang::Es, Lang::En] {
@@ -882,7 +911,7 @@ mod tests {
         }
         assert_eq!(Persistence::Saving.read_only_message(Lang::Es), None);
         let mut list = outcome.into_list();
-        assert_eq!(store.save(&mut kv, &mut list, 2), SaveOutcome::ReadOnly { version: 3 });
+        assert_eq!(store.save(&mut kv, &mut list, 2), SaveOutcome::ReadOnly { version: 4 });
         assert_eq!(kv.raw(store.key()), Some(raw));
         assert_eq!(kv.keys().count(), 1);
     }
@@ -891,11 +920,89 @@ mod tests {
     fn a_newer_version_written_by_another_tab_stops_saving() {
         let mut kv = MemoryStore::new();
         let (mut store, mut list) = saved_list(&mut kv);
-        let newer = r#"{"kind":"vitrina.follow-up","version":3,"entries":[]}"#;
+        let newer = r#"{"kind":"vitrina.follow-up","version":4,"entries":[]}"#;
         kv.put_raw(store.key(), newer);
-        assert_eq!(store.save(&mut kv, &mut list, 9), SaveOutcome::ReadOnly { version: 3 });
+        assert_eq!(store.save(&mut kv, &mut list, 9), SaveOutcome::ReadOnly { version: 4 });
         assert_eq!(kv.raw(store.key()), Some(newer));
-        assert_eq!(store.apply_storage_event(Some(newer), &mut list, 9), SyncOutcome::ReadOnly { version: 3 });
+        assert_eq!(store.apply_storage_event(Some(newer), &mut list, 9), SyncOutcome::ReadOnly { version: 4 });
+    }
+
+    fn outside_company(name: &str) -> MyCompany {
+        MyCompany::Outside(OutsideCompany::new(name, None, vec![Slug::parse("stamping").unwrap()], Vec::new()))
+    }
+
+    /// Issue 16: an app of the version before this one (an old open tab, a cached copy) shows
+    /// what this app writes read-only — a list with the visitor's company it would drop — and
+    /// never writes over it, whether it loads it or another tab writes it while it is open.
+    #[test]
+    fn an_older_app_shows_this_apps_list_read_only() {
+        let older = DOCUMENT_VERSION - 1;
+        let mut kv = MemoryStore::new();
+        let (mut store, mut list) = saved_list(&mut kv);
+        list.set_my_company(Some(outside_company("Troqueles del Bajío")), 3);
+        store.save(&mut kv, &mut list, 4);
+        let written = kv.raw(store.key()).unwrap().to_owned();
+        assert!(written.contains(r#""my_company":"#), "{written}");
+
+        // The old tab starts after this app wrote.
+        let mut old_tab = FollowUpStore::for_directory(URL).for_app_of_version(older);
+        let outcome = old_tab.load(&mut kv, 5);
+        let LoadOutcome::NewerVersion { version, readable: Some(shown) } = &outcome else { panic!("{outcome:?}") };
+        assert_eq!((*version, shown.entries()), (DOCUMENT_VERSION, list.entries()));
+        assert!(old_tab.persistence().is_read_only());
+        assert!(outcome.message(Lang::En).unwrap().contains("read-only"));
+        let mut shown = outcome.into_list();
+        shown.add_member(&directory(), "forja-bajio", 6).unwrap();
+        assert_eq!(old_tab.save(&mut kv, &mut shown, 7), SaveOutcome::ReadOnly { version: DOCUMENT_VERSION });
+        assert_eq!(kv.raw(store.key()), Some(written.as_str()));
+
+        // The old tab was open with a list of its own version when this app wrote.
+        let mut kv = MemoryStore::new();
+        let mut old_tab = FollowUpStore::for_directory(URL).for_app_of_version(older);
+        old_tab.load(&mut kv, 1);
+        let mut old_list = FollowUpList::new();
+        old_list.add_member(&directory(), "aceros-del-norte", 1).unwrap();
+        assert!(matches!(old_tab.save(&mut kv, &mut old_list, 2), SaveOutcome::Saved { .. }));
+        assert_eq!(
+            old_tab.apply_storage_event(Some(&written), &mut old_list, 3),
+            SyncOutcome::ReadOnly { version: DOCUMENT_VERSION }
+        );
+        assert_eq!(old_tab.persistence(), &Persistence::ReadOnly { version: DOCUMENT_VERSION });
+        kv.put_raw(old_tab.key(), &written);
+        assert_eq!(old_tab.save(&mut kv, &mut old_list, 4), SaveOutcome::ReadOnly { version: DOCUMENT_VERSION });
+        assert_eq!(kv.raw(old_tab.key()), Some(written.as_str()));
+        // This app reads what it wrote, as writable.
+        assert!(matches!(FollowUpStore::for_directory(URL).load(&mut kv, 5), LoadOutcome::Loaded { .. }));
+    }
+
+    /// Issue 16: the company said last wins between tabs, a removal too; a tab that said it
+    /// later than what is stored asks to save.
+    #[test]
+    fn tabs_keep_the_company_said_last() {
+        let mut kv = MemoryStore::new();
+        let (mut tab1, mut list1) = saved_list(&mut kv);
+        let mut tab2 = FollowUpStore::for_directory(URL);
+        let mut list2 = tab2.load(&mut kv, 3).into_list();
+        list1.set_my_company(Some(outside_company("Primera")), 10);
+        tab1.save(&mut kv, &mut list1, 11);
+        let stored = kv.raw(tab1.key()).map(str::to_owned);
+        assert_eq!(
+            tab2.apply_storage_event(stored.as_deref(), &mut list2, 12),
+            SyncOutcome::Merged { changed: true, needs_save: false }
+        );
+        assert_eq!(list2.my_company(), Some(&outside_company("Primera")));
+        // Tab 2 removes it; tab 1, with an older company in memory, saves: the removal stays.
+        list2.set_my_company(None, 20);
+        tab2.save(&mut kv, &mut list2, 21);
+        assert_eq!(tab1.save(&mut kv, &mut list1, 22), SaveOutcome::Saved { merged: true, set_aside: None });
+        assert_eq!((list1.my_company(), list1.my_company_at), (None, Some(20)));
+        // A company said in memory after what is stored asks for a save.
+        list1.set_my_company(Some(outside_company("Otra")), 30);
+        let stored = kv.raw(tab1.key()).map(str::to_owned);
+        assert_eq!(
+            tab1.apply_storage_event(stored.as_deref(), &mut list1, 31),
+            SyncOutcome::Merged { changed: false, needs_save: true }
+        );
     }
 
     #[test]

@@ -5,7 +5,8 @@ use proptest::prelude::*;
 use super::entry::{Channel, EntryId, MetAt, PersonDetails, Status, VisitMark};
 use super::list::FollowUpList;
 use crate::lang::Lang;
-use crate::model::{Cluster, Contact, Directory, Event, Member, FORMAT_VERSION};
+use crate::model::{Cluster, Contact, Directory, Event, Member, MemberKind, FORMAT_VERSION};
+use crate::my_company::{MyCompany, OutsideCompany};
 use crate::text::Text;
 use crate::valid::{Email, HttpUrl, IsoDate, LangTag, Slug, E164};
 
@@ -99,6 +100,12 @@ pub enum Op {
     Mark(usize, Option<usize>),
     /// A fair-day note on a member.
     FairNote(usize, String),
+    /// Met at Vitrina's matchmaking.
+    MetMatchmaking(usize),
+    /// An introduction typed or edited.
+    Introduction(usize, String),
+    /// The visitor says who they are (`None`: removes it).
+    Company(Option<MyCompany>),
     Backup,
     Dismiss,
 }
@@ -127,8 +134,25 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (0usize..16, 0usize..3).prop_map(|(i, c)| Op::Contacted(i, c)),
         2 => (0usize..8, proptest::option::of(0usize..3)).prop_map(|(m, k)| Op::Mark(m, k)),
         1 => (0usize..8, text()).prop_map(|(m, t)| Op::FairNote(m, t)),
+        1 => (0usize..16).prop_map(Op::MetMatchmaking),
+        1 => (0usize..16, text()).prop_map(|(i, t)| Op::Introduction(i, t)),
+        1 => proptest::option::of(company()).prop_map(Op::Company),
         1 => Just(Op::Backup),
         1 => Just(Op::Dismiss),
+    ]
+}
+
+/// Any company a visitor can say they are: a member (of the directory or not), or one outside
+/// it with any name, kind and capability lists.
+pub fn company() -> impl Strategy<Value = MyCompany> {
+    let capability = prop_oneof![Just("stamping"), Just("machining"), Just("coating"), Just("x-1")];
+    let ids = proptest::collection::vec(capability.prop_map(slug), 0..5);
+    let kind = proptest::option::of(proptest::sample::select(MemberKind::ALL.map(|(kind, _)| kind).to_vec()));
+    prop_oneof![
+        prop_oneof![Just("aceros-del-norte"), Just("nadie")].prop_map(|id| MyCompany::Member { id: slug(id) }),
+        (text(), kind, ids.clone(), ids).prop_map(|(name, kind, makes, needs)| {
+            MyCompany::Outside(OutsideCompany::new(&name, kind, makes, needs))
+        }),
     ]
 }
 
@@ -202,6 +226,19 @@ pub fn apply(list: &mut FollowUpList, ops: &[(Op, i64)], start: i64) {
             }
             Op::FairNote(m, t) => {
                 let _ = list.set_fair_note(&dir, members[m % members.len()], "paace-2026", t, Lang::Es, now);
+            }
+            Op::MetMatchmaking(i) => {
+                if let Some(id) = pick(list, *i) {
+                    list.set_met_at(&id, Some(MetAt::Matchmaking), now).unwrap();
+                }
+            }
+            Op::Introduction(i, t) => {
+                if let Some(id) = pick(list, *i) {
+                    list.set_introduction(&id, t, now).unwrap();
+                }
+            }
+            Op::Company(company) => {
+                list.set_my_company(company.clone(), now);
             }
             Op::Backup => list.mark_backed_up(now),
             Op::Dismiss => list.dismiss_nudge(now),

@@ -9,7 +9,7 @@
 
 use super::Scope;
 use crate::follow_up::document::{
-    document_text, parse_repaired, write_document, DocumentError, Repairs, DOCUMENT_VERSION,
+    document_text, parse_repaired, write_document, Carries, DocumentError, Repairs, DOCUMENT_VERSION,
 };
 use crate::follow_up::entry::{Entry, Millis};
 use crate::follow_up::list::FollowUpList;
@@ -20,15 +20,16 @@ pub const MAX_IMPORT_BYTES: usize = 8 * 1024 * 1024;
 
 /// The backup file of the list, or of the entries `scope` covers.
 ///
-/// A whole-list backup carries the recent deletions too, so that importing it
-/// elsewhere also removes what was removed here; a partial one carries only its entries.
+/// A whole-list backup carries the recent deletions and the visitor's company too, so that
+/// importing it elsewhere also removes what was removed here; a partial one carries only its
+/// entries.
 pub fn backup_json(list: &FollowUpList, scope: Scope<'_>, now_ms: Millis) -> String {
     let entries: Vec<&Entry> = scope.entries(list);
-    let tombstones = match scope {
-        Scope::All => list.tombstones(),
-        Scope::Only(_) => &[],
+    let (tombstones, carries) = match scope {
+        Scope::All => (list.tombstones(), Carries::Everything),
+        Scope::Only(_) => (&[][..], Carries::EntriesOnly),
     };
-    write_document(list, &entries, tombstones, Some(now_ms), true)
+    write_document(list, &entries, tombstones, Some(now_ms), carries, true)
 }
 
 /// What an import changed.
@@ -46,17 +47,31 @@ pub struct ImportSummary {
     pub skipped: usize,
     /// What was read as a browser reads it rather than as written (the entries are kept).
     pub repairs: Repairs,
+    /// What became of the visitor's company ("Mi empresa").
+    pub company: CompanyFromFile,
+}
+
+/// What an import did with the visitor's company: the one said (or removed) last stands.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum CompanyFromFile {
+    /// The list's own company stayed (the file had none, the same, or an older one).
+    #[default]
+    Kept,
+    /// The file's company, said later, replaced the list's.
+    Taken,
+    /// The file records a later removal: the list no longer has a company.
+    Removed,
 }
 
 impl ImportSummary {
     /// True when the import changed nothing.
     pub fn is_noop(&self) -> bool {
-        self.added == 0 && self.updated == 0 && self.removed == 0
+        self.added == 0 && self.updated == 0 && self.removed == 0 && self.company == CompanyFromFile::Kept
     }
 
     /// One sentence for a person, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        let ImportSummary { added, updated, unchanged, removed, skipped, repairs } = *self;
+        let ImportSummary { added, updated, unchanged, removed, skipped, repairs, company } = *self;
         let mut parts = Vec::new();
         let mut part = |n: usize, es_one: &str, es_many: &str, en: &str| {
             if n > 0 {
@@ -73,10 +88,22 @@ impl ImportSummary {
         } else {
             format!("{}: {}.", lang.pick("Entradas", "Entries"), parts.join(", "))
         };
-        match repairs.message(lang) {
-            Some(repaired) => format!("{counts} {repaired}"),
-            None => counts,
-        }
+        let company = match company {
+            CompanyFromFile::Kept => None,
+            CompanyFromFile::Taken => Some(lang.pick(
+                "Se tomó «Mi empresa» del archivo, que es más reciente.",
+                "“My company” was taken from the file, which is more recent.",
+            )),
+            CompanyFromFile::Removed => Some(lang.pick(
+                "Se quitó «Mi empresa», como en el archivo, que es más reciente.",
+                "“My company” was removed, as in the file, which is more recent.",
+            )),
+        };
+        [Some(counts.as_str()), company, repairs.message(lang).as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 
@@ -168,8 +195,16 @@ pub fn import_list(
     skipped: usize,
     now_ms: Millis,
 ) -> ImportSummary {
+    let company_before = (existing.my_company_at, existing.my_company.clone());
     let counts = existing.merge_from(incoming, now_ms);
+    let company_kept = (existing.my_company_at, &existing.my_company) == (company_before.0, &company_before.1);
+    let company = match (company_kept, existing.my_company.is_some()) {
+        (true, _) => CompanyFromFile::Kept,
+        (false, true) => CompanyFromFile::Taken,
+        (false, false) => CompanyFromFile::Removed,
+    };
     ImportSummary {
+        company,
         added: counts.added,
         updated: counts.updated,
         unchanged: counts.unchanged,
@@ -184,6 +219,8 @@ mod tests {
     use super::*;
     use crate::follow_up::entry::{EntryId, Status};
     use crate::follow_up::test_support::{arbitrary_list, directory, hard_person};
+    use crate::my_company::{MyCompany, OutsideCompany};
+    use crate::valid::Slug;
     use proptest::prelude::*;
 
     /// Issue 13: a backup another tool wrote, or a person edited, is read as a browser reads
@@ -222,7 +259,7 @@ mod tests {
             backup_json(&list, Scope::All, 9),
             r#"{
   "kind": "vitrina.follow-up",
-  "version": 2,
+  "version": 3,
   "entries": [
     {
       "id": "m.forja-bajio",
@@ -283,6 +320,56 @@ mod tests {
         assert_eq!(summary.message(Lang::En), "Entries: 1 updated, 1 removed.");
     }
 
+    fn company(name: &str) -> MyCompany {
+        MyCompany::Outside(OutsideCompany::new(name, None, vec![Slug::parse("stamping").unwrap()], Vec::new()))
+    }
+
+    /// Issue 16: a backup carries the visitor's company; importing it takes the company said
+    /// (or removed) last and the summary says so, in both languages; an older one is left.
+    #[test]
+    fn a_backup_carries_the_company_and_the_newer_one_wins() {
+        let dir = directory();
+        let mut mine = FollowUpList::new();
+        mine.add_member(&dir, "forja-bajio", 1).unwrap();
+        mine.set_my_company(Some(company("Troqueles del Bajío")), 10);
+        let file = backup_json(&mine, Scope::All, 11);
+        assert!(file.contains(r#""my_company": {"#) && file.contains(r#""my_company_at": 10,"#), "{file}");
+
+        // Another device whose company was said earlier takes the file's.
+        let mut other = FollowUpList::new();
+        other.set_my_company(Some(company("Vieja")), 5);
+        let summary = import_backup(&mut other, file.as_bytes(), 12).unwrap();
+        assert_eq!(summary, ImportSummary { added: 1, company: CompanyFromFile::Taken, ..ImportSummary::default() });
+        assert_eq!(other.my_company(), mine.my_company());
+        assert_eq!(
+            summary.message(Lang::Es),
+            "Entradas: 1 nueva. Se tomó «Mi empresa» del archivo, que es más reciente."
+        );
+        assert_eq!(
+            summary.message(Lang::En),
+            "Entries: 1 added. “My company” was taken from the file, which is more recent."
+        );
+        // Again: nothing new.
+        let again = import_backup(&mut other, file.as_bytes(), 13).unwrap();
+        assert_eq!((again.company, again.is_noop()), (CompanyFromFile::Kept, true));
+        assert_eq!(again.message(Lang::En), "Entries: 1 unchanged.");
+
+        // A device whose company was said later keeps it.
+        let mut newer = FollowUpList::new();
+        newer.set_my_company(Some(company("Nueva")), 20);
+        let summary = import_backup(&mut newer, file.as_bytes(), 21).unwrap();
+        assert_eq!((summary.company, newer.my_company()), (CompanyFromFile::Kept, Some(&company("Nueva"))));
+
+        // A removal made after the other device said its company is carried too.
+        mine.set_my_company(None, 30);
+        let file = backup_json(&mine, Scope::All, 31);
+        let summary = import_backup(&mut newer, file.as_bytes(), 32).unwrap();
+        assert_eq!((summary.company, newer.my_company()), (CompanyFromFile::Removed, None));
+        assert!(summary.message(Lang::Es).ends_with("Se quitó «Mi empresa», como en el archivo, que es más reciente."));
+        assert!(summary.message(Lang::En).ends_with("“My company” was removed, as in the file, which is more recent."));
+        assert!(!summary.is_noop());
+    }
+
     #[test]
     fn a_partial_backup_carries_only_its_entries() {
         let dir = directory();
@@ -291,10 +378,13 @@ mod tests {
         let f = list.add_member(&dir, "forja-bajio", 2).unwrap().id;
         let gone = list.add_contact(&dir, "aceros-del-norte", "ana-lopez", 3).unwrap().id;
         list.remove(&gone, 4).unwrap();
+        // Nor the company: a colleague importing it keeps theirs (issue 16).
+        list.set_my_company(Some(company("Mía")), 4);
         let file = backup_json(&list, Scope::Only(std::slice::from_ref(&f)), 5);
         let (read, skipped) = read_backup(file.as_bytes(), 6).unwrap();
         assert_eq!((read.len(), skipped, read.tombstones().len()), (1, 0, 0));
         assert!(read.get(&a).is_none());
+        assert_eq!((read.my_company(), read.my_company_at), (None, None));
     }
 
     #[test]

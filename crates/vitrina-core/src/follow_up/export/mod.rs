@@ -252,6 +252,38 @@ mod tests {
         assert!(sheet.contains(",'+52 614 410 2233,"));
     }
 
+    /// Issue 16: "met at" Vitrina's matchmaking is a typed value: every export names it in the
+    /// export's language (no CSV column is added for it).
+    #[test]
+    fn a_typed_met_at_is_named_in_the_exports_language() {
+        use crate::follow_up::entry::MetAt;
+        use crate::follow_up::test_support::directory;
+        let dir = directory();
+        let mut list = crate::follow_up::list::FollowUpList::new();
+        let id = list.add_contact(&dir, "aceros-del-norte", "ana-lopez", 1).unwrap().id;
+        list.set_met_at(&id, Some(MetAt::Matchmaking), 2).unwrap();
+        list.set_next_date(&id, IsoDate::parse("2026-12-01"), 3).unwrap();
+        let today = IsoDate::parse("2026-11-01").unwrap();
+        for format in [ExportFormat::Csv, ExportFormat::VCard, ExportFormat::ICalendar] {
+            for (lang, other) in [(Lang::Es, Lang::En), (Lang::En, Lang::Es)] {
+                let file = export(&list, format, Scope::All, lang, today, 4);
+                // Unfolded: vCard and iCalendar fold long lines.
+                let content = file.content.replace("\r\n ", "");
+                let (label, other_label) = (MetAt::Matchmaking.label(lang), MetAt::Matchmaking.label(other));
+                assert!(content.contains(label), "{format:?} {lang:?}: {content}");
+                assert!(!content.contains(other_label), "{format:?} {lang:?}: {content}");
+            }
+        }
+        let header = |lang| {
+            export(&list, ExportFormat::Csv, Scope::All, lang, today, 4).content.lines().next().map(str::to_owned)
+        };
+        let empty = crate::follow_up::list::FollowUpList::new();
+        let empty_header = |lang| {
+            export(&empty, ExportFormat::Csv, Scope::All, lang, today, 4).content.lines().next().map(str::to_owned)
+        };
+        assert_eq!(header(Lang::Es), empty_header(Lang::Es));
+    }
+
     #[test]
     fn text_escaping() {
         assert_eq!(escape_text("a,b;c\\d\ne\r\nf\rg"), "a\\,b\\;c\\\\d\\ne\\nf\\ng");
