@@ -242,6 +242,42 @@ export const PAGES = [
       await expect(page.locator(".prepare-rows .match-row, .prepare-fair .empty-list").first()).toBeVisible();
     },
   },
+  {
+    name: "cluster hub",
+    open: async (page, app) => {
+      await app.open("#/cluster");
+      await expect(page.locator(".cluster-page .my-company-status")).toBeVisible();
+    },
+  },
+  {
+    name: "capability map",
+    open: async (page, app) => {
+      await app.open("#/map");
+      await expect(page.locator(".map-table tbody tr").first()).toBeVisible();
+      await expect(page.locator(".capability-map svg[role=img]")).toBeVisible();
+    },
+  },
+  {
+    name: "opportunities",
+    open: async (page, app) => {
+      await app.open("#/opportunities");
+      await expect(page.locator(".opportunities-table tbody tr").first()).toBeVisible();
+    },
+  },
+  {
+    name: "planned investment",
+    open: async (page, app) => {
+      await app.open("#/investment");
+      await expect(page.locator(".by-kind-table tbody tr").first()).toBeVisible();
+    },
+  },
+  {
+    name: "cluster members behind a number",
+    open: async (page, app) => {
+      await app.open("#/cluster/members?investment=above-15");
+      await expect(page.locator(".cluster-members .member-card").first()).toBeVisible();
+    },
+  },
 ];
 
 /** Console errors some rows provoke on purpose (the load-error row's 404). */

@@ -294,3 +294,23 @@ fn a_saved_mapping_assigns_unknown_columns_and_decides_unmatched_names() {
     assert_eq!(code(&output), 2);
     assert!(!Path::new(&scratch.path("no.json")).exists());
 }
+
+/// Issue 16: `vitrina check` warns about a `needs` entry that names no capability, saying
+/// where it is and which id, and exits 1 (problems) rather than 0.
+#[test]
+fn check_warns_about_a_need_that_names_no_capability() {
+    let scratch = Scratch::new("unknown-need");
+    let file = scratch.path("directory.json");
+    let json = r#"{ "format": 1, "cluster": { "name": "C" },
+        "capabilities": [ { "id": "stamping", "label": "Estampado" } ],
+        "members": [ { "id": "a", "name": "A", "needs": ["stamping", "pintura"] } ] }"#;
+    std::fs::write(&file, json).expect("scratch file");
+    let output = vitrina(&["check", &file, "--lang", "en"]);
+    assert_eq!(code(&output), 1, "{}", stdout(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains("[a] members[0].needs[1]") && text.contains("“pintura” is not in the list of capabilities"),
+        "{text}"
+    );
+    assert!(!text.contains("needs[0]"), "a known need is fine: {text}");
+}

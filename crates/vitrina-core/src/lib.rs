@@ -4,6 +4,8 @@
 //! developer tools both build on it, and it is tested natively.
 
 pub mod batching;
+pub mod capability_map;
+pub mod chart;
 pub mod clock;
 pub mod fair;
 pub mod follow_up;
@@ -11,9 +13,11 @@ pub mod format;
 pub mod freshness;
 pub mod hash;
 pub mod history_writes;
+pub mod investment;
 pub mod lang;
 pub mod load;
 pub mod matchmaking;
+pub mod member_selection;
 pub mod model;
 pub mod my_company;
 pub mod phone;

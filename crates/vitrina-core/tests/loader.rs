@@ -880,3 +880,21 @@ fn repairs_are_described_in_both_languages() {
         assert_ne!(problem.describe_action(Lang::Es), problem.describe_action(Lang::En));
     }
 }
+
+/// Issue 16: a `needs` entry that names no capability is listed (in both languages) and
+/// dropped, so the capability map never counts demand for a capability that does not exist.
+#[test]
+fn a_need_that_names_no_capability_is_a_problem() {
+    let loaded = load(&with_members(r#"{ "id": "a", "name": "A", "needs": ["stamping", "pintura"] }"#));
+    assert_eq!(loaded.directory.members[0].needs.iter().map(|c| c.as_str()).collect::<Vec<_>>(), ["stamping"]);
+    check_one_problem(
+        &loaded,
+        "members[0].needs[1]",
+        ProblemKind::UnknownReference { id: "pintura".into(), vocabulary: Vocabulary::Capability },
+        Action::DroppedReference,
+    );
+    let problem = &loaded.problems[0];
+    assert_eq!(problem.member.as_deref(), Some("a"));
+    assert!(problem.describe(vitrina_core::Lang::Es).contains("«pintura» no existe en la lista de capacidades"));
+    assert!(problem.describe(vitrina_core::Lang::En).contains("“pintura” is not in the list of capabilities"));
+}
