@@ -59,12 +59,12 @@ if (preview) {
 const PART_OF_PAGE = {
   member: "member", "follow-up": "follow_up", events: "events", event: "events", fair: "events", problems: "problems",
   shared: "received", handoff: "received", cluster: "cluster", map: "cluster", opportunities: "cluster",
-  investment: "cluster", "my-company": "matches", matches: "matches", pairs: "matches", prepare: "matches",
+  investment: "cluster", "my-company": "cluster", matches: "cluster", pairs: "cluster", prepare: "cluster",
 };
 // `#/event/<id>/prepare` is matchmaking's, not the events' page.
 const pagePart = PART_OF_PAGE[segments[0] === "event" && segments[2] === "prepare" ? "prepare" : segments[0]];
 /** The parts whose views use the views' stylesheet (below). */
-const VIEWS_OF_PAGE = new Set(["cluster", "matches"]);
+const VIEWS_OF_PAGE = new Set(["cluster"]);
 try {
   const part = JSON.parse(tag.dataset.vitrinaParts ?? "{}")[pagePart] ?? [];
   // Beside the glue, as the loader resolves them.

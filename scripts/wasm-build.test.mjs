@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { contentHash, partsOfLoader, rewriteGlue, rewriteIndex, rewriteLoader } from "./wasm-build.mjs";
+import { chunkIntegrity, contentHash, partsOfLoader, rewriteGlue, rewriteIndex, rewriteLoader } from "./wasm-build.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const LOADER = readFileSync(join(ROOT, "tests/fixtures/wasm-split/__wasm_split.js"), "utf8");
@@ -195,4 +195,9 @@ test("each part lists its shared chunks and its own module, hashed, for boot.js 
     parts: { exports: parts.exports },
   });
   assert.match(index, /data-vitrina-parts="\{&quot;exports&quot;:\[&quot;h-chunk_18\.wasm&quot;,/);
+});
+
+test("a chunk's integrity is the SHA-256 Subresource Integrity value of its bytes", () => {
+  // The value of RFC 6234's "abc" test vector, in SRI's base64.
+  assert.equal(chunkIntegrity(Buffer.from("abc")), "sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0=");
 });

@@ -1,6 +1,7 @@
 //! The cluster's views (issue 16): the hub that the navigation's "Clúster" opens, the
 //! capability map, the opportunities, the investment view and the members behind their
-//! numbers. One chunk, `cluster`: none of it is needed by the first screen.
+//! numbers. One chunk, `cluster` (matchmaking's views are in it too, see `pages::matches`):
+//! none of it is needed by the first screen.
 
 mod chart;
 mod investment;

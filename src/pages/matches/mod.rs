@@ -1,5 +1,8 @@
 //! Matchmaking (issue 16): "Mi empresa", who may buy from the visitor and who can supply
-//! them, the pairs for the staff, and preparing a fair. One chunk, `matches`.
+//! them, the pairs for the staff, and preparing a fair. In the chunk `cluster`, with the
+//! cluster's views: as two chunks, the splitter made 14 more shared chunks of what they and
+//! the other pages share, each a line of the loader and of index.html on the way to the first
+//! screen (1.5 KB brotli), and opening matches took 27 files.
 
 mod lists;
 mod my_company;
@@ -10,8 +13,8 @@ mod row;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use vitrina_core::route::Page;
 use vitrina_core::model::{Directory, Event};
+use vitrina_core::route::Page;
 use vitrina_core::valid::IsoDate;
 use vitrina_core::Lang;
 
@@ -162,7 +165,7 @@ fn is_upcoming(event: &Event, today: IsoDate) -> bool {
 }
 
 crate::split_point! {
-    chunk = matches, preload = preload_matches;
+    chunk = cluster, preload = preload_matches;
     /// One of the matchmaking views, from their chunk. One split point for all of them: each
     /// costs the landing module a stub and a future of its own.
     pub fn matches_view(catalog: Arc<Catalog>, page: Page) -> Deferred {
