@@ -107,6 +107,8 @@ test("investment: totals, the share above 15 MDD both ways, and members behind a
     (x) => x >= 100,
   ];
   const figures = sample.members.map((m) => m.investment_musd).filter((x) => typeof x === "number");
+  // The bars are drawn after the page's heading: wait for all of them before reading them.
+  await expect(page.locator(".linked-bars .linked-bar-value")).toHaveCount(ranges.length + 1);
   const bars = await page.locator(".linked-bars .linked-bar-value").allTextContents();
   expect(bars.map(Number)).toEqual([...ranges.map((inRange) => figures.filter(inRange).length), n.notGiven]);
 

@@ -16,7 +16,7 @@
 
 use std::collections::HashMap;
 
-use crate::follow_up::export::csv::{field, BOM};
+use crate::follow_up::export::csv::{push_row, BOM};
 use crate::model::{Directory, MemberKind};
 use crate::Lang;
 
@@ -210,12 +210,6 @@ pub fn capability_label(directory: &Directory, capability: usize, lang: Lang) ->
         .unwrap_or_default()
 }
 
-fn push_row(out: &mut String, cells: &[String]) {
-    let line: Vec<String> = cells.iter().map(|cell| field(cell)).collect();
-    out.push_str(&line.join(","));
-    out.push_str("\r\n");
-}
-
 /// The map as a CSV table: BOM, header, one row per capability (group, capability, id,
 /// supply, demand, gap).
 pub fn map_csv(directory: &Directory, map: &CapabilityMap, lang: Lang) -> String {
@@ -239,21 +233,19 @@ pub fn map_csv(directory: &Directory, map: &CapabilityMap, lang: Lang) -> String
             "Gap (demand − supply, at least 0)",
         ],
     );
-    push_row(&mut out, &header.map(str::to_owned));
+    push_row(&mut out, header.iter().map(|cell| cell.to_string()));
     for group in &map.groups {
         let group_name = group_label(directory, group.group, lang);
         for row in &group.capabilities {
-            push_row(
-                &mut out,
-                &[
-                    group_name.clone(),
-                    capability_label(directory, row.capability, lang),
-                    directory.capabilities[row.capability].id.to_string(),
-                    row.supply.to_string(),
-                    row.demand.to_string(),
-                    row.gap().to_string(),
-                ],
-            );
+            let cells = [
+                group_name.clone(),
+                capability_label(directory, row.capability, lang),
+                directory.capabilities[row.capability].id.to_string(),
+                row.supply.to_string(),
+                row.demand.to_string(),
+                row.gap().to_string(),
+            ];
+            push_row(&mut out, cells.into_iter());
         }
     }
     out
@@ -267,22 +259,20 @@ pub fn opportunities_csv(directory: &Directory, found: &[Opportunity], lang: Lan
         ["Capacidad", "Grupo", "La necesitan", "Proveedor local", "Los más cercanos"],
         ["Capability", "Group", "Needed by", "Local supplier", "Closest"],
     );
-    push_row(&mut out, &header.map(str::to_owned));
+    push_row(&mut out, header.iter().map(|cell| cell.to_string()));
     let names = |members: &mut dyn Iterator<Item = usize>| {
         members.map(|m| directory.members[m].name.clone()).collect::<Vec<_>>().join("; ")
     };
     for opportunity in found {
         let suppliers = names(&mut opportunity.suppliers.iter().copied());
-        push_row(
-            &mut out,
-            &[
-                capability_label(directory, opportunity.capability, lang),
-                group_label(directory, opportunity.group, lang),
-                names(&mut opportunity.needed_by.iter().copied()),
-                if suppliers.is_empty() { lang.pick("ninguno", "none").to_owned() } else { suppliers },
-                names(&mut opportunity.closest.iter().map(|&(m, _)| m)),
-            ],
-        );
+        let cells = [
+            capability_label(directory, opportunity.capability, lang),
+            group_label(directory, opportunity.group, lang),
+            names(&mut opportunity.needed_by.iter().copied()),
+            if suppliers.is_empty() { lang.pick("ninguno", "none").to_owned() } else { suppliers },
+            names(&mut opportunity.closest.iter().map(|&(m, _)| m)),
+        ];
+        push_row(&mut out, cells.into_iter());
     }
     out
 }

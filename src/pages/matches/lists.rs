@@ -13,7 +13,7 @@ use vitrina_core::search::facet_value_label;
 use vitrina_core::Route;
 
 use super::row::MatchRow;
-use super::{event_name, is_upcoming, n_matches, texts, MatchTexts};
+use super::{event_name, is_upcoming, n_matches, no_company_prompt, texts, MatchTexts};
 use crate::follow_up::FollowUp;
 use crate::state::{Catalog, Navigation, Today, UiLang};
 
@@ -36,15 +36,7 @@ pub(super) fn MatchesPage(catalog: Arc<Catalog>) -> impl IntoView {
     let company = follow_up.my_company();
     let lists_catalog = catalog.clone();
     let body = move || match company.get() {
-        None => view! {
-            <div class="match-prompt">
-                <p>{move || texts(lang.get()).no_company}</p>
-                <p>
-                    <a class="button" href="#/my-company">{move || texts(lang.get()).say_who}</a>
-                </p>
-            </div>
-        }
-        .into_any(),
+        None => no_company_prompt(lang),
         Some(company) if company.profile(&lists_catalog.directory).is_none() => view! {
             <div class="match-prompt">
                 <p>{move || texts(lang.get()).company_gone}</p>

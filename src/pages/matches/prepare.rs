@@ -10,7 +10,7 @@ use vitrina_core::model::Event;
 use vitrina_core::Route;
 
 use super::row::{introduction_text, met_at, MatchRow};
-use super::{event_name, is_upcoming, n_matches, texts};
+use super::{event_name, is_upcoming, n_matches, no_company_prompt, texts};
 use crate::follow_up::FollowUp;
 use crate::state::{Catalog, Today, UiLang};
 
@@ -63,15 +63,7 @@ fn Prepare(catalog: Arc<Catalog>, event: Event) -> impl IntoView {
     };
     let body = move || {
         let Some(chosen) = company.get() else {
-            return view! {
-                <div class="match-prompt">
-                    <p>{move || texts(lang.get()).no_company}</p>
-                    <p>
-                        <a class="button" href="#/my-company">{move || texts(lang.get()).say_who}</a>
-                    </p>
-                </div>
-            }
-            .into_any();
+            return no_company_prompt(lang);
         };
         let directory = &catalog.directory;
         let Some(profile) = chosen.profile(directory) else {

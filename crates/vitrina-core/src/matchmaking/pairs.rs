@@ -3,7 +3,7 @@
 
 use super::has_valid_iatf_16949;
 use super::words::capability_label;
-use crate::follow_up::export::csv::{field, BOM};
+use crate::follow_up::export::csv::{push_row, BOM};
 use crate::format::member_kind;
 use crate::lang::Lang;
 use crate::model::{Capability, Directory, Member};
@@ -115,14 +115,4 @@ pub fn pairs_csv(directory: &Directory, lang: Lang, today: IsoDate) -> String {
         }
     }
     out
-}
-
-fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
-    for (i, cell) in cells.enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str(&field(&cell));
-    }
-    out.push_str("\r\n");
 }

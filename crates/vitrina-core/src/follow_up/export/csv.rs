@@ -84,7 +84,8 @@ pub fn csv(entries: &[&Entry], lang: Lang) -> String {
     out
 }
 
-fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
+/// Appends one CSV row: its cells written by [`field`], separated by commas, ended by CRLF.
+pub(crate) fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
     for (i, cell) in cells.enumerate() {
         if i > 0 {
             out.push(',');
