@@ -23,6 +23,10 @@ const SPLIT_PAGES = [
   { path: "#/my-company", ready: (page) => page.getByRole("heading", { level: 1, name: "Mi empresa" }) },
   { path: "#/pairs", ready: (page) => page.getByRole("heading", { level: 1, name: "Necesidades y proveedores" }) },
   { path: "#/event/paace-2027/prepare", ready: (page) => page.getByRole("heading", { level: 1, name: "Preparar la feria" }) },
+  { path: "#/cluster", ready: (page) => page.getByRole("heading", { level: 1, name: "El clúster" }) },
+  { path: "#/map", ready: (page) => page.getByRole("heading", { level: 1, name: "Mapa de capacidades" }) },
+  { path: "#/opportunities", ready: (page) => page.getByRole("heading", { level: 1, name: "Oportunidades" }) },
+  { path: "#/investment", ready: (page) => page.getByRole("heading", { level: 1, name: "Inversión planeada" }) },
 ];
 
 const FAILED_ES = "Esta parte no se pudo cargar.";
@@ -131,5 +135,8 @@ test.describe("offline after one visit", () => {
       await expect(ready(page)).toBeVisible();
       await expect(page.getByRole("alert").filter({ hasText: FAILED_ES })).toHaveCount(0);
     }
+    // The cluster's views are styled offline too: their stylesheet is in the worker's shell.
+    const viewsRules = await page.evaluate(() => document.querySelector("link[data-vitrina-views]")?.sheet?.cssRules.length ?? 0);
+    expect(viewsRules).toBeGreaterThan(0);
   });
 });
