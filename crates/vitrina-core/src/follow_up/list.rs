@@ -200,17 +200,15 @@ impl Filter {
 fn searchable_text(entry: &Entry) -> String {
     let s = &entry.snapshot;
     let mut text = String::new();
-    // A typed "met at" is found by its name in either language.
-    let met = match &entry.met_at {
-        Some(MetAt::Matchmaking) => {
-            format!("{}\n{}", MetAt::Matchmaking.label(Lang::Es), MetAt::Matchmaking.label(Lang::En))
-        }
-        Some(met) => met.label(Lang::Es).to_owned(),
-        None => String::new(),
+    // A typed "met at" is found by its name in either language; the others have one label.
+    let (met, met_in_english) = match &entry.met_at {
+        Some(met @ MetAt::Matchmaking) => (met.label(Lang::Es), met.label(Lang::En)),
+        Some(met) => (met.label(Lang::Es), ""),
+        None => ("", ""),
     };
-    let met = met.as_str();
     let member = entry.target.member_id().map(Slug::as_str).unwrap_or("");
-    for part in [&s.contact_name, &s.member_name, &s.role, &s.email, &s.phone, &entry.note, met, member] {
+    for part in [&s.contact_name, &s.member_name, &s.role, &s.email, &s.phone, &entry.note, met, met_in_english, member]
+    {
         text.push_str(part);
         text.push('\n');
     }
