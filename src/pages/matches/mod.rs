@@ -164,6 +164,21 @@ fn is_upcoming(event: &Event, today: IsoDate) -> bool {
     event.end.or(event.start).is_some_and(|last| last >= today)
 }
 
+/// Focus that follows an "add" button the visitor pressed to the link replacing it: set the
+/// flag when adding, give the link the node ref. Without it, focus is lost with the button.
+fn focus_follows_to_link() -> (RwSignal<bool>, NodeRef<leptos::html::A>) {
+    let just_added = RwSignal::new(false);
+    let link = NodeRef::<leptos::html::A>::new();
+    Effect::new(move |_| {
+        if just_added.get() {
+            if let Some(link) = link.get() {
+                crate::adapters::page::focus(&link);
+            }
+        }
+    });
+    (just_added, link)
+}
+
 /// What the matches and a fair's preparation say before the visitor has said who they are.
 fn no_company_prompt(lang: ReadSignal<Lang>) -> AnyView {
     view! {

@@ -10,7 +10,7 @@ use vitrina_core::model::Event;
 use vitrina_core::Route;
 
 use super::row::{introduction_text, met_at, MatchRow};
-use super::{event_name, is_upcoming, n_matches, no_company_prompt, texts};
+use super::{event_name, focus_follows_to_link, is_upcoming, n_matches, no_company_prompt, texts};
 use crate::follow_up::FollowUp;
 use crate::state::{Catalog, Today, UiLang};
 
@@ -111,15 +111,7 @@ fn Prepare(catalog: Arc<Catalog>, event: Event) -> impl IntoView {
             }
         };
         // Focus follows the button the visitor pressed to the link that replaces it.
-        let just_added = RwSignal::new(false);
-        let all_on_list_link = NodeRef::<leptos::html::A>::new();
-        Effect::new(move |_| {
-            if just_added.get() {
-                if let Some(link) = all_on_list_link.get() {
-                    crate::adapters::page::focus(&link);
-                }
-            }
-        });
+        let (just_added, all_on_list_link) = focus_follows_to_link();
         let add_all = {
             let catalog = catalog.clone();
             let event_id = event_id.clone();

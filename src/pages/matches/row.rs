@@ -11,7 +11,7 @@ use vitrina_core::my_company::MyCompany;
 use vitrina_core::valid::Slug;
 use vitrina_core::{Lang, Route};
 
-use super::texts;
+use super::{focus_follows_to_link, texts};
 use crate::follow_up::FollowUp;
 use crate::state::{Catalog, UiLang};
 
@@ -63,15 +63,7 @@ pub(super) fn MatchRow(
         Memo::new(move |_| introduction_text(&catalog, &company, may_buy.as_ref(), can_supply.as_ref(), lang.get()))
     };
     // Focus follows the button the visitor pressed to the link that replaces it.
-    let just_added = RwSignal::new(false);
-    let on_list_link = NodeRef::<leptos::html::A>::new();
-    Effect::new(move |_| {
-        if just_added.get() {
-            if let Some(link) = on_list_link.get() {
-                crate::adapters::page::focus(&link);
-            }
-        }
-    });
+    let (just_added, on_list_link) = focus_follows_to_link();
     let add = {
         let catalog = catalog.clone();
         let member_id = member_id.clone();
